@@ -1,0 +1,23 @@
+//! Postdesk: the core library (store, markdown, import, CLI) with the Tauri
+//! desktop shell behind the `desktop` feature. Nothing outside `desktop`
+//! knows about Tauri.
+
+pub mod cli;
+pub mod error;
+pub mod import;
+pub mod markdown;
+pub mod model;
+pub mod paths;
+pub mod preview;
+pub mod seed;
+pub mod settings;
+pub mod slug;
+pub mod store;
+
+#[cfg(feature = "desktop")]
+pub mod desktop;
+
+pub use error::{Error, Result};
+
+/// The application identifier: also the name of the data folder.
+pub const IDENTIFIER: &str = "org.postdesk.desktop";

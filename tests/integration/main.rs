@@ -1,0 +1,14 @@
+//! One integration-test binary, a module per feature (as mdBook does). Every
+//! test works on a real SQLite file in a temporary folder.
+mod assets;
+mod cli;
+mod common;
+mod import;
+mod migrations;
+mod posts;
+mod render;
+mod revisions;
+mod search;
+mod settings;
+mod slugs;
+mod trash;

@@ -1,0 +1,91 @@
+//! Settings: known keys with defaults and checks.
+
+use postdesk::settings;
+
+use crate::common::{cli, ok, stderr, Library};
+
+#[test]
+fn defaults_then_set_values_read_back() {
+    let lib = Library::new();
+    let mut store = lib.open();
+    assert_eq!(settings::get(&store, "newsletter.esp").unwrap(), "plain");
+    settings::set(&mut store, "site.base_url", "https://safestreets.example").unwrap();
+    settings::set(&mut store, "newsletter.esp", "mailchimp").unwrap();
+    settings::set(&mut store, "sender.email", "news@safestreets.example").unwrap();
+    drop(store);
+    let store = lib.open();
+    assert_eq!(
+        settings::get(&store, "site.base_url").unwrap(),
+        "https://safestreets.example"
+    );
+    let all = settings::list(&store).unwrap();
+    let keys: Vec<_> = all.iter().map(|s| s.key).collect();
+    for k in [
+        "site.name",
+        "site.base_url",
+        "newsletter.name",
+        "sender.name",
+        "sender.email",
+        "newsletter.esp",
+        "newsletter.unsubscribe_url",
+        "org.address",
+    ] {
+        assert!(keys.contains(&k), "{k} missing");
+    }
+}
+
+#[test]
+fn bad_keys_and_values_are_refused_and_the_old_value_kept() {
+    let lib = Library::new();
+    let mut store = lib.open();
+    settings::set(&mut store, "sender.name", "Safe Streets").unwrap();
+    let err = settings::get(&store, "sender.nam").unwrap_err().to_string();
+    assert!(
+        err.contains("Valid keys") && err.contains("sender.name"),
+        "{err}"
+    );
+    for (k, v) in [
+        ("newsletter.esp", "sendgrid"),
+        ("site.base_url", "javascript:alert(1)"),
+        ("site.base_url", "example.org"),
+        ("sender.email", "not an address"),
+        ("sender.name", "Safe\r\nBcc: x@y.z"),
+    ] {
+        let e = settings::set(&mut store, k, v).unwrap_err().to_string();
+        assert!(e.contains(k), "{e}");
+    }
+    assert_eq!(
+        settings::get(&store, "sender.name").unwrap(),
+        "Safe Streets"
+    );
+    assert_eq!(settings::get(&store, "newsletter.esp").unwrap(), "plain");
+}
+
+#[test]
+fn the_cli_gets_sets_and_lists() {
+    let lib = Library::new();
+    ok(&lib.path, &["config", "set", "site.name", "Coalition"]);
+    assert_eq!(
+        ok(&lib.path, &["config", "get", "site.name"]).trim(),
+        "Coalition"
+    );
+    assert!(ok(&lib.path, &["config", "list"]).contains("site.name = Coalition"));
+    let o = cli(
+        &lib.path,
+        &["config", "set", "newsletter.esp", "nope"],
+        None,
+    );
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("mailchimp, buttondown, plain"),
+        "{}",
+        stderr(&o)
+    );
+    let o = cli(&lib.path, &["config", "get", "bogus"], None);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("newsletter.unsubscribe_url"),
+        "{}",
+        stderr(&o)
+    );
+}
