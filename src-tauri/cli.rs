@@ -186,7 +186,10 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Result
             status,
             date,
         } => {
-            let body = body_file.map(|f| read_body(&f)).transpose()?.unwrap_or_default();
+            let body = body_file
+                .map(|f| read_body(&f))
+                .transpose()?
+                .unwrap_or_default();
             let post = store.create_post(NewPost {
                 title,
                 summary: summary.unwrap_or_default(),
@@ -430,7 +433,11 @@ fn show_text(out: &mut dyn Write, post: &Post, r: &crate::markdown::Rendered) ->
     if post.deleted_at.is_some() {
         writeln!(out, "in trash:  yes")?;
     }
-    writeln!(out, "words:     {} ({} min read)", r.word_count, r.reading_minutes)?;
+    writeln!(
+        out,
+        "words:     {} ({} min read)",
+        r.word_count, r.reading_minutes
+    )?;
     writeln!(out, "teaser:    {}", r.teaser)?;
     writeln!(out)?;
     writeln!(out, "{}", post.body)?;

@@ -4,8 +4,8 @@
 use chrono::{Duration, Utc};
 
 use crate::error::Result;
-use crate::model::{Lang, NewPost, PostPatch, Status};
-use crate::store::{EditKind, Store};
+use crate::model::{Lang, NewPost, Status};
+use crate::store::Store;
 
 struct Sample {
     title: &'static str,
@@ -89,21 +89,12 @@ pub fn seed(store: &mut Store) -> Result<()> {
             author: "Communications team".into(),
             created_at: Some(date),
             publish_at: matches!(s.status, Status::Published).then_some(date),
+            // The French update is the translation of the first English post.
+            translation_of: if s.lang == Lang::Fr { first_en } else { None },
             ..NewPost::default()
         })?;
-        match (s.lang, first_en) {
-            (Lang::En, None) => first_en = Some(post.id),
-            (Lang::Fr, Some(en)) => {
-                store.update_post(
-                    post.id,
-                    PostPatch {
-                        translation_of: Some(Some(en)),
-                        ..PostPatch::default()
-                    },
-                    EditKind::Autosave,
-                )?;
-            }
-            _ => {}
+        if s.lang == Lang::En && first_en.is_none() {
+            first_en = Some(post.id);
         }
     }
     crate::settings::set(store, "site.name", "Coalition for Safe Streets")?;

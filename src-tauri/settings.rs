@@ -89,7 +89,9 @@ fn find(key: &str) -> Result<&'static Key> {
 /// The value of a setting (its default when never set).
 pub fn get(store: &Store, key: &str) -> Result<String> {
     let k = find(key)?;
-    Ok(store.setting_raw(k.name)?.unwrap_or_else(|| k.default.to_string()))
+    Ok(store
+        .setting_raw(k.name)?
+        .unwrap_or_else(|| k.default.to_string()))
 }
 
 /// Check and store a setting. A bad value is refused and the old one kept.
@@ -155,8 +157,7 @@ fn email(v: &str) -> std::result::Result<(), String> {
     let (local, domain) = v.split_once('@').ok_or_else(bad)?;
     let ok_part = |s: &str| {
         !s.is_empty()
-            && s
-                .chars()
+            && s.chars()
                 .all(|c| c.is_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c))
     };
     if !ok_part(local) || !ok_part(domain) || !domain.contains('.') || domain.contains('@') {

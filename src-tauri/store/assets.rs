@@ -42,7 +42,15 @@ impl Store {
             "INSERT INTO assets (hash, reference, file_name, mime, size, data, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
              ON CONFLICT(hash) DO NOTHING",
-            params![hash, reference, name, mime, data.len() as i64, data, ts(now)],
+            params![
+                hash,
+                reference,
+                name,
+                mime,
+                data.len() as i64,
+                data,
+                ts(now)
+            ],
         )?;
         tx.commit()?;
         self.asset(&reference)
@@ -93,7 +101,10 @@ pub fn sniff_image(data: &[u8]) -> Option<&'static str> {
         Some("image/gif")
     } else if data.len() >= 12 && &data[..4] == b"RIFF" && &data[8..12] == b"WEBP" {
         Some("image/webp")
-    } else if data.len() >= 12 && &data[4..8] == b"ftyp" && (&data[8..12] == b"avif" || &data[8..12] == b"avis") {
+    } else if data.len() >= 12
+        && &data[4..8] == b"ftyp"
+        && (&data[8..12] == b"avif" || &data[8..12] == b"avis")
+    {
         Some("image/avif")
     } else {
         None
@@ -114,10 +125,7 @@ pub fn extension(mime: &str) -> &'static str {
 
 /// A file name safe on every OS, with the extension that matches the bytes.
 fn safe_file_name(original: &str, mime: &str) -> String {
-    let base = original
-        .rsplit(['/', '\\'])
-        .next()
-        .unwrap_or(original);
+    let base = original.rsplit(['/', '\\']).next().unwrap_or(original);
     let stem = base.rsplit_once('.').map(|(s, _)| s).unwrap_or(base);
     format!("{}.{}", crate::slug::slugify(stem), extension(mime))
 }

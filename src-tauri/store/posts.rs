@@ -32,7 +32,12 @@ impl Store {
         if let Some(t) = new.translation_of {
             ensure_exists(&tx, t)?;
         }
-        let base = slug::slugify(new.slug.as_deref().filter(|s| !s.trim().is_empty()).unwrap_or(&title));
+        let base = slug::slugify(
+            new.slug
+                .as_deref()
+                .filter(|s| !s.trim().is_empty())
+                .unwrap_or(&title),
+        );
         let slug = unique_slug(&tx, &base, new.lang, None)?;
         let created = new.created_at.unwrap_or(now);
         tx.execute(
@@ -97,7 +102,9 @@ impl Store {
             .conn
             .prepare("SELECT id, lang FROM posts WHERE slug = ?1 ORDER BY lang")?;
         let ids = stmt
-            .query_map([slug], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+            .query_map([slug], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         match ids.as_slice() {
             [] => Err(Error::PostNotFound(slug.to_string())),
@@ -131,7 +138,12 @@ impl Store {
             args.push(l.as_str().to_string());
             sql.push_str(&format!(" AND lang = ?{}", args.len()));
         }
-        if let Some(t) = filter.tag.as_deref().map(normalize_tag).filter(|t| !t.is_empty()) {
+        if let Some(t) = filter
+            .tag
+            .as_deref()
+            .map(normalize_tag)
+            .filter(|t| !t.is_empty())
+        {
             args.push(t);
             sql.push_str(&format!(
                 " AND EXISTS (SELECT 1 FROM post_tags t WHERE t.post_id = p.id AND t.tag = ?{} COLLATE NOCASE)",
@@ -208,7 +220,10 @@ impl Store {
         let translation_of = patch.translation_of.unwrap_or(old.translation_of);
         if let Some(t) = translation_of {
             if t == id {
-                return Err(Error::invalid("translation", "A post cannot be its own translation."));
+                return Err(Error::invalid(
+                    "translation",
+                    "A post cannot be its own translation.",
+                ));
             }
             ensure_exists(&tx, t)?;
         }
@@ -305,8 +320,8 @@ impl Store {
     pub fn purge_trash_before(&mut self, cutoff: DateTime<Utc>) -> Result<usize> {
         let tx = self.write_tx()?;
         let ids: Vec<i64> = {
-            let mut stmt =
-                tx.prepare("SELECT id FROM posts WHERE deleted_at IS NOT NULL AND deleted_at < ?1")?;
+            let mut stmt = tx
+                .prepare("SELECT id FROM posts WHERE deleted_at IS NOT NULL AND deleted_at < ?1")?;
             let ids = stmt
                 .query_map([ts(cutoff)], |r| r.get(0))?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -386,7 +401,11 @@ fn normalize_tag(t: &str) -> String {
 fn set_tags(tx: &Transaction<'_>, id: i64, tags: &[String]) -> Result<()> {
     tx.execute("DELETE FROM post_tags WHERE post_id = ?1", [id])?;
     let mut seen: Vec<String> = Vec::new();
-    for t in tags.iter().map(|t| normalize_tag(t)).filter(|t| !t.is_empty()) {
+    for t in tags
+        .iter()
+        .map(|t| normalize_tag(t))
+        .filter(|t| !t.is_empty())
+    {
         if seen.iter().any(|s| s.eq_ignore_ascii_case(&t)) {
             continue;
         }
@@ -400,7 +419,8 @@ fn set_tags(tx: &Transaction<'_>, id: i64, tags: &[String]) -> Result<()> {
 }
 
 fn tags(conn: &rusqlite::Connection, id: i64) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached("SELECT tag FROM post_tags WHERE post_id = ?1 ORDER BY position")?;
+    let mut stmt =
+        conn.prepare_cached("SELECT tag FROM post_tags WHERE post_id = ?1 ORDER BY position")?;
     let rows = stmt
         .query_map([id], |r| r.get(0))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -416,7 +436,12 @@ fn taken(tx: &Transaction<'_>, slug: &str, lang: Lang, except: Option<i64>) -> R
     Ok(n > 0)
 }
 
-fn unique_slug(tx: &Transaction<'_>, base: &str, lang: Lang, except: Option<i64>) -> Result<String> {
+fn unique_slug(
+    tx: &Transaction<'_>,
+    base: &str,
+    lang: Lang,
+    except: Option<i64>,
+) -> Result<String> {
     if !taken(tx, base, lang, except)? {
         return Ok(base.to_string());
     }

@@ -151,13 +151,22 @@ mod tests {
 
     #[test]
     fn queries_are_quoted_and_the_last_word_is_a_prefix() {
-        assert_eq!(fts_query("budget vote").as_deref(), Some("\"budget\" \"vote\"*"));
+        assert_eq!(
+            fts_query("budget vote").as_deref(),
+            Some("\"budget\" \"vote\"*")
+        );
         assert_eq!(
             fts_query("\"climate plan\" city").as_deref(),
             Some("\"climate plan\" \"city\"*")
         );
-        assert_eq!(fts_query("clim* \"a b").as_deref(), Some("\"clim\"* \"a b\""));
+        assert_eq!(
+            fts_query("clim* \"a b").as_deref(),
+            Some("\"clim\"* \"a b\"")
+        );
         assert_eq!(fts_query("  \" ( ) * ").as_deref(), None);
-        assert_eq!(fts_query("NEAR(a b) OR c").as_deref(), Some("\"NEAR\" \"a\" \"b\" \"OR\" \"c\"*"));
+        assert_eq!(
+            fts_query("NEAR(a b) OR c").as_deref(),
+            Some("\"NEAR\" \"a\" \"b\" \"OR\" \"c\"*")
+        );
     }
 }

@@ -1,0 +1,131 @@
+//! Full-text search over 10,000 posts (about 3 million words).
+//!
+//! Baseline in the same run: a naive case-insensitive substring scan over the
+//! same 10,000 bodies held in memory, so the figures read as ratios whatever
+//! the machine's load.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use postdesk::model::{Lang, NewPost, Status};
+use postdesk::store::Store;
+
+const POSTS: usize = 10_000;
+const WORDS: &[&str] = &[
+    "council",
+    "budget",
+    "crossing",
+    "school",
+    "street",
+    "safety",
+    "parents",
+    "vote",
+    "city",
+    "report",
+    "collision",
+    "children",
+    "petition",
+    "neighbourhood",
+    "transit",
+    "bike",
+    "lane",
+    "sidewalk",
+    "winter",
+    "lighting",
+    "événement",
+    "sécurité",
+    "école",
+    "rue",
+    "conseil",
+    "traversée",
+    "enfants",
+    "quartier",
+    "vélo",
+    "hiver",
+    "the",
+    "and",
+    "of",
+    "to",
+    "a",
+    "in",
+    "for",
+    "on",
+    "with",
+    "des",
+    "les",
+    "pour",
+    "une",
+    "dans",
+];
+
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 as usize
+    }
+}
+
+fn text(rng: &mut Rng, words: usize) -> String {
+    let mut s = String::with_capacity(words * 8);
+    for i in 0..words {
+        if i > 0 {
+            s.push_str(if i % 40 == 0 { ".\n\n" } else { " " });
+        }
+        s.push_str(WORDS[rng.next() % WORDS.len()]);
+    }
+    s
+}
+
+fn library() -> (Store, Vec<String>) {
+    let mut store = Store::open_in_memory().expect("store");
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut bodies = Vec::with_capacity(POSTS);
+    for i in 0..POSTS {
+        // A few rare words so some queries are selective.
+        let mut body = text(&mut rng, 300);
+        if i % 500 == 0 {
+            body.push_str(" Montréal moratorium");
+        }
+        store
+            .create_post(NewPost {
+                title: format!("{} {}", text(&mut rng, 5), i),
+                body: body.clone(),
+                lang: if i % 4 == 0 { Lang::Fr } else { Lang::En },
+                status: Status::Published,
+                ..NewPost::default()
+            })
+            .expect("create");
+        bodies.push(body.to_lowercase());
+    }
+    (store, bodies)
+}
+
+fn bench(c: &mut Criterion) {
+    let (store, bodies) = library();
+    let mut g = c.benchmark_group("search_10k_posts");
+    g.sample_size(20);
+    for (name, q) in [
+        ("rare_word", "moratorium"),
+        ("common_word", "crossing"),
+        ("accent_folded", "securite"),
+        ("prefix_as_you_type", "montr"),
+        ("phrase", "\"school street\""),
+    ] {
+        g.bench_function(name, |b| b.iter(|| store.search(q, 50).expect("search")));
+    }
+    g.bench_function("baseline_substring_scan", |b| {
+        b.iter(|| {
+            bodies
+                .iter()
+                .enumerate()
+                .filter(|(_, body)| body.contains("moratorium"))
+                .take(50)
+                .count()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

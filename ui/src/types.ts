@@ -1,0 +1,66 @@
+// Shapes of what the Rust core returns over IPC (see src-tauri/model.rs).
+
+export type Status = "draft" | "ready" | "scheduled" | "published" | "archived";
+export type Lang = "en" | "fr";
+
+export interface PostSummary {
+  id: number;
+  title: string;
+  slug: string;
+  summary: string;
+  lang: Lang;
+  status: Status;
+  tags: string[];
+  author: string;
+  created_at: string;
+  updated_at: string;
+  publish_at: string | null;
+  deleted_at: string | null;
+}
+
+export interface Post extends PostSummary {
+  preview_text: string;
+  body: string;
+  translation_of: number | null;
+  canonical_url: string;
+  featured_image: string;
+}
+
+export interface SearchHit {
+  id: number;
+  slug: string;
+  title: string;
+  status: Status;
+  lang: Lang;
+  /** Escaped text with <mark> around matches, built by the core. */
+  snippet: string;
+  rank: number;
+}
+
+export interface ListFilter {
+  status?: Status | null;
+  tag?: string | null;
+  lang?: Lang | null;
+  trashed?: boolean;
+  sort?: "updated" | "created" | "title";
+}
+
+export interface Heading {
+  level: number;
+  text: string;
+  anchor: string;
+}
+
+export interface Preview {
+  document: string;
+  word_count: number;
+  reading_minutes: number;
+  teaser: string;
+  outline: Heading[];
+}
+
+/** Every backend error arrives as a stable code and a sentence for people. */
+export interface IpcError {
+  code: string;
+  message: string;
+}

@@ -1,0 +1,8 @@
+import { defineConfig } from "vite";
+
+// The UI is bundled into ui/dist, which tauri.conf.json embeds in the binary.
+export default defineConfig({
+  clearScreen: false,
+  server: { port: 5173, strictPort: true },
+  build: { outDir: "dist", emptyOutDir: true, target: "es2022", sourcemap: false },
+});
