@@ -10,11 +10,13 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 # Build and runtime packages of a Tauri v2 app on Linux, plus what the tests use:
 # Xvfb + xauth (a display for the window), webkit2gtk-driver (WebDriver),
-# ImageMagick (screenshots), Node.js/npm (the UI's build).
+# ImageMagick (screenshots), Node.js/npm (the UI's build), Hugo and Jekyll (the
+# site export is built by the real tools), Chromium (email screenshots).
 APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config
   xvfb xauth x11-utils webkit2gtk-driver imagemagick
+  hugo jekyll chromium
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

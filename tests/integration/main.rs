@@ -3,6 +3,8 @@
 mod assets;
 mod cli;
 mod common;
+mod export_email;
+mod export_site;
 mod import;
 mod migrations;
 mod posts;

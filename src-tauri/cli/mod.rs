@@ -1,6 +1,9 @@
 //! The command line: the same binary as the app. With a subcommand it works
 //! headless on the library and never opens a window.
 
+mod export_email;
+mod export_site;
+
 use std::io::{Read, Write};
 use std::path::PathBuf;
 
@@ -137,6 +140,11 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Export posts for the site or the newsletter.
+    Export {
+        #[command(subcommand)]
+        what: ExportCommand,
+    },
     /// Read and change the library's settings.
     Config {
         #[command(subcommand)]
@@ -152,6 +160,18 @@ pub enum Command {
         #[arg(long, default_value = "run")]
         label: String,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Posts for a static site: Hugo, Jekyll or standalone HTML, with listing pages.
+    Site(export_site::SiteArgs),
+    /// An RSS or Atom feed of published posts.
+    Feed(export_site::FeedArgs),
+    /// One post as an email: HTML, plain text or .eml.
+    Email(export_email::EmailArgs),
+    /// A newsletter digest of several posts: HTML, plain text or .eml.
+    Digest(export_email::DigestArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -364,6 +384,12 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Result
                 });
             }
         }
+        Command::Export { what } => match what {
+            ExportCommand::Site(args) => export_site::run_site(&mut store, args, out)?,
+            ExportCommand::Feed(args) => export_site::run_feed(&mut store, args, out)?,
+            ExportCommand::Email(args) => export_email::run_email(&mut store, args, out)?,
+            ExportCommand::Digest(args) => export_email::run_digest(&mut store, args, out)?,
+        },
         Command::Config { action } => match action {
             ConfigAction::Get { key } => writeln!(out, "{}", crate::settings::get(&store, &key)?)?,
             ConfigAction::Set { key, value } => crate::settings::set(&mut store, &key, &value)?,

@@ -1,0 +1,1 @@
+//! Newsletter exports (being written).

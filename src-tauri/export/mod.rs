@@ -1,0 +1,7 @@
+//! Exports: the site (Hugo, Jekyll, standalone HTML, feeds) and the
+//! newsletter (email HTML, plain text, .eml, digests). Everything here is
+//! core: no Tauri, driven by the CLI and by the app's commands.
+
+pub mod email;
+pub mod site;
+pub mod urls;
