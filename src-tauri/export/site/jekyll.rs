@@ -1,0 +1,97 @@
+//! Jekyll: `_posts/YYYY-MM-DD-<slug>.md` (French posts in `_posts/fr/`, so
+//! an English and a French post with one slug and one date do not collide;
+//! Jekyll reads `_posts` recursively), images under
+//! `assets/images/<slug>/`. The front matter's `permalink` puts each page at
+//! the shared URL scheme whatever the site's `permalink` setting, and
+//! `render_with_liquid: false` keeps a `{{` or `{%` in a post from being run
+//! as a Liquid template. UTF-8, no byte-order mark.
+
+use serde::Serialize;
+
+use super::body;
+use super::context::{Featured, PostEntry, SiteContext};
+use super::output::{FileKind, Output, SiteRenderer};
+use super::paths::RelPath;
+use super::SiteFormat;
+use crate::error::Result;
+use crate::export::urls;
+use crate::model::{Lang, Status};
+
+pub(crate) struct Jekyll;
+
+#[derive(Serialize)]
+struct FrontMatter<'a> {
+    layout: &'a str,
+    title: &'a str,
+    /// `YYYY-MM-DD HH:MM:SS +0000`: Jekyll's own format, with the offset.
+    date: String,
+    last_modified_at: String,
+    lang: &'a str,
+    tags: &'a [String],
+    excerpt: &'a str,
+    description: String,
+    /// Always the shared scheme, so the page is where feeds and listings link.
+    permalink: String,
+    /// Where the post first appeared, when elsewhere (read by jekyll-seo-tag).
+    #[serde(skip_serializing_if = "str::is_empty")]
+    canonical_url: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    author: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<String>,
+    /// Only written for posts that are not published, which Jekyll then skips.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<bool>,
+    render_with_liquid: bool,
+}
+
+impl SiteRenderer for Jekyll {
+    fn render(&self, ctx: &SiteContext, out: &mut Output) -> Result<()> {
+        for (i, e) in ctx.posts.iter().enumerate() {
+            let name = format!("{}-{}.md", e.date.format("%Y-%m-%d"), e.slug);
+            let path = match e.post.lang {
+                Lang::En => RelPath::new(&["_posts", name.as_str()])?,
+                Lang::Fr => RelPath::new(&["_posts", "fr", name.as_str()])?,
+            };
+            out.add(path, page(e)?.into_bytes(), FileKind::Post, Some(i))?;
+            let dir = RelPath::new(&["assets", "images", e.slug.as_str()])?;
+            for img in &e.images {
+                out.add(
+                    dir.join(&img.file_name)?,
+                    img.data.clone(),
+                    FileKind::Image,
+                    Some(i),
+                )?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn page(e: &PostEntry) -> Result<String> {
+    let post = &e.post;
+    let image_url = |file: &str| SiteFormat::Jekyll.image_path(post.lang, &e.slug, file);
+    let fm = FrontMatter {
+        layout: "post",
+        title: &post.title,
+        date: e.date.format("%Y-%m-%d %H:%M:%S %z").to_string(),
+        last_modified_at: post.updated_at.format("%Y-%m-%d %H:%M:%S %z").to_string(),
+        lang: post.lang.as_str(),
+        tags: &post.tags,
+        excerpt: &e.teaser,
+        description: super::description(e),
+        permalink: urls::post_path(post.lang, &e.slug),
+        canonical_url: post.canonical_url.trim(),
+        author: post.author.trim(),
+        image: match &e.featured {
+            Some(Featured::Asset(img)) => Some(image_url(&img.file_name)),
+            Some(Featured::Url(url)) => Some(url.clone()),
+            None => None,
+        },
+        published: (post.status != Status::Published).then_some(false),
+        render_with_liquid: false,
+    };
+    let md = body::clean(&post.body);
+    let md = body::rewrite_assets(&md, &|r| e.image_file(r).map(image_url));
+    Ok(super::yaml::front_matter(&fm)? + "\n" + &md)
+}
