@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
 # Set everything up and run every check and test: formatting, lints, the UI's
-# type check, the core/CLI/integration/crash tests, and a start of the real
-# desktop app under Xvfb.
+# type check, the core/CLI/integration/crash tests (real SQLite files, real
+# hugo and jekyll, real feed and MIME parsers), the end-to-end tests of the
+# real desktop app under Xvfb through WebDriver, and a start of the app on a
+# fresh default library.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! command -v tauri-driver >/dev/null; then
+  echo "==> installing tauri-driver (the WebDriver bridge to WebKitWebDriver)"
+  cargo install tauri-driver --locked --quiet
+fi
 
 echo "==> cargo fmt --check"
 cargo fmt --all -- --check
@@ -13,18 +20,23 @@ echo "==> UI type check"
 npm --prefix ui run check --silent
 echo "==> clippy (core and CLI, without Tauri)"
 cargo clippy --no-default-features --all-targets --locked -- -D warnings
-echo "==> clippy (desktop app)"
-cargo clippy --all-targets --locked -- -D warnings
-echo "==> tests: core, CLI, integration and crash (real SQLite files, real processes)"
+echo "==> clippy (desktop app and its end-to-end tests)"
+cargo clippy --features e2e --all-targets --locked -- -D warnings
+
 log="$(mktemp)"
-cargo test --no-default-features --locked 2>&1 | tee "$log"
-echo "==> building the desktop app"
-cargo build --locked
-echo "==> smoke test: the desktop app starts under Xvfb on a fresh default library"
-bash scripts/smoke.sh target/debug/postdesk | tee -a "$log"
+trap 'rm -f "$log"' EXIT
+echo "==> tests: core, CLI, integration, exports and crash"
+cargo test --no-default-features --locked 2>&1 | tee -a "$log"
+
+echo "==> end-to-end tests: the release app in a real WebKit window under Xvfb"
+# Release, because the end-to-end run also measures typing latency.
+xvfb-run -a -s "-screen 0 1280x800x24" \
+  cargo test --release --locked --features e2e --test e2e -- --test-threads=1 --nocapture 2>&1 | tee -a "$log"
+
+echo "==> smoke test: the app starts on a fresh default library"
+bash scripts/smoke.sh target/release/postdesk 2>&1 | tee -a "$log"
 
 # One closing line for the whole run.
 awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i) ~ /^passed;?$/) p += $(i-1); if ($(i) ~ /^failed;?$/) f += $(i-1) } }
      /^smoke: [0-9]+ passed/ { p += $2; f += $4 }
      END { printf "all tests: %d passed, %d failed\n", p, f }' "$log"
-rm -f "$log"

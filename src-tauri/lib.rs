@@ -3,6 +3,7 @@
 //! knows about Tauri.
 
 pub mod cli;
+pub mod diff;
 pub mod error;
 pub mod export;
 pub mod import;
@@ -14,6 +15,7 @@ pub mod seed;
 pub mod settings;
 pub mod slug;
 pub mod store;
+pub mod templates;
 
 #[cfg(feature = "desktop")]
 pub mod desktop;

@@ -1,13 +1,15 @@
-//! One-line commands over the core (the GitButler/Yaak pattern).
+//! One-line commands over the core (the GitButler/Yaak pattern): each takes
+//! the store, calls one core function, and maps the error to `{code, message}`.
 
-use serde::Serialize;
+use serde::Deserialize;
 use tauri::State;
 
 use super::error::{IpcError, IpcResult};
 use super::AppState;
-use crate::markdown::Heading;
-use crate::model::{ListFilter, Post, PostSummary, SearchHit};
-use crate::store::Store;
+use crate::diff::DiffLine;
+use crate::markdown::RenderOptions;
+use crate::model::{Asset, ListFilter, NewPost, Post, PostPatch, PostSummary, Revision, SearchHit};
+use crate::store::{EditKind, Store};
 
 fn with_store<T>(
     state: &State<'_, AppState>,
@@ -32,27 +34,175 @@ pub fn get_post(state: State<'_, AppState>, id: i64) -> IpcResult<Post> {
     with_store(&state, |s| s.get_post(id))
 }
 
-/// The preview: the same renderer and page the exports use.
-#[derive(Serialize)]
-pub struct Preview {
-    pub document: String,
-    pub word_count: usize,
-    pub reading_minutes: u32,
-    pub teaser: String,
-    pub outline: Vec<Heading>,
+#[tauri::command(async)]
+pub fn all_tags(state: State<'_, AppState>) -> IpcResult<Vec<(String, i64)>> {
+    with_store(&state, |s| s.all_tags())
 }
 
 #[tauri::command(async)]
-pub fn preview_post(state: State<'_, AppState>, id: i64) -> IpcResult<Preview> {
+pub fn templates() -> Vec<crate::templates::Template> {
+    crate::templates::TEMPLATES.to_vec()
+}
+
+#[tauri::command(async)]
+pub fn create_post(state: State<'_, AppState>, template: Option<String>) -> IpcResult<Post> {
     with_store(&state, |s| {
-        let post = s.get_post(id)?;
-        let rendered = crate::preview::render_post(s, &post)?;
-        Ok(Preview {
-            document: crate::preview::preview_document(s, &post)?,
-            word_count: rendered.word_count,
-            reading_minutes: rendered.reading_minutes,
-            teaser: rendered.teaser,
-            outline: rendered.outline,
-        })
+        s.create_post(crate::templates::new_post(template.as_deref()))
     })
+}
+
+#[tauri::command(async)]
+pub fn create_post_from(state: State<'_, AppState>, new: NewPost) -> IpcResult<Post> {
+    with_store(&state, |s| s.create_post(new))
+}
+
+#[tauri::command(async)]
+pub fn duplicate_post(state: State<'_, AppState>, id: i64) -> IpcResult<Post> {
+    with_store(&state, |s| s.duplicate_post(id))
+}
+
+#[tauri::command(async)]
+pub fn create_translation(state: State<'_, AppState>, id: i64) -> IpcResult<Post> {
+    with_store(&state, |s| s.create_translation(id))
+}
+
+/// Keep the latest unsaved edit in memory so closing the window can write it
+/// even if the autosave timer has not fired yet.
+#[tauri::command(async)]
+pub fn stage_edit(state: State<'_, AppState>, id: i64, patch: PostPatch) -> IpcResult<()> {
+    state.stage(id, patch).map_err(IpcError::from)
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SaveKind {
+    Autosave,
+    Save,
+}
+
+#[tauri::command(async)]
+pub fn update_post(
+    state: State<'_, AppState>,
+    id: i64,
+    patch: PostPatch,
+    kind: SaveKind,
+) -> IpcResult<Post> {
+    let kind = match kind {
+        SaveKind::Autosave => EditKind::Autosave,
+        SaveKind::Save => EditKind::Save,
+    };
+    state.save(id, patch, kind).map_err(IpcError::from)
+}
+
+#[tauri::command(async)]
+pub fn trash_post(state: State<'_, AppState>, id: i64) -> IpcResult<Post> {
+    with_store(&state, |s| s.trash_post(id))
+}
+
+#[tauri::command(async)]
+pub fn restore_post(state: State<'_, AppState>, id: i64) -> IpcResult<Post> {
+    with_store(&state, |s| s.restore_post(id))
+}
+
+#[tauri::command(async)]
+pub fn empty_trash(state: State<'_, AppState>) -> IpcResult<usize> {
+    with_store(&state, |s| s.empty_trash())
+}
+
+#[tauri::command(async)]
+pub fn list_revisions(state: State<'_, AppState>, id: i64) -> IpcResult<Vec<Revision>> {
+    with_store(&state, |s| s.revisions(id))
+}
+
+#[tauri::command(async)]
+pub fn save_revision(state: State<'_, AppState>, id: i64) -> IpcResult<Option<Revision>> {
+    with_store(&state, |s| s.save_revision(id))
+}
+
+#[tauri::command(async)]
+pub fn restore_revision(state: State<'_, AppState>, id: i64, revision: i64) -> IpcResult<Post> {
+    with_store(&state, |s| s.restore_revision(id, revision))
+}
+
+#[tauri::command(async)]
+pub fn revision_diff(
+    state: State<'_, AppState>,
+    id: i64,
+    revision: i64,
+) -> IpcResult<Vec<DiffLine>> {
+    with_store(&state, |s| {
+        let old = s.revision(id, revision)?;
+        let now = s.get_post(id)?;
+        Ok(crate::diff::lines(&old.body, &now.body))
+    })
+}
+
+/// An image pasted or dropped into the editor, as base64 from the UI.
+#[tauri::command(async)]
+pub fn add_asset(
+    state: State<'_, AppState>,
+    file_name: String,
+    data_base64: String,
+) -> IpcResult<Asset> {
+    use base64::Engine as _;
+    let data = base64::engine::general_purpose::STANDARD
+        .decode(data_base64.as_bytes())
+        .map_err(|_| {
+            IpcError::from(crate::Error::invalid(
+                "image",
+                "The image could not be read.",
+            ))
+        })?;
+    with_store(&state, |s| s.add_asset(&file_name, &data))
+}
+
+/// The live preview, incrementally: block keys in order, and the HTML of the
+/// blocks the view does not hold yet. `reset` when the view starts over.
+#[tauri::command(async)]
+pub fn render_blocks(
+    state: State<'_, AppState>,
+    body: String,
+    summary: String,
+    reset: bool,
+) -> IpcResult<crate::markdown::blocks::BlockPreview> {
+    let resolve = |url: &str| super::assets::asset_url(url);
+    let mut preview = state.preview.lock().map_err(|_| IpcError::poisoned())?;
+    if reset {
+        preview.reset();
+    }
+    Ok(preview.render(
+        &body,
+        &RenderOptions {
+            resolve_asset: Some(&resolve),
+            summary: &summary,
+        },
+    ))
+}
+
+#[tauri::command(async)]
+pub fn preview_shell(lang: crate::model::Lang) -> String {
+    crate::preview::preview_shell(lang)
+}
+
+/// Open a link from the preview in the system browser or mail client.
+#[tauri::command(async)]
+pub fn open_link(app: tauri::AppHandle, url: String) -> IpcResult<()> {
+    use tauri_plugin_opener::OpenerExt;
+    if !crate::preview::is_openable_link(&url) {
+        return Err(crate::Error::invalid(
+            "link",
+            "Only web and email links open outside Postdesk.",
+        )
+        .into());
+    }
+    app.opener().open_url(url, None::<&str>).map_err(|e| {
+        crate::Error::invalid("link", format!("The link could not be opened: {e}")).into()
+    })
+}
+
+/// Quit (Ctrl+Q): write anything typed but not yet saved, then exit.
+#[tauri::command(async)]
+pub fn quit(app: tauri::AppHandle, state: State<'_, AppState>) {
+    state.flush();
+    app.exit(0);
 }

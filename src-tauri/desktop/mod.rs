@@ -1,17 +1,73 @@
 //! The desktop shell: Tauri setup and thin commands over the core. No
 //! business rule lives here; every command is one call into the core.
 
+mod assets;
 mod commands;
 mod error;
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use crate::store::Store;
+use tauri::{Manager, RunEvent, WindowEvent};
 
-/// What the commands share: the one store, behind a lock.
+use crate::model::{Post, PostPatch};
+use crate::store::{EditKind, Store};
+
+/// What the commands share: the one store, and the edits typed but not yet
+/// written (the autosave timer has not fired), so closing the window can
+/// write them.
 pub struct AppState {
     pub store: Mutex<Store>,
+    staged: Mutex<HashMap<i64, PostPatch>>,
+    /// The live preview's block cache (one preview view per window).
+    pub preview: Mutex<crate::markdown::blocks::IncrementalRenderer>,
+}
+
+impl AppState {
+    fn new(store: Store) -> AppState {
+        AppState {
+            store: Mutex::new(store),
+            staged: Mutex::new(HashMap::new()),
+            preview: Mutex::new(Default::default()),
+        }
+    }
+
+    /// Remember the latest unsaved edit of a post (replaces the previous one:
+    /// the UI always sends the whole current text).
+    pub fn stage(&self, id: i64, patch: PostPatch) -> crate::Result<()> {
+        let mut staged = self.staged.lock().map_err(|_| poisoned())?;
+        staged.insert(id, patch);
+        Ok(())
+    }
+
+    /// Write an edit and forget the staged copy.
+    pub fn save(&self, id: i64, patch: PostPatch, kind: EditKind) -> crate::Result<Post> {
+        let mut store = self.store.lock().map_err(|_| poisoned())?;
+        let post = store.update_post(id, patch, kind)?;
+        if let Ok(mut staged) = self.staged.lock() {
+            staged.remove(&id);
+        }
+        Ok(post)
+    }
+
+    /// Write every staged edit (window closing, app exiting).
+    pub fn flush(&self) {
+        let pending: Vec<(i64, PostPatch)> = match self.staged.lock() {
+            Ok(mut staged) => staged.drain().collect(),
+            Err(_) => return,
+        };
+        tracing::info!(edits = pending.len(), "writing staged edits");
+        for (id, patch) in pending {
+            if let Err(e) = self.save(id, patch, EditKind::Autosave) {
+                tracing::error!(post = id, error = %e, "could not write the last edit on close");
+            }
+        }
+    }
+}
+
+fn poisoned() -> crate::Error {
+    crate::Error::invalid("app", "Postdesk hit an internal error; restart it.")
 }
 
 /// Open the library (seeding the default one on first run) and run the window.
@@ -19,16 +75,92 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
     let location = crate::paths::resolve(db)?;
     let store = crate::paths::open_library(&location)?;
     tracing::info!(path = %location.path().display(), "opened library");
-    tauri::Builder::default()
-        .manage(AppState {
-            store: Mutex::new(store),
+    let app = tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_opener::init())
+        .manage(AppState::new(store))
+        .register_uri_scheme_protocol(assets::SCHEME, |ctx, request| {
+            let state = ctx.app_handle().state::<AppState>();
+            let response = match state.store.lock() {
+                Ok(store) => assets::respond(&store, request.uri().path()),
+                Err(_) => tauri::http::Response::new(Vec::new()),
+            };
+            response
+        })
+        .on_window_event(|window, event| {
+            if let WindowEvent::CloseRequested { .. } | WindowEvent::Destroyed = event {
+                tracing::info!(?event, "window closing");
+                window.state::<AppState>().flush();
+            }
         })
         .invoke_handler(tauri::generate_handler![
             commands::list_posts,
             commands::search_posts,
             commands::get_post,
-            commands::preview_post,
+            commands::all_tags,
+            commands::templates,
+            commands::create_post,
+            commands::create_post_from,
+            commands::duplicate_post,
+            commands::create_translation,
+            commands::stage_edit,
+            commands::update_post,
+            commands::trash_post,
+            commands::restore_post,
+            commands::empty_trash,
+            commands::list_revisions,
+            commands::save_revision,
+            commands::restore_revision,
+            commands::revision_diff,
+            commands::add_asset,
+            commands::render_blocks,
+            commands::preview_shell,
+            commands::open_link,
+            commands::quit,
         ])
-        .run(tauri::generate_context!())
-        .map_err(|e| crate::Error::invalid("app", format!("The window could not be opened: {e}")))
+        .build(tauri::generate_context!())
+        .map_err(|e| {
+            crate::Error::invalid("app", format!("The window could not be opened: {e}"))
+        })?;
+    watch_signals(app.handle().clone());
+    app.run(|handle, event| {
+        if let RunEvent::ExitRequested { .. } | RunEvent::Exit = event {
+            tracing::info!(?event, "exiting");
+            handle.state::<AppState>().flush();
+        }
+    });
+    Ok(())
 }
+
+/// A session logout or `kill` sends SIGTERM (SIGHUP when the terminal goes,
+/// SIGINT for Ctrl+C): write what was typed, then quit like a window close.
+#[cfg(unix)]
+fn watch_signals(handle: tauri::AppHandle) {
+    use tokio::signal::unix::{signal, SignalKind};
+    tauri::async_runtime::spawn(async move {
+        let (Ok(mut term), Ok(mut int), Ok(mut hup)) = (
+            signal(SignalKind::terminate()),
+            signal(SignalKind::interrupt()),
+            signal(SignalKind::hangup()),
+        ) else {
+            tracing::warn!("could not watch for termination signals");
+            return;
+        };
+        tokio::select! {
+            _ = term.recv() => {}
+            _ = int.recv() => {}
+            _ = hup.recv() => {}
+        }
+        handle.state::<AppState>().flush();
+        handle.exit(0);
+    });
+}
+
+#[cfg(not(unix))]
+fn watch_signals(_handle: tauri::AppHandle) {}

@@ -54,6 +54,7 @@
 //!   autolinks), not the resolved asset URL; `Image` has both.
 
 mod anchors;
+pub mod blocks;
 mod footnotes;
 mod links;
 mod sanitize;

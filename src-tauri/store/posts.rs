@@ -214,6 +214,14 @@ impl Store {
                 }
                 wanted
             }
+            // A draft's slug follows its title until someone sets it by hand
+            // (a published post keeps its URL).
+            None if title != old.title
+                && old.status == Status::Draft
+                && old.slug == slug::slugify(&old.title) =>
+            {
+                unique_slug(&tx, &slug::slugify(&title), lang, Some(id))?
+            }
             None if lang != old.lang => unique_slug(&tx, &old.slug, lang, Some(id))?,
             None => old.slug.clone(),
         };
@@ -522,4 +530,57 @@ fn parse_lang(r: &Row<'_>, i: usize) -> rusqlite::Result<Lang> {
 
 fn parse_status(r: &Row<'_>, i: usize) -> rusqlite::Result<Status> {
     r.get::<_, String>(i)?.parse().map_err(|e| conversion(i, e))
+}
+
+impl Store {
+    /// A copy of a post as a new draft ("Copy of …"), tags included.
+    pub fn duplicate_post(&mut self, id: i64) -> Result<Post> {
+        let p = self.get_post(id)?;
+        self.create_post(NewPost {
+            title: format!("Copy of {}", p.title),
+            summary: p.summary,
+            preview_text: p.preview_text,
+            body: p.body,
+            lang: p.lang,
+            status: Status::Draft,
+            tags: p.tags,
+            author: p.author,
+            featured_image: p.featured_image,
+            extra: p.extra,
+            ..NewPost::default()
+        })
+    }
+
+    /// Start the other-language version of a post: a draft with the same
+    /// words to translate, linked both ways. Refused when one exists.
+    pub fn create_translation(&mut self, id: i64) -> Result<Post> {
+        let p = self.get_post(id)?;
+        if let Some(existing) = p.translation_of.and_then(|t| self.get_post(t).ok()) {
+            return Err(Error::invalid(
+                "translation",
+                format!(
+                    "\"{}\" already has a translation: \"{}\".",
+                    p.title, existing.title
+                ),
+            ));
+        }
+        let lang = match p.lang {
+            Lang::En => Lang::Fr,
+            Lang::Fr => Lang::En,
+        };
+        self.create_post(NewPost {
+            title: p.title,
+            slug: Some(p.slug),
+            summary: p.summary,
+            preview_text: p.preview_text,
+            body: p.body,
+            lang,
+            translation_of: Some(p.id),
+            status: Status::Draft,
+            tags: p.tags,
+            author: p.author,
+            featured_image: p.featured_image,
+            ..NewPost::default()
+        })
+    }
 }

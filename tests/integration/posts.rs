@@ -222,3 +222,92 @@ fn lists_filter_by_status_tag_and_language_and_sort() {
         vec!["Charlie", "alpha", "Bravo"]
     );
 }
+
+#[test]
+fn a_drafts_slug_follows_its_title_until_set_by_hand() {
+    let lib = Library::new();
+    let mut store = lib.open();
+    let p = post(&mut store, "Untitled post", "");
+    let title = |store: &mut postdesk::store::Store, t: &str| {
+        store
+            .update_post(
+                p.id,
+                PostPatch {
+                    title: Some(t.into()),
+                    ..PostPatch::default()
+                },
+                EditKind::Autosave,
+            )
+            .unwrap()
+    };
+    assert_eq!(title(&mut store, "Rally on Friday").slug, "rally-on-friday");
+    store
+        .update_post(
+            p.id,
+            PostPatch {
+                slug: Some("rally".into()),
+                ..PostPatch::default()
+            },
+            EditKind::Save,
+        )
+        .unwrap();
+    assert_eq!(
+        title(&mut store, "Rally on Saturday").slug,
+        "rally",
+        "hand-set slug stays"
+    );
+    let q = post(&mut store, "Published one", "");
+    store
+        .update_post(
+            q.id,
+            PostPatch {
+                status: Some(Status::Published),
+                ..PostPatch::default()
+            },
+            EditKind::Save,
+        )
+        .unwrap();
+    let renamed = store
+        .update_post(
+            q.id,
+            PostPatch {
+                title: Some("Renamed".into()),
+                ..PostPatch::default()
+            },
+            EditKind::Save,
+        )
+        .unwrap();
+    assert_eq!(
+        renamed.slug, "published-one",
+        "a published post keeps its URL"
+    );
+}
+
+#[test]
+fn duplicate_and_translate() {
+    let lib = Library::new();
+    let mut store = lib.open();
+    let p = store
+        .create_post(NewPost {
+            title: "Rally".into(),
+            body: "Come.".into(),
+            tags: vec!["events".into()],
+            status: Status::Published,
+            ..NewPost::default()
+        })
+        .unwrap();
+    let copy = store.duplicate_post(p.id).unwrap();
+    assert_eq!(copy.title, "Copy of Rally");
+    assert_eq!(copy.body, "Come.");
+    assert_eq!(copy.status, Status::Draft);
+    assert_eq!(copy.tags, vec!["events"]);
+    let fr = store.create_translation(p.id).unwrap();
+    assert_eq!(fr.lang, Lang::Fr);
+    assert_eq!(fr.slug, "rally");
+    assert_eq!(fr.translation_of, Some(p.id));
+    assert_eq!(store.get_post(p.id).unwrap().translation_of, Some(fr.id));
+    assert!(
+        store.create_translation(p.id).is_err(),
+        "only one translation"
+    );
+}

@@ -1,6 +1,19 @@
 // The only module that calls `invoke`: one typed function per command.
 import { invoke } from "@tauri-apps/api/core";
-import type { IpcError, ListFilter, Post, PostSummary, Preview, SearchHit } from "./types";
+import type {
+  Asset,
+  DiffLine,
+  IpcError,
+  Lang,
+  ListFilter,
+  BlockPreview,
+  Post,
+  PostPatch,
+  PostSummary,
+  Revision,
+  SearchHit,
+  Template,
+} from "./types";
 
 export class BackendError extends Error {
   constructor(
@@ -28,5 +41,23 @@ export const rpc = {
   listPosts: (filter: ListFilter = {}) => call<PostSummary[]>("list_posts", { filter }),
   searchPosts: (query: string) => call<SearchHit[]>("search_posts", { query }),
   getPost: (id: number) => call<Post>("get_post", { id }),
-  previewPost: (id: number) => call<Preview>("preview_post", { id }),
+  allTags: () => call<[string, number][]>("all_tags"),
+  templates: () => call<Template[]>("templates"),
+  createPost: (template: string | null) => call<Post>("create_post", { template }),
+  duplicatePost: (id: number) => call<Post>("duplicate_post", { id }),
+  createTranslation: (id: number) => call<Post>("create_translation", { id }),
+  stageEdit: (id: number, patch: PostPatch) => call<void>("stage_edit", { id, patch }),
+  updatePost: (id: number, patch: PostPatch, kind: "autosave" | "save") => call<Post>("update_post", { id, patch, kind }),
+  trashPost: (id: number) => call<Post>("trash_post", { id }),
+  restorePost: (id: number) => call<Post>("restore_post", { id }),
+  emptyTrash: () => call<number>("empty_trash"),
+  listRevisions: (id: number) => call<Revision[]>("list_revisions", { id }),
+  saveRevision: (id: number) => call<Revision | null>("save_revision", { id }),
+  restoreRevision: (id: number, revision: number) => call<Post>("restore_revision", { id, revision }),
+  revisionDiff: (id: number, revision: number) => call<DiffLine[]>("revision_diff", { id, revision }),
+  addAsset: (fileName: string, dataBase64: string) => call<Asset>("add_asset", { fileName, dataBase64 }),
+  renderBlocks: (body: string, summary: string, reset: boolean) => call<BlockPreview>("render_blocks", { body, summary, reset }),
+  previewShell: (lang: Lang) => call<string>("preview_shell", { lang }),
+  openLink: (url: string) => call<void>("open_link", { url }),
+  quit: () => call<void>("quit"),
 };

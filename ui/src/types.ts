@@ -64,3 +64,59 @@ export interface IpcError {
   code: string;
   message: string;
 }
+
+export interface PostPatch {
+  title?: string;
+  slug?: string;
+  summary?: string;
+  preview_text?: string;
+  body?: string;
+  lang?: Lang;
+  status?: Status;
+  tags?: string[];
+  author?: string;
+  publish_at?: string | null;
+  canonical_url?: string;
+  featured_image?: string;
+}
+
+export interface Revision {
+  id: number;
+  post_id: number;
+  title: string;
+  summary: string;
+  body: string;
+  reason: "save" | "status" | "auto" | "restore";
+  created_at: string;
+}
+
+export interface DiffLine {
+  kind: "same" | "added" | "removed";
+  text: string;
+}
+
+export interface Asset {
+  id: number;
+  reference: string;
+  hash: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  created_at: string;
+}
+
+export interface Template {
+  id: string;
+  name: string;
+}
+
+export interface BlockPreview {
+  /** One key per top-level block, in order. */
+  keys: string[];
+  /** Sanitized HTML of the blocks this view has not been sent before. */
+  html: Record<string, string>;
+  word_count: number;
+  reading_minutes: number;
+  teaser: string;
+  outline: Heading[];
+}

@@ -1,0 +1,218 @@
+//! Incremental rendering for the live preview of long documents.
+//!
+//! A document is cut into its top-level blocks (paragraphs, headings, lists,
+//! tables…) with the one parser; each block is rendered and sanitized by
+//! [`render`](super::render) and cached by the hash of its source. A keystroke
+//! then costs one parse to find the blocks plus the rendering of the block that
+//! changed, and only blocks the view does not have yet cross the IPC.
+//!
+//! Documents with link reference definitions or footnotes are rendered whole
+//! (as one block): those constructs tie blocks together.
+
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+
+use pulldown_cmark::Event;
+use serde::Serialize;
+
+use super::{parser, reading_minutes, render, Heading, RenderOptions};
+
+/// What one rendering of a block produced, kept for the next keystroke.
+#[derive(Debug, Clone)]
+struct Cached {
+    html: String,
+    words: usize,
+    outline: Vec<Heading>,
+    teaser: String,
+}
+
+/// The preview of one document, as keys in order plus the HTML of the keys
+/// the view does not hold yet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BlockPreview {
+    /// One key per top-level block, in document order (keys repeat when blocks do).
+    pub keys: Vec<String>,
+    /// Sanitized HTML of the keys the view was not sent before.
+    pub html: HashMap<String, String>,
+    pub word_count: usize,
+    pub reading_minutes: u32,
+    pub teaser: String,
+    pub outline: Vec<Heading>,
+}
+
+/// Renders one document again and again, reusing unchanged blocks. One per
+/// preview view; [`reset`](Self::reset) when the view starts over.
+#[derive(Debug, Default)]
+pub struct IncrementalRenderer {
+    cache: HashMap<String, Cached>,
+    sent: HashSet<String>,
+}
+
+/// Past this many cached blocks the cache starts over (a view holds one post).
+const MAX_CACHED: usize = 20_000;
+
+impl IncrementalRenderer {
+    /// Forget what the view holds (a new post, or a reloaded view).
+    pub fn reset(&mut self) {
+        self.sent.clear();
+    }
+
+    pub fn render(&mut self, markdown: &str, opts: &RenderOptions) -> BlockPreview {
+        if self.cache.len() > MAX_CACHED {
+            self.cache.clear();
+            self.sent.clear();
+        }
+        let mut keys = Vec::new();
+        let mut html = HashMap::new();
+        let mut words = 0;
+        let mut outline = Vec::new();
+        let mut teaser = String::new();
+        for source in split(markdown) {
+            let key = key_of(source);
+            let block = self.cache.entry(key.clone()).or_insert_with(|| {
+                let r = render(
+                    source,
+                    &RenderOptions {
+                        resolve_asset: opts.resolve_asset,
+                        summary: "",
+                    },
+                );
+                Cached {
+                    html: r.html,
+                    words: r.word_count,
+                    outline: r.outline,
+                    teaser: r.teaser,
+                }
+            });
+            words += block.words;
+            outline.extend(block.outline.iter().cloned());
+            if teaser.is_empty() {
+                teaser.clone_from(&block.teaser);
+            }
+            if self.sent.insert(key.clone()) {
+                html.insert(key.clone(), block.html.clone());
+            }
+            keys.push(key);
+        }
+        let summary = opts.summary.trim();
+        BlockPreview {
+            keys,
+            html,
+            word_count: words,
+            reading_minutes: reading_minutes(words),
+            teaser: if summary.is_empty() {
+                teaser
+            } else {
+                summary.to_owned()
+            },
+            outline,
+        }
+    }
+}
+
+fn key_of(source: &str) -> String {
+    let mut h = DefaultHasher::new();
+    source.hash(&mut h);
+    format!("{:016x}{:x}", h.finish(), source.len())
+}
+
+/// True when the document has constructs that span blocks.
+fn has_cross_block_refs(markdown: &str) -> bool {
+    markdown.contains("[^")
+        || markdown.lines().any(|l| {
+            let t = l.trim_start();
+            l.len() - t.len() <= 3 && t.starts_with('[') && t.contains("]:")
+        })
+}
+
+/// The source of each top-level block, in order.
+pub fn split(markdown: &str) -> Vec<&str> {
+    if markdown.trim().is_empty() {
+        return Vec::new();
+    }
+    if has_cross_block_refs(markdown) {
+        return vec![markdown];
+    }
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0usize;
+    for (event, range) in parser(markdown).into_offset_iter() {
+        match event {
+            Event::Start(_) => {
+                if depth == 0 {
+                    start = range.start;
+                }
+                depth += 1;
+            }
+            Event::End(_) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    out.push(&markdown[start..range.end]);
+                }
+            }
+            _ if depth == 0 => out.push(&markdown[range]),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_join_to_the_same_html_as_a_whole_render() {
+        let md = "# Title\n\nOne *para*.\n\n- a\n- b\n\n| x | y |\n|---|--:|\n| 1 | 2 |\n\n---\n\n```\ncode\n```\n";
+        let mut r = IncrementalRenderer::default();
+        let p = r.render(md, &RenderOptions::default());
+        let joined: String = p.keys.iter().map(|k| p.html[k].as_str()).collect();
+        let whole = render(md, &RenderOptions::default());
+        assert_eq!(joined.replace('\n', ""), whole.html.replace('\n', ""));
+        assert_eq!(p.word_count, whole.word_count);
+        assert_eq!(p.teaser, whole.teaser);
+        assert_eq!(p.keys.len(), 6);
+    }
+
+    #[test]
+    fn only_changed_blocks_are_sent_again() {
+        let mut r = IncrementalRenderer::default();
+        let first = r.render("A.\n\nB.\n\nC.", &RenderOptions::default());
+        assert_eq!(first.html.len(), 3);
+        let second = r.render("A.\n\nB!\n\nC.", &RenderOptions::default());
+        assert_eq!(second.keys.len(), 3);
+        assert_eq!(second.html.len(), 1, "only the edited block");
+        assert!(second
+            .html
+            .values()
+            .next()
+            .is_some_and(|h| h.contains("B!")));
+        r.reset();
+        assert_eq!(
+            r.render("A.\n\nB!\n\nC.", &RenderOptions::default())
+                .html
+                .len(),
+            3
+        );
+    }
+
+    #[test]
+    fn footnotes_and_reference_links_render_whole() {
+        assert_eq!(split("A[^1].\n\nB.\n\n[^1]: note").len(), 1);
+        assert_eq!(split("[a][x]\n\nB.\n\n[x]: https://example.org").len(), 1);
+        assert_eq!(split("A.\n\nB.").len(), 2);
+    }
+
+    #[test]
+    fn scripts_stay_out_of_blocks() {
+        let mut r = IncrementalRenderer::default();
+        let p = r.render(
+            "ok\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>",
+            &RenderOptions::default(),
+        );
+        for h in p.html.values() {
+            assert!(!h.contains("<script") && !h.contains("onerror"), "{h}");
+        }
+    }
+}

@@ -1,0 +1,259 @@
+//! Launching the real app under tauri-driver (WebKitWebDriver) for one test.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use postdesk::store::Store;
+use serde_json::{json, Value};
+
+pub struct App {
+    pub client: Client,
+    driver: Child,
+    /// From spawning the driver to an editable window.
+    pub startup: Duration,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Some(p) = std::env::var_os("TAURI_DRIVER") {
+        return PathBuf::from(p);
+    }
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_default();
+    let local = home.join(".cargo/bin/tauri-driver");
+    if local.exists() {
+        return local;
+    }
+    PathBuf::from("tauri-driver")
+}
+
+/// The app's and the driver's stderr, kept beside the test's library for a failure's post-mortem.
+fn log_file(home: &Path) -> Stdio {
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(home.join("app.log"))
+        .map(Stdio::from)
+        .unwrap_or_else(|_| Stdio::null())
+}
+
+/// A library file in `dir` prepared by `setup`.
+pub fn library(dir: &Path, setup: impl FnOnce(&mut Store)) -> PathBuf {
+    let db = dir.join("library.sqlite");
+    let mut store = Store::open(&db).expect("open library");
+    setup(&mut store);
+    db
+}
+
+impl App {
+    /// Start the app on `db` and wait until the editor is ready.
+    pub async fn launch(db: &Path, home: &Path) -> App {
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "no DISPLAY: run the e2e tests through scripts/test.sh (it starts Xvfb)"
+        );
+        let port = free_port();
+        let native = free_port();
+        let start = Instant::now();
+        let driver = Command::new(tauri_driver())
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native.to_string(),
+            ])
+            .env("POSTDESK_DB", db)
+            .env("HOME", home)
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("POSTDESK_LOG", "info")
+            .stdout(Stdio::null())
+            .stderr(log_file(home))
+            .spawn()
+            .expect("tauri-driver not found: run scripts/test.sh, which installs it");
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "tauri-driver did not start");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let caps = json!({
+            "browserName": "wry",
+            "tauri:options": { "application": env!("CARGO_BIN_EXE_postdesk") }
+        });
+        let caps = match caps {
+            Value::Object(m) => m,
+            _ => unreachable!(),
+        };
+        // tauri-driver listens before WebKitWebDriver behind it is ready: retry the session.
+        let mut attempt = 0;
+        let client = loop {
+            attempt += 1;
+            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(c) => break c,
+                Err(e) if attempt < 10 => {
+                    eprintln!("WebDriver session attempt {attempt} failed: {e}; retrying");
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                Err(e) => panic!("WebDriver session: {e}"),
+            }
+        };
+        let app = App {
+            client,
+            driver,
+            startup: Duration::ZERO,
+        };
+        app.wait_js("return document.body.dataset.ready === 'true' && !!document.querySelector('.cm-content')", 30)
+            .await;
+        App {
+            startup: start.elapsed(),
+            ..app
+        }
+    }
+
+    pub async fn js(&self, script: &str) -> Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Poll `script` until it returns true.
+    pub async fn wait_js(&self, script: &str, secs: u64) {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        loop {
+            if self.js(script).await == Value::Bool(true) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for: {script}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"))
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    pub async fn type_into(&self, css: &str, text: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"))
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type into {css}: {e}"));
+    }
+
+    pub async fn editor_text(&self) -> String {
+        // One entry per line, as CodeMirror draws them (innerText adds stray newlines).
+        self.js("return [...document.querySelectorAll('.cm-content .cm-line')].map(l => l.textContent).join('\\n')")
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// The app's process id (the child of the WebDriver that runs our binary).
+    pub fn app_pid(&self) -> Option<u32> {
+        let exe = std::fs::canonicalize(env!("CARGO_BIN_EXE_postdesk")).ok()?;
+        std::fs::read_dir("/proc").ok()?.flatten().find_map(|e| {
+            let pid: u32 = e.file_name().to_str()?.parse().ok()?;
+            let target = std::fs::read_link(e.path().join("exe")).ok()?;
+            (target == exe).then_some(pid)
+        })
+    }
+
+    /// Type keys that end with the app quitting: the driver may report the
+    /// window gone before it answers, which is the point.
+    pub async fn type_and_quit(&self, css: &str, text: &str) {
+        let el = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"));
+        let _ = el.send_keys(text).await;
+    }
+
+    /// Wait for the app to exit by itself (after Ctrl+Q or a signal), then end the session.
+    pub async fn wait_exit(self) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while self.app_pid().is_some() && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert!(self.app_pid().is_none(), "the app did not exit");
+        self.quit().await;
+    }
+
+    /// End the session (the driver stops the app) and the driver.
+    pub async fn quit(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+/// Resident memory of a process in KiB (`VmRSS`).
+pub fn rss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// Child processes of `pid` whose command name contains `name`.
+pub fn children_named(pid: u32, name: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Some(child) = e.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(e.path().join("stat")) else {
+            continue;
+        };
+        let comm = stat
+            .split('(')
+            .nth(1)
+            .and_then(|s| s.split(')').next())
+            .unwrap_or("");
+        let ppid = stat
+            .rsplit(')')
+            .next()
+            .and_then(|s| s.split_whitespace().nth(1))
+            .and_then(|s| s.parse::<u32>().ok());
+        if ppid == Some(pid) && comm.contains(name) {
+            out.push(child);
+        }
+    }
+    out
+}
+
+/// p50 and p95 of a list of milliseconds.
+pub fn percentiles(mut v: Vec<f64>) -> (f64, f64) {
+    v.sort_by(|a, b| a.total_cmp(b));
+    let at = |q: f64| v[((v.len() as f64 - 1.0) * q).round() as usize];
+    (at(0.5), at(0.95))
+}

@@ -1,0 +1,431 @@
+//! End-to-end tests: the real app binary (UI embedded) in a real WebKit
+//! window under Xvfb, driven through WebDriver (tauri-driver + WebKitWebDriver).
+//! Run by scripts/test.sh, which installs the tools and starts Xvfb.
+
+mod harness;
+
+use std::time::Duration;
+
+use harness::{library, App};
+use postdesk::model::{NewPost, PostPatch};
+use postdesk::store::{EditKind, Store};
+
+/// WebDriver's Enter key: WebKitWebDriver drops a literal "\n".
+const ENTER: &str = "\u{E007}";
+/// WebDriver's Control key (held until RELEASE).
+const CTRL: &str = "\u{E009}";
+const RELEASE: &str = "\u{E000}";
+
+fn post(store: &mut Store, title: &str, body: &str) -> i64 {
+    store
+        .create_post(NewPost {
+            title: title.into(),
+            body: body.into(),
+            ..NewPost::default()
+        })
+        .expect("create post")
+        .id
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn typing_markdown_updates_the_preview_and_survives_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = library(dir.path(), |s| {
+        post(s, "Rally on Friday", "Intro paragraph.");
+    });
+    let app = App::launch(&db, dir.path()).await;
+    app.wait_js("return document.getElementById('preview').contentDocument?.getElementById('pd-body')?.innerText.includes('Intro paragraph.') ?? false", 10).await;
+
+    // A new post from the library's New button.
+    app.click("#new-post").await;
+    app.wait_js(
+        "return document.querySelector('#meta [name=title]').value === 'Untitled post'",
+        10,
+    )
+    .await;
+    // The new post's title is selected, ready to be typed over.
+    app.type_into("#meta [name=title]", "Crossings update")
+        .await;
+    app.click(".cm-content").await;
+    app.type_into(
+        ".cm-content",
+        &format!("## Why it matters{ENTER}{ENTER}Raised **crossings** save lives."),
+    )
+    .await;
+    app.wait_js(
+        "const d = document.getElementById('preview').contentDocument; \
+         return !!d.querySelector('#pd-body h2') && d.querySelector('#pd-body strong')?.textContent === 'crossings'",
+        10,
+    )
+    .await;
+    // Then type and close at once: less than a second between the last key and the close.
+    app.type_and_quit(".cm-content", &format!(" Last words.{CTRL}q{RELEASE}"))
+        .await;
+    app.wait_exit().await;
+
+    let store = Store::open(&db).unwrap();
+    let posts = store.all_posts().unwrap();
+    let log = std::fs::read_to_string(dir.path().join("app.log")).unwrap_or_default();
+    let p = posts
+        .iter()
+        .find(|p| p.body.contains("Raised"))
+        .unwrap_or_else(|| panic!("the new post was not saved: {posts:#?}\n{log}"));
+    assert!(
+        p.body.ends_with("Last words."),
+        "the last words were lost: {:?}",
+        p.body
+    );
+    assert_eq!(p.title, "Crossings update");
+    drop(store);
+
+    let app = App::launch(&db, dir.path()).await;
+    app.wait_js("return [...document.querySelectorAll('#posts li strong')].some(e => e.textContent === 'Crossings update')", 10).await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn text_typed_just_before_a_termination_signal_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = library(dir.path(), |s| {
+        post(s, "Press release", "Draft.");
+    });
+    let app = App::launch(&db, dir.path()).await;
+    assert_eq!(app.editor_text().await, "Draft.");
+    app.click(".cm-content").await;
+    app.type_into(".cm-content", " Embargoed until Monday.")
+        .await;
+    let typed = app.editor_text().await;
+    // SIGTERM (logout, shutdown, `kill`) at once: well inside the autosave delay.
+    let pid = app.app_pid().expect("app pid");
+    std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    app.wait_exit().await;
+    let store = Store::open(&db).unwrap();
+    let body = &store.all_posts().unwrap()[0].body;
+    let log = std::fs::read_to_string(dir.path().join("app.log")).unwrap_or_default();
+    assert_eq!(
+        body, "Draft. Embargoed until Monday.",
+        "editor showed {typed:?}\n{log}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn library_search_finds_a_post_by_a_word_in_its_body() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = library(dir.path(), |s| {
+        post(s, "Budget vote", "The council votes on Tuesday.");
+        post(
+            s,
+            "Winter plowing",
+            "Bike lanes are cleared within twelve hours of a snowstorm.",
+        );
+        post(s, "Événement à Montréal", "Une soirée d'information.");
+    });
+    let app = App::launch(&db, dir.path()).await;
+    app.type_into("#search", "snowst").await;
+    app.wait_js(
+        "const items = [...document.querySelectorAll('#posts li[data-id]')]; \
+         return items.length === 1 && items[0].querySelector('strong').textContent === 'Winter plowing' \
+           && items[0].querySelector('.snippet mark')?.textContent === 'snowstorm'",
+        10,
+    )
+    .await;
+    // Accents are folded: "evenement" finds "Événement".
+    app.js("const s = document.getElementById('search'); s.value = ''; return true")
+        .await;
+    app.type_into("#search", "evenement").await;
+    app.wait_js(
+        "const items = [...document.querySelectorAll('#posts li[data-id] strong')]; \
+         return items.length === 1 && items[0].textContent === 'Événement à Montréal'",
+        10,
+    )
+    .await;
+    app.click("#posts li[data-id]").await;
+    app.wait_js(
+        "return document.querySelector('#meta [name=title]').value === 'Événement à Montréal'",
+        10,
+    )
+    .await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_older_revision_can_be_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut id = 0;
+    let db = library(dir.path(), |s| {
+        id = post(s, "Petition", "First version of the words.");
+        s.update_post(
+            id,
+            PostPatch {
+                body: Some("Second version, rewritten.".into()),
+                ..PostPatch::default()
+            },
+            EditKind::Save,
+        )
+        .unwrap();
+    });
+    let app = App::launch(&db, dir.path()).await;
+    assert_eq!(app.editor_text().await, "Second version, rewritten.");
+    app.click("#show-revisions").await;
+    app.wait_js(
+        "return document.querySelectorAll('#revision-list li').length === 2",
+        10,
+    )
+    .await;
+    // The oldest is last; its diff shows the line that will come back.
+    app.click("#revision-list li:last-child").await;
+    app.wait_js(
+        "return [...document.querySelectorAll('#revision-diff .diff-removed')].some(d => d.textContent.includes('First version'))",
+        10,
+    )
+    .await;
+    app.click("#restore-revision").await;
+    app.wait_js(
+        "return [...document.querySelectorAll('.cm-content .cm-line')].map(l => l.textContent).join('\\n') === 'First version of the words.'",
+        10,
+    )
+    .await;
+    app.wait_js("return document.getElementById('preview').contentDocument.getElementById('pd-body').innerText.includes('First version')", 10).await;
+    app.quit().await;
+    let store = Store::open(&db).unwrap();
+    assert_eq!(
+        store.get_post(id).unwrap().body,
+        "First version of the words."
+    );
+    let revs = store.revisions(id).unwrap();
+    assert_eq!(
+        revs[0].body, "Second version, rewritten.",
+        "the replaced words are kept as a revision"
+    );
+}
+
+/// A 4×4 PNG, base64.
+const PNG_4X4: &str = "iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAYAAACp8Z5+AAAAFUlEQVQI12O8a2z8nwEJMDGgAcICAJUEAkpYMh7IAAAAAElFTkSuQmCC";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_dropped_image_is_stored_and_shown_in_the_preview() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = library(dir.path(), |s| {
+        post(s, "Photo story", "Look at this:");
+    });
+    let app = App::launch(&db, dir.path()).await;
+    // A real drop event with a real File, as the system sends when an image is dragged in.
+    app.js(&format!(
+        "const bytes = Uint8Array.from(atob('{PNG_4X4}'), c => c.charCodeAt(0)); \
+         const file = new File([bytes], 'rally-photo.png', {{ type: 'image/png' }}); \
+         const dt = new DataTransfer(); dt.items.add(file); \
+         const target = document.querySelector('.cm-content'); \
+         const r = target.getBoundingClientRect(); \
+         target.dispatchEvent(new DragEvent('drop', {{ dataTransfer: dt, bubbles: true, cancelable: true, clientX: r.right - 5, clientY: r.bottom - 5 }})); \
+         return true"
+    ))
+    .await;
+    // Alt text is asked for, with a suggestion from the file name.
+    app.wait_js("return document.getElementById('alt-dialog').open && document.getElementById('alt-input').value === 'rally photo'", 10).await;
+    app.click("#alt-ok").await;
+    app.wait_js(
+        "const img = document.getElementById('preview').contentDocument.querySelector('#pd-body img'); \
+         return !!img && img.complete && img.naturalWidth === 4 && img.alt === 'rally photo'",
+        10,
+    )
+    .await;
+    assert!(app.editor_text().await.contains("![rally photo](asset:"));
+    // Autosave writes it about half a second later and says so quietly.
+    app.wait_js(
+        "return document.getElementById('st-save').textContent.startsWith('Saved')",
+        10,
+    )
+    .await;
+    app.quit().await;
+    let store = Store::open(&db).unwrap();
+    let body = store.all_posts().unwrap()[0].body.clone();
+    let reference = body
+        .split("](")
+        .nth(1)
+        .and_then(|s| s.split(')').next())
+        .unwrap();
+    assert_eq!(store.asset(reference).unwrap().mime, "image/png");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn script_payloads_never_run_and_the_preview_cannot_reach_the_ipc() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "Payloads:\n\n<script>top.__pwned = 'script'</script>\n\n\
+        <img src=\"x\" onerror=\"top.__pwned = 'onerror'\">\n\n\
+        [click me](javascript:top.__pwned='link')\n\n\
+        <a href=\"javascript:top.__pwned='raw-link'\" id=\"raw\">raw link</a>\n\n\
+        <svg onload=\"top.__pwned='svg'\"></svg>\n\n\
+        <iframe src=\"javascript:top.__pwned='iframe'\"></iframe>\n\n\
+        <details open ontoggle=\"top.__pwned='toggle'\"><summary>x</summary></details>\n\nEnd.";
+    let db = library(dir.path(), |s| {
+        post(s, "Hostile", body);
+    });
+    let app = App::launch(&db, dir.path()).await;
+    app.wait_js("return document.getElementById('preview').contentDocument.getElementById('pd-body').innerText.includes('End.')", 10).await;
+    // Click every link in the preview, as a curious reader would.
+    app.js("for (const a of document.getElementById('preview').contentDocument.querySelectorAll('a')) a.click(); return true").await;
+    // Typing more payloads live goes through the same renderer.
+    app.click(".cm-content").await;
+    app.type_into(
+        ".cm-content",
+        &format!("{ENTER}{ENTER}<img src=y onerror=\"top.__pwned='typed'\">"),
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let verdict = app
+        .js("const f = document.getElementById('preview'); const d = f.contentDocument; \
+             return { pwned: window.__pwned ?? null, \
+                      scripts: d.querySelectorAll('script, iframe, svg, object, embed').length, \
+                      handlers: [...d.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length, \
+                      jsLinks: [...d.querySelectorAll('[href],[src]')].filter(e => /^\\s*javascript:/i.test(e.getAttribute('href') ?? e.getAttribute('src'))).length, \
+                      sandbox: f.getAttribute('sandbox'), \
+                      frameIpc: typeof f.contentWindow.__TAURI_INTERNALS__, \
+                      frameInvoke: typeof f.contentWindow.__TAURI__ }")
+        .await;
+    assert_eq!(
+        verdict["pwned"],
+        serde_json::Value::Null,
+        "a payload ran: {verdict}"
+    );
+    assert_eq!(verdict["scripts"], 0, "{verdict}");
+    assert_eq!(verdict["handlers"], 0, "{verdict}");
+    assert_eq!(verdict["jsLinks"], 0, "{verdict}");
+    assert_eq!(
+        verdict["sandbox"], "allow-same-origin",
+        "no allow-scripts: {verdict}"
+    );
+    assert_eq!(
+        verdict["frameIpc"], "undefined",
+        "the preview frame can see the IPC: {verdict}"
+    );
+    assert_eq!(verdict["frameInvoke"], "undefined", "{verdict}");
+    // The page itself has no global Tauri object either (withGlobalTauri is off).
+    assert_eq!(app.js("return typeof window.__TAURI__").await, "undefined");
+    app.quit().await;
+}
+
+/// Deterministic prose of about `words` words in paragraphs and sections.
+fn prose(words: usize) -> String {
+    const W: &[&str] = &[
+        "council",
+        "budget",
+        "crossing",
+        "school",
+        "street",
+        "safety",
+        "parents",
+        "vote",
+        "city",
+        "report",
+        "children",
+        "petition",
+        "neighbourhood",
+        "transit",
+        "the",
+        "and",
+        "of",
+        "to",
+        "a",
+        "in",
+        "for",
+        "with",
+        "sécurité",
+        "école",
+        "rue",
+    ];
+    let mut out = String::with_capacity(words * 8);
+    for i in 0..words {
+        if i % 600 == 0 {
+            out.push_str(&format!("\n\n## Section {}\n\n", i / 600 + 1));
+        } else if i % 60 == 0 {
+            out.push_str(".\n\n");
+        } else {
+            out.push(' ');
+        }
+        out.push_str(W[(i * 7 + i / 13) % W.len()]);
+    }
+    out.push_str(".\n\nThe end.");
+    out
+}
+
+/// Type `keys` characters at the end of the open post, one WebDriver call
+/// each, and return keystroke → preview-DOM-updated latencies in ms, measured
+/// with performance.now() in the page.
+async fn typing_latencies(app: &App, keys: usize) -> Vec<f64> {
+    app.js(
+        "const body = document.getElementById('preview').contentDocument.getElementById('pd-body'); \
+         window.__lat = []; window.__t0 = null; \
+         if (!window.__latInstalled) { \
+           window.__latInstalled = true; \
+           document.addEventListener('keydown', () => { window.__t0 = performance.now(); }, true); \
+         } \
+         if (window.__obs) window.__obs.disconnect(); \
+         window.__obs = new MutationObserver(() => { \
+           if (window.__t0 !== null) { window.__lat.push(performance.now() - window.__t0); window.__t0 = null; } \
+         }); \
+         window.__obs.observe(body, { childList: true, subtree: true, characterData: true }); \
+         return true",
+    )
+    .await;
+    app.click(".cm-content").await;
+    for i in 0..keys {
+        let ch = if i % 6 == 5 { " " } else { "x" };
+        app.type_into(".cm-content", ch).await;
+        app.wait_js(&format!("return window.__lat.length >= {}", i + 1), 30)
+            .await;
+    }
+    let v = app.js("return window.__lat").await;
+    v.as_array()
+        .map(|a| a.iter().filter_map(|x| x.as_f64()).collect())
+        .unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn figures_typing_latency_startup_and_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = library(dir.path(), |s| {
+        post(s, "Long document", &prose(100_000));
+        post(s, "Ordinary post", &prose(1_500));
+    });
+    let app = App::launch(&db, dir.path()).await;
+    let startup = app.startup;
+    let pid = app.app_pid().expect("app pid");
+    app.wait_js("return document.getElementById('preview').contentDocument.getElementById('pd-body').innerText.includes('The end.')", 30).await;
+    let app_rss = harness::rss_kib(pid);
+    let web_rss: u64 = harness::children_named(pid, "WebKitWebProces")
+        .into_iter()
+        .map(harness::rss_kib)
+        .sum();
+
+    const KEYS: usize = 40;
+    let short = typing_latencies(&app, KEYS).await;
+    app.js("for (const li of document.querySelectorAll('#posts li')) if (li.querySelector('strong').textContent === 'Long document') li.click(); return true").await;
+    app.wait_js(
+        "return document.querySelector('#meta [name=title]').value === 'Long document'",
+        30,
+    )
+    .await;
+    app.wait_js("return document.getElementById('preview').contentDocument.getElementById('pd-body').innerText.includes('The end.')", 60).await;
+    let long = typing_latencies(&app, KEYS).await;
+    assert_eq!(short.len(), KEYS, "every keystroke updated the preview");
+    assert_eq!(long.len(), KEYS, "every keystroke updated the preview");
+    // The typed words reached the long document's preview (where the click put the caret).
+    app.wait_js("return document.getElementById('preview').contentDocument.getElementById('pd-body').innerText.includes('xxxxx xxxxx xxxxx')", 30).await;
+    let (s50, s95) = harness::percentiles(short);
+    let (l50, l95) = harness::percentiles(long);
+    eprintln!(
+        "e2e figures: process start → editable window {:.0} ms",
+        startup.as_secs_f64() * 1000.0
+    );
+    eprintln!(
+        "e2e figures: resident memory after opening the library: app {} MiB, web process {} MiB",
+        app_rss / 1024,
+        web_rss / 1024
+    );
+    eprintln!("e2e figures: keystroke → preview DOM updated, 1,500 words: p50 {s50:.1} ms, p95 {s95:.1} ms ({KEYS} keys)");
+    eprintln!("e2e figures: keystroke → preview DOM updated, 100,000 words: p50 {l50:.1} ms, p95 {l95:.1} ms ({KEYS} keys)");
+    app.quit().await;
+}

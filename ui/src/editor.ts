@@ -1,0 +1,134 @@
+// The Markdown editor: CodeMirror 6 with the shortcuts writers expect.
+import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { markdown } from "@codemirror/lang-markdown";
+import { defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language";
+import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/search";
+import { EditorSelection, EditorState, type Extension } from "@codemirror/state";
+import { drawSelection, EditorView, keymap, type KeyBinding } from "@codemirror/view";
+
+export interface EditorHooks {
+  onChange: (text: string) => void;
+  onBlur: () => void;
+  onSave: () => void;
+  onImage: (file: File) => Promise<string | null>;
+}
+
+/** Wrap the selection in `mark` (or insert the marks around the cursor). */
+function wrap(mark: string) {
+  return (view: EditorView): boolean => {
+    view.dispatch(
+      view.state.changeByRange((range) => {
+        const text = view.state.sliceDoc(range.from, range.to);
+        const insert = `${mark}${text}${mark}`;
+        return {
+          changes: { from: range.from, to: range.to, insert },
+          range: EditorSelection.range(range.from + mark.length, range.from + mark.length + text.length),
+        };
+      }),
+    );
+    return true;
+  };
+}
+
+function link(view: EditorView): boolean {
+  view.dispatch(
+    view.state.changeByRange((range) => {
+      const text = view.state.sliceDoc(range.from, range.to) || "link text";
+      const insert = `[${text}](https://)`;
+      const urlStart = range.from + text.length + 3;
+      return {
+        changes: { from: range.from, to: range.to, insert },
+        range: EditorSelection.range(urlStart, urlStart + "https://".length),
+      };
+    }),
+  );
+  return true;
+}
+
+/** Toggle a heading of `level` on the lines of the selection. */
+function heading(level: number) {
+  return (view: EditorView): boolean => {
+    const changes = [];
+    for (const range of view.state.selection.ranges) {
+      const line = view.state.doc.lineAt(range.head);
+      const m = /^(#{1,6})\s+/.exec(line.text);
+      const prefix = "#".repeat(level) + " ";
+      if (m && m[1].length === level) changes.push({ from: line.from, to: line.from + m[0].length, insert: "" });
+      else changes.push({ from: line.from, to: line.from + (m ? m[0].length : 0), insert: prefix });
+    }
+    view.dispatch({ changes });
+    return true;
+  };
+}
+
+export interface Editor {
+  view: EditorView;
+  /** Show another post's text with a fresh undo history. */
+  load(text: string): void;
+  text(): string;
+}
+
+export function createEditor(parent: HTMLElement, hooks: EditorHooks): Editor {
+  const shortcuts: KeyBinding[] = [
+    { key: "Mod-b", run: wrap("**") },
+    { key: "Mod-i", run: wrap("*") },
+    { key: "Mod-k", run: link },
+    { key: "Mod-1", run: heading(1) },
+    { key: "Mod-2", run: heading(2) },
+    { key: "Mod-3", run: heading(3) },
+    {
+      key: "Mod-s",
+      run: () => {
+        hooks.onSave();
+        return true;
+      },
+      preventDefault: true,
+    },
+  ];
+  const insertImages = (view: EditorView, files: File[], pos: number) => {
+    void (async () => {
+      for (const file of files) {
+        const md = await hooks.onImage(file);
+        if (md) view.dispatch({ changes: { from: pos, insert: md }, selection: { anchor: pos + md.length } });
+      }
+    })();
+  };
+  const extensions: Extension[] = [
+    history(),
+    drawSelection(),
+    markdown(),
+    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+    EditorView.lineWrapping,
+    search({ top: true }),
+    highlightSelectionMatches(),
+    keymap.of([...shortcuts, ...searchKeymap, ...historyKeymap, ...defaultKeymap, indentWithTab]),
+    EditorView.contentAttributes.of({ spellcheck: "true", autocorrect: "on", "aria-label": "Post body" }),
+    EditorView.updateListener.of((u) => {
+      if (u.docChanged) hooks.onChange(u.state.doc.toString());
+    }),
+    EditorView.domEventHandlers({
+      blur: () => hooks.onBlur(),
+      paste: (ev, view) => {
+        const files = [...(ev.clipboardData?.files ?? [])].filter((f) => f.type.startsWith("image/"));
+        if (files.length === 0) return false;
+        ev.preventDefault();
+        insertImages(view, files, view.state.selection.main.head);
+        return true;
+      },
+      drop: (ev, view) => {
+        const files = [...(ev.dataTransfer?.files ?? [])].filter((f) => f.type.startsWith("image/"));
+        if (files.length === 0) return false;
+        ev.preventDefault();
+        const pos = view.posAtCoords({ x: ev.clientX, y: ev.clientY }) ?? view.state.selection.main.head;
+        insertImages(view, files, pos);
+        return true;
+      },
+    }),
+  ];
+  const view = new EditorView({ state: EditorState.create({ doc: "", extensions }), parent });
+  return {
+    view,
+    load: (text: string) => view.setState(EditorState.create({ doc: text, extensions })),
+    text: () => view.state.doc.toString(),
+  };
+}
