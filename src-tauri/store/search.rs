@@ -19,14 +19,23 @@ impl Store {
         let Some(fts) = fts_query(query) else {
             return Ok(Vec::new());
         };
+        // Rank every match, but build snippets only for the few shown: a
+        // snippet costs far more than a bm25 score when a word is everywhere.
         let mut stmt = self.conn.prepare_cached(
-            "SELECT p.id, p.slug, p.title, p.status, p.lang,
-                    snippet(posts_fts, -1, ?2, ?3, '…', 16),
-                    bm25(posts_fts, 10.0, 4.0, 1.0) AS rank
-             FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid
-             WHERE posts_fts MATCH ?1 AND p.deleted_at IS NULL
-             ORDER BY rank, p.updated_at DESC
-             LIMIT ?4",
+            "WITH top AS (
+                 SELECT f.rowid AS id, bm25(posts_fts, 10.0, 4.0, 1.0) AS score, p.updated_at AS updated
+                 FROM posts_fts f JOIN posts p ON p.id = f.rowid
+                 WHERE posts_fts MATCH ?1 AND p.deleted_at IS NULL
+                 ORDER BY score, updated DESC
+                 LIMIT ?4
+             )
+             SELECT p.id, p.slug, p.title, p.status, p.lang,
+                    snippet(posts_fts, -1, ?2, ?3, '…', 16), top.score
+             FROM top
+             JOIN posts p ON p.id = top.id
+             JOIN posts_fts ON posts_fts.rowid = top.id
+             WHERE posts_fts MATCH ?1
+             ORDER BY top.score, top.updated DESC",
         )?;
         let rows = stmt
             .query_map(params![fts, OPEN, CLOSE, limit as i64], |r| {
