@@ -32,6 +32,7 @@ fn desktop() {
         "preview_shell",
         "open_link",
         "quit",
+        "email_preview",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri-build failed: check tauri.conf.json and capabilities/");

@@ -123,6 +123,7 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
             commands::preview_shell,
             commands::open_link,
             commands::quit,
+            commands::email_preview,
         ])
         .build(tauri::generate_context!())
         .map_err(|e| {

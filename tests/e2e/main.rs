@@ -429,3 +429,42 @@ async fn figures_typing_latency_startup_and_memory() {
     eprintln!("e2e figures: keystroke → preview DOM updated, 100,000 words: p50 {l50:.1} ms, p95 {l95:.1} ms ({KEYS} keys)");
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_email_tab_shows_the_newsletter_export_of_the_post() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = library(dir.path(), |s| {
+        post(
+            s,
+            "Événement à Montréal",
+            "Join us on **Tuesday**. [Read the plan](https://example.org/plan).",
+        );
+    });
+    let app = App::launch(&db, dir.path()).await;
+    app.click("#toolbar [data-tab=email]").await;
+    app.wait_js(
+        "const f = document.getElementById('email-frame'); \
+         return f.srcdoc.includes('role=\"presentation\"') && f.srcdoc.includes('Tuesday') && !f.srcdoc.includes('<script')",
+        10,
+    )
+    .await;
+    assert_eq!(
+        app.js("return document.getElementById('email-subject').textContent")
+            .await,
+        "Événement à Montréal"
+    );
+    app.click("#email [data-width='375']").await;
+    assert_eq!(
+        app.js("return document.getElementById('email-frame').getBoundingClientRect().width")
+            .await,
+        375
+    );
+    app.click("#email [data-part=text]").await;
+    app.wait_js(
+        "const t = document.getElementById('email-text'); \
+         return !t.hidden && t.textContent.includes('https://example.org/plan') && t.textContent.split('\\n').every(l => l.length <= 78)",
+        10,
+    )
+    .await;
+    app.quit().await;
+}

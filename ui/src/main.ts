@@ -137,6 +137,7 @@ function save(kind: "autosave" | "save"): Promise<void> {
       }
       saveState.textContent = kind === "save" ? `Revision saved ${time(result.updated_at)}` : `Saved ${time(result.updated_at)}`;
       void refreshList();
+      if (tab === "email" && patch) window.setTimeout(() => void refreshEmail(), 0);
     } catch (e) {
       saveState.textContent = "Not saved";
       showError(e);
@@ -364,6 +365,7 @@ async function open(id: number): Promise<void> {
     for (const li of list.querySelectorAll("li")) li.toggleAttribute("aria-selected", li.dataset.id === String(id));
     await preview.reset(post.lang);
     await renderPreview();
+    void refreshEmail();
     if (!$("revisions").hidden) await showRevisions();
   } catch (e) {
     showError(e);
@@ -525,12 +527,45 @@ for (const b of document.querySelectorAll<HTMLButtonElement>("#toolbar [data-mod
     for (const o of document.querySelectorAll("#toolbar [data-mode]")) o.setAttribute("aria-pressed", String(o === b));
   });
 }
+let tab: "page" | "listing" | "email" = "page";
 for (const b of document.querySelectorAll<HTMLButtonElement>("#toolbar [data-tab]")) {
   b.addEventListener("click", () => {
-    const listing = b.dataset.tab === "listing";
-    $("listing").hidden = !listing;
-    $("preview").hidden = listing;
+    tab = (b.dataset.tab ?? "page") as typeof tab;
+    $("listing").hidden = tab !== "listing";
+    $("preview").hidden = tab !== "page";
+    $("email").hidden = tab !== "email";
     for (const o of document.querySelectorAll("#toolbar [data-tab]")) o.setAttribute("aria-selected", String(o === b));
+    if (tab === "email") void refreshEmail();
+  });
+}
+
+/** The Email tab shows what the newsletter export builds from the saved post. */
+async function refreshEmail(): Promise<void> {
+  if (!current || tab !== "email") return;
+  await save("autosave");
+  try {
+    const email = await rpc.emailPreview(current.id);
+    $("email-subject").textContent = email.subject;
+    $("email-warnings").textContent = email.warnings.join(" ");
+    ($("email-frame") as HTMLIFrameElement).srcdoc = email.html;
+    $("email-text").textContent = email.text;
+  } catch (e) {
+    showError(e);
+  }
+}
+for (const b of document.querySelectorAll<HTMLButtonElement>("#email [data-width]")) {
+  b.addEventListener("click", () => {
+    const w = `${b.dataset.width}px`;
+    $("email-frame").style.width = w;
+    $("email-text").style.width = w;
+    for (const o of document.querySelectorAll("#email [data-width]")) o.setAttribute("aria-pressed", String(o === b));
+  });
+}
+for (const b of document.querySelectorAll<HTMLButtonElement>("#email [data-part]")) {
+  b.addEventListener("click", () => {
+    $("email-frame").hidden = b.dataset.part !== "html";
+    $("email-text").hidden = b.dataset.part !== "text";
+    for (const o of document.querySelectorAll("#email [data-part]")) o.setAttribute("aria-pressed", String(o === b));
   });
 }
 $("toggle-meta").addEventListener("click", () => {

@@ -3,6 +3,7 @@ import { invoke } from "@tauri-apps/api/core";
 import type {
   Asset,
   DiffLine,
+  EmailPreview,
   IpcError,
   Lang,
   ListFilter,
@@ -60,4 +61,5 @@ export const rpc = {
   previewShell: (lang: Lang) => call<string>("preview_shell", { lang }),
   openLink: (url: string) => call<void>("open_link", { url }),
   quit: () => call<void>("quit"),
+  emailPreview: (id: number) => call<EmailPreview>("email_preview", { id }),
 };

@@ -120,3 +120,11 @@ export interface BlockPreview {
   teaser: string;
   outline: Heading[];
 }
+
+export interface EmailPreview {
+  subject: string;
+  preheader: string;
+  html: string;
+  text: string;
+  warnings: string[];
+}
