@@ -33,6 +33,9 @@ fn desktop() {
         "open_link",
         "quit",
         "email_preview",
+        "pick_folder",
+        "export_site_to",
+        "show_in_folder",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri-build failed: check tauri.conf.json and capabilities/");

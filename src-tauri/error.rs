@@ -76,6 +76,10 @@ impl Error {
             Error::RevisionNotFound(_) => "revision_not_found",
             Error::AssetNotFound(_) => "asset_not_found",
             Error::SlugTaken { .. } => "slug_taken",
+            // The app offers to overwrite; the CLI says --force.
+            Error::Invalid {
+                field: "conflict", ..
+            } => "export_conflict",
             Error::Invalid { .. } => "invalid",
             Error::TooNew { .. } => "library_too_new",
             Error::NotALibrary { .. } => "not_a_library",

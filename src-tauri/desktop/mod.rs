@@ -4,6 +4,7 @@
 mod assets;
 mod commands;
 mod error;
+mod export;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -84,6 +85,7 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .manage(AppState::new(store))
         .register_uri_scheme_protocol(assets::SCHEME, |ctx, request| {
             let state = ctx.app_handle().state::<AppState>();
@@ -124,6 +126,9 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
             commands::open_link,
             commands::quit,
             commands::email_preview,
+            export::pick_folder,
+            export::export_site_to,
+            export::show_in_folder,
         ])
         .build(tauri::generate_context!())
         .map_err(|e| {

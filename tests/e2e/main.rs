@@ -468,3 +468,55 @@ async fn the_email_tab_shows_the_newsletter_export_of_the_post() {
     .await;
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_export_dialog_writes_the_site_and_asks_before_overwriting() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = library(dir.path(), |s| {
+        let id = post(s, "Council vote", "The vote is on **Tuesday**.");
+        s.update_post(
+            id,
+            PostPatch {
+                status: Some(postdesk::model::Status::Published),
+                ..PostPatch::default()
+            },
+            EditKind::Save,
+        )
+        .unwrap();
+    });
+    let site = dir.path().join("site");
+    // A file Postdesk did not write, where the export wants to write.
+    let foreign = site.join("content/posts/council-vote/index.md");
+    std::fs::create_dir_all(foreign.parent().unwrap()).unwrap();
+    std::fs::write(&foreign, "mine").unwrap();
+
+    let app = App::launch(&db, dir.path()).await;
+    app.click("#open-export").await;
+    app.type_into("#export-dir", site.to_str().unwrap()).await;
+    app.click("#export-go").await;
+    app.wait_js("return !document.getElementById('export-force').hidden", 10)
+        .await;
+    let msg = app
+        .js("return document.getElementById('export-result').textContent")
+        .await;
+    assert!(
+        msg.as_str().unwrap_or_default().contains("index.md"),
+        "{msg}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&foreign).unwrap(),
+        "mine",
+        "nothing overwritten without asking"
+    );
+    app.click("#export-force").await;
+    app.wait_js(
+        "return document.getElementById('export-result').textContent.startsWith('Exported 1 post')",
+        20,
+    )
+    .await;
+    app.wait_js("const p = document.getElementById('export-progress'); return !p.hidden && p.value === p.max", 5).await;
+    assert!(std::fs::read_to_string(&foreign)
+        .unwrap()
+        .contains("title: Council vote"));
+    app.quit().await;
+}

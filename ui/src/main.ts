@@ -519,6 +519,59 @@ $("restore-revision").addEventListener("click", async () => {
   }
 });
 
+// ---------- export dialog ----------
+
+const exportDialog = $<HTMLDialogElement>("export-dialog");
+let exportedTo = "";
+$("open-export").addEventListener("click", () => {
+  $("export-result").textContent = "";
+  $("export-step").textContent = "";
+  $("export-show").hidden = true;
+  $("export-force").hidden = true;
+  $("export-progress").hidden = true;
+  exportDialog.showModal();
+});
+$("export-choose").addEventListener("click", () => {
+  rpc
+    .pickFolder()
+    .then((dir) => {
+      if (dir) ($("export-dir") as HTMLInputElement).value = dir;
+    })
+    .catch(showError);
+});
+async function runExport(force: boolean): Promise<void> {
+  await save("autosave");
+  const format = ($("export-format") as HTMLSelectElement).value;
+  const scopeKind = ($("export-scope") as HTMLSelectElement).value;
+  const scope = scopeKind === "post" && current ? { kind: "post" as const, id: current.id } : { kind: scopeKind as "published" | "all" };
+  const bar = $<HTMLProgressElement>("export-progress");
+  bar.hidden = false;
+  bar.value = 0;
+  $("export-force").hidden = true;
+  $("export-show").hidden = true;
+  $("export-result").textContent = "";
+  ($("export-go") as HTMLButtonElement).disabled = true;
+  try {
+    const r = await rpc.exportSite(format, ($("export-dir") as HTMLInputElement).value, scope, force, (p) => {
+      bar.max = Math.max(p.total, 1);
+      bar.value = p.done;
+      $("export-step").textContent = p.step;
+    });
+    bar.value = bar.max;
+    exportedTo = r.out_dir;
+    $("export-result").textContent = [r.summary, ...r.warnings].join(" ");
+    $("export-show").hidden = false;
+  } catch (e) {
+    $("export-result").textContent = e instanceof BackendError ? e.message : "The export failed.";
+    $("export-force").hidden = !(e instanceof BackendError && e.code === "export_conflict");
+  } finally {
+    ($("export-go") as HTMLButtonElement).disabled = false;
+  }
+}
+$("export-go").addEventListener("click", () => void runExport(false));
+$("export-force").addEventListener("click", () => void runExport(true));
+$("export-show").addEventListener("click", () => rpc.showInFolder(exportedTo).catch(showError));
+
 // ---------- layout, tabs, shortcuts ----------
 
 for (const b of document.querySelectorAll<HTMLButtonElement>("#toolbar [data-mode]")) {

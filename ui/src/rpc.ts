@@ -1,9 +1,12 @@
 // The only module that calls `invoke`: one typed function per command.
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
   Asset,
   DiffLine,
   EmailPreview,
+  ExportProgress,
+  ExportScope,
+  ExportSummary,
   IpcError,
   Lang,
   ListFilter,
@@ -62,4 +65,11 @@ export const rpc = {
   openLink: (url: string) => call<void>("open_link", { url }),
   quit: () => call<void>("quit"),
   emailPreview: (id: number) => call<EmailPreview>("email_preview", { id }),
+  pickFolder: () => call<string | null>("pick_folder"),
+  exportSite: (format: string, outDir: string, scope: ExportScope, force: boolean, onProgress: (p: ExportProgress) => void) => {
+    const progress = new Channel<ExportProgress>();
+    progress.onmessage = onProgress;
+    return call<ExportSummary>("export_site_to", { format, outDir, scope, force, progress });
+  },
+  showInFolder: (path: string) => call<void>("show_in_folder", { path }),
 };

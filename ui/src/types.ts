@@ -128,3 +128,17 @@ export interface EmailPreview {
   text: string;
   warnings: string[];
 }
+
+export type ExportScope = { kind: "published" } | { kind: "all" } | { kind: "post"; id: number };
+
+export interface ExportProgress {
+  done: number;
+  total: number;
+  step: string;
+}
+
+export interface ExportSummary {
+  summary: string;
+  out_dir: string;
+  warnings: string[];
+}
