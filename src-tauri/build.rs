@@ -33,6 +33,8 @@ fn desktop() {
         "open_link",
         "quit",
         "email_preview",
+        "copy_email",
+        "save_eml",
         "pick_folder",
         "export_site_to",
         "show_in_folder",

@@ -206,32 +206,3 @@ pub fn quit(app: tauri::AppHandle, state: State<'_, AppState>) {
     state.flush();
     app.exit(0);
 }
-
-/// The Email tab: the post as the newsletter export builds it, with images
-/// inlined so the preview works offline.
-#[derive(serde::Serialize)]
-pub struct EmailPreview {
-    pub subject: String,
-    pub preheader: String,
-    pub html: String,
-    pub text: String,
-    pub warnings: Vec<String>,
-}
-
-#[tauri::command(async)]
-pub fn email_preview(state: State<'_, AppState>, id: i64) -> IpcResult<EmailPreview> {
-    use crate::export::email::{post_email, EmailOptions, ImageMode};
-    with_store(&state, |s| {
-        let post = s.get_post(id)?;
-        let mut options = EmailOptions::load(s)?;
-        options.images = ImageMode::Inline;
-        let parts = post_email(s, &post, &options)?;
-        Ok(EmailPreview {
-            subject: parts.subject,
-            preheader: parts.preheader,
-            html: parts.html,
-            text: parts.text,
-            warnings: parts.warnings,
-        })
-    })
-}

@@ -5,6 +5,7 @@ mod assets;
 mod commands;
 mod error;
 mod export;
+mod newsletter;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -86,6 +87,7 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
         .manage(AppState::new(store))
         .register_uri_scheme_protocol(assets::SCHEME, |ctx, request| {
             let state = ctx.app_handle().state::<AppState>();
@@ -125,7 +127,9 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
             commands::preview_shell,
             commands::open_link,
             commands::quit,
-            commands::email_preview,
+            newsletter::email_preview,
+            newsletter::copy_email,
+            newsletter::save_eml,
             export::pick_folder,
             export::export_site_to,
             export::show_in_folder,

@@ -520,3 +520,72 @@ async fn the_export_dialog_writes_the_site_and_asks_before_overwriting() {
         .contains("title: Council vote"));
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_digest_builder_previews_copies_and_saves_an_eml() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = library(dir.path(), |s| {
+        post(
+            s,
+            "Crossings funded",
+            "The council funded **twelve** crossings.",
+        );
+        post(s, "Winter plowing", "Bike lanes are cleared first.");
+        post(s, "Town hall", "Join us on March 19.");
+    });
+    let app = App::launch(&db, dir.path()).await;
+    app.click("#open-digest").await;
+    app.wait_js(
+        "return document.querySelectorAll('#digest-pool li').length === 3",
+        10,
+    )
+    .await;
+    // Pick two posts (the list shows Town hall first), then move Winter plowing up.
+    app.js("for (const li of document.querySelectorAll('#digest-pool li')) { const t = li.querySelector('span').textContent; if (t.startsWith('Winter') || t.startsWith('Town')) li.querySelector('button').click(); } return true").await;
+    app.wait_js(
+        "return document.querySelectorAll('#digest-chosen li').length === 2",
+        10,
+    )
+    .await;
+    app.js("document.querySelectorAll('#digest-chosen li')[1].querySelector('button[title=\"Move up\"]').click(); return true").await;
+    app.type_into("#digest-intro", "Hello **neighbours**.")
+        .await;
+    app.wait_js(
+        "const h = document.getElementById('digest-frame').srcdoc; \
+         const a = h.indexOf('Winter plowing'), b = h.indexOf('Town hall'); \
+         return a > 0 && b > a && h.includes('neighbours') && !h.includes('Crossings funded')",
+        10,
+    )
+    .await;
+    app.click("#digest-copy").await;
+    app.wait_js(
+        "return document.getElementById('digest-status').textContent.startsWith('Copied')",
+        10,
+    )
+    .await;
+    // Save .eml without the system dialog (which WebDriver cannot drive): the
+    // same command, given the path the dialog would have returned.
+    let eml = dir.path().join("digest.eml");
+    let ids = app.js("return [...document.querySelectorAll('#digest-chosen li')].map(li => Number(li.dataset.id))").await;
+    let script = format!(
+        "return window.__TAURI_INTERNALS__.invoke('save_eml', {{ source: {{ kind: 'digest', ids: {ids}, intro: 'Hello', subject: 'Nouvelles : été', esp: 'mailchimp' }}, path: {path:?} }})",
+        path = eml.to_str().unwrap()
+    );
+    app.js(&script).await;
+    app.quit().await;
+    let bytes = std::fs::read(&eml).expect("the .eml was written");
+    let msg = mail_parser::MessageParser::default()
+        .parse(&bytes)
+        .expect("a MIME message");
+    assert_eq!(msg.subject(), Some("Nouvelles : été"));
+    let html = msg.body_html(0).expect("an HTML part");
+    assert!(
+        html.find("Winter plowing") < html.find("Town hall"),
+        "the chosen order"
+    );
+    assert!(html.contains("*|UNSUB|*"));
+    assert!(msg
+        .body_text(0)
+        .expect("a text part")
+        .contains("Winter plowing"));
+}

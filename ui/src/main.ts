@@ -519,6 +519,137 @@ $("restore-revision").addEventListener("click", async () => {
   }
 });
 
+$("email-copy").addEventListener("click", () => {
+  if (!current) return;
+  rpc
+    .copyEmail({ kind: "post", id: current.id })
+    .then(() => (saveState.textContent = "Copied for email"), showError);
+});
+$("email-save").addEventListener("click", () => {
+  if (!current) return;
+  rpc
+    .saveEml({ kind: "post", id: current.id })
+    .then((path) => {
+      if (path) saveState.textContent = `Saved ${path}`;
+    }, showError);
+});
+
+// ---------- digest builder ----------
+
+const digestDialog = $<HTMLDialogElement>("digest-dialog");
+let digestIds: number[] = [];
+let digestPosts = new Map<number, PostSummary>();
+let digestTimer: number | undefined;
+
+function digestSource() {
+  return {
+    kind: "digest" as const,
+    ids: digestIds,
+    intro: ($("digest-intro") as HTMLTextAreaElement).value,
+    subject: ($("digest-subject") as HTMLInputElement).value || null,
+    esp: ($("digest-esp") as HTMLSelectElement).value || null,
+  };
+}
+
+function renderDigestLists(): void {
+  const row = (p: PostSummary, buttons: [string, string, () => void][]) => {
+    const li = document.createElement("li");
+    li.dataset.id = String(p.id);
+    const t = document.createElement("span");
+    t.textContent = `${p.title} (${p.lang.toUpperCase()}, ${p.status})`;
+    li.append(t);
+    for (const [label, name, fn] of buttons) {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.textContent = label;
+      b.title = name;
+      b.addEventListener("click", () => {
+        fn();
+        renderDigestLists();
+        scheduleDigestPreview();
+      });
+      li.append(b);
+    }
+    return li;
+  };
+  const move = (i: number, d: number) => {
+    const j = i + d;
+    if (j < 0 || j >= digestIds.length) return;
+    [digestIds[i], digestIds[j]] = [digestIds[j], digestIds[i]];
+  };
+  $("digest-pool").replaceChildren(
+    ...[...digestPosts.values()].filter((p) => !digestIds.includes(p.id)).map((p) => row(p, [["+", "Add", () => digestIds.push(p.id)]])),
+  );
+  $("digest-chosen").replaceChildren(
+    ...digestIds.map((id, i) => {
+      const p = digestPosts.get(id);
+      return p
+        ? row(p, [
+            ["↑", "Move up", () => move(i, -1)],
+            ["↓", "Move down", () => move(i, 1)],
+            ["✕", "Remove", () => digestIds.splice(i, 1)],
+          ])
+        : document.createElement("li");
+    }),
+  );
+}
+
+function scheduleDigestPreview(): void {
+  window.clearTimeout(digestTimer);
+  digestTimer = window.setTimeout(() => void refreshDigest(), 250);
+}
+
+async function refreshDigest(): Promise<void> {
+  if (digestIds.length === 0) {
+    ($("digest-frame") as HTMLIFrameElement).srcdoc = "";
+    $("digest-text").textContent = "";
+    $("digest-warnings").textContent = "Add posts to the digest to see it.";
+    return;
+  }
+  try {
+    const email = await rpc.emailPreview(digestSource());
+    ($("digest-frame") as HTMLIFrameElement).srcdoc = email.html;
+    $("digest-text").textContent = email.text;
+    $("digest-warnings").textContent = [`Subject: ${email.subject}`, ...email.warnings].join(" · ");
+  } catch (e) {
+    $("digest-warnings").textContent = e instanceof BackendError ? e.message : "The digest could not be built.";
+  }
+}
+
+$("open-digest").addEventListener("click", async () => {
+  await save("autosave");
+  try {
+    const posts = await rpc.listPosts({ sort: "updated" });
+    digestPosts = new Map(posts.map((p) => [p.id, p]));
+    digestIds = digestIds.filter((id) => digestPosts.has(id));
+    renderDigestLists();
+    digestDialog.showModal();
+    await refreshDigest();
+  } catch (e) {
+    showError(e);
+  }
+});
+for (const id of ["digest-intro", "digest-subject", "digest-esp"]) $(id).addEventListener("input", scheduleDigestPreview);
+for (const b of document.querySelectorAll<HTMLButtonElement>("#digest-dialog [data-dpart]")) {
+  b.addEventListener("click", () => {
+    $("digest-frame").hidden = b.dataset.dpart !== "html";
+    $("digest-text").hidden = b.dataset.dpart !== "text";
+    for (const o of document.querySelectorAll("#digest-dialog [data-dpart]")) o.setAttribute("aria-pressed", String(o === b));
+  });
+}
+$("digest-copy").addEventListener("click", () => {
+  rpc.copyEmail(digestSource()).then(
+    () => ($("digest-status").textContent = "Copied: paste it into your email service."),
+    (e) => ($("digest-status").textContent = e instanceof BackendError ? e.message : "Not copied."),
+  );
+});
+$("digest-save").addEventListener("click", () => {
+  rpc.saveEml(digestSource()).then(
+    (path) => ($("digest-status").textContent = path ? `Saved ${path}` : ""),
+    (e) => ($("digest-status").textContent = e instanceof BackendError ? e.message : "Not saved."),
+  );
+});
+
 // ---------- export dialog ----------
 
 const exportDialog = $<HTMLDialogElement>("export-dialog");
@@ -597,7 +728,7 @@ async function refreshEmail(): Promise<void> {
   if (!current || tab !== "email") return;
   await save("autosave");
   try {
-    const email = await rpc.emailPreview(current.id);
+    const email = await rpc.emailPreview({ kind: "post", id: current.id });
     $("email-subject").textContent = email.subject;
     $("email-warnings").textContent = email.warnings.join(" ");
     ($("email-frame") as HTMLIFrameElement).srcdoc = email.html;

@@ -4,6 +4,7 @@ import type {
   Asset,
   DiffLine,
   EmailPreview,
+  EmailSource,
   ExportProgress,
   ExportScope,
   ExportSummary,
@@ -64,7 +65,10 @@ export const rpc = {
   previewShell: (lang: Lang) => call<string>("preview_shell", { lang }),
   openLink: (url: string) => call<void>("open_link", { url }),
   quit: () => call<void>("quit"),
-  emailPreview: (id: number) => call<EmailPreview>("email_preview", { id }),
+  emailPreview: (source: EmailSource) => call<EmailPreview>("email_preview", { source }),
+  copyEmail: (source: EmailSource) => call<void>("copy_email", { source }),
+  /** Without a path the system's save dialog asks; null back means cancelled. */
+  saveEml: (source: EmailSource, path: string | null = null) => call<string | null>("save_eml", { source, path }),
   pickFolder: () => call<string | null>("pick_folder"),
   exportSite: (format: string, outDir: string, scope: ExportScope, force: boolean, onProgress: (p: ExportProgress) => void) => {
     const progress = new Channel<ExportProgress>();

@@ -142,3 +142,7 @@ export interface ExportSummary {
   out_dir: string;
   warnings: string[];
 }
+
+export type EmailSource =
+  | { kind: "post"; id: number }
+  | { kind: "digest"; ids: number[]; intro: string; subject: string | null; esp: string | null };

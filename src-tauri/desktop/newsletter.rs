@@ -1,0 +1,141 @@
+//! The Email tab and the digest builder: preview, "Copy for email" and
+//! "Save .eml…", all built by `export::email` in the core.
+
+use chrono::{Local, Utc};
+use serde::{Deserialize, Serialize};
+use tauri::State;
+
+use super::error::{IpcError, IpcResult};
+use super::AppState;
+use crate::export::email::{
+    digest_email, post_email, Digest, EmailOptions, EmailParts, Esp, ImageMode,
+};
+use crate::store::Store;
+
+/// One post as an email, or a digest of several.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Source {
+    Post {
+        id: i64,
+    },
+    Digest {
+        ids: Vec<i64>,
+        intro: String,
+        subject: Option<String>,
+        esp: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EmailPreview {
+    pub subject: String,
+    pub preheader: String,
+    pub html: String,
+    pub text: String,
+    pub warnings: Vec<String>,
+}
+
+fn build(store: &Store, source: &Source, images: ImageMode) -> crate::Result<EmailParts> {
+    let mut options = EmailOptions::load(store)?;
+    options.images = images;
+    match source {
+        Source::Post { id } => post_email(store, &store.get_post(*id)?, &options),
+        Source::Digest {
+            ids,
+            intro,
+            subject,
+            esp,
+        } => {
+            if let Some(esp) = esp.as_deref().filter(|e| !e.is_empty()) {
+                options.settings.esp = esp.parse::<Esp>()?;
+            }
+            let posts = ids
+                .iter()
+                .map(|id| store.get_post(*id))
+                .collect::<crate::Result<Vec<_>>>()?;
+            let digest = Digest {
+                posts,
+                intro: intro.clone(),
+                subject: subject.clone().filter(|s| !s.trim().is_empty()),
+                lang: None,
+                date: Local::now().date_naive(),
+            };
+            digest_email(store, &digest, &options)
+        }
+    }
+}
+
+/// What the Email tab and the digest builder show: images inlined so the
+/// preview works offline.
+#[tauri::command(async)]
+pub fn email_preview(state: State<'_, AppState>, source: Source) -> IpcResult<EmailPreview> {
+    let store = state.store.lock().map_err(|_| IpcError::poisoned())?;
+    let parts = build(&store, &source, ImageMode::Inline)?;
+    Ok(EmailPreview {
+        subject: parts.subject,
+        preheader: parts.preheader,
+        html: parts.html,
+        text: parts.text,
+        warnings: parts.warnings,
+    })
+}
+
+/// "Copy for email": rich HTML and plain text on the clipboard, images
+/// linked from the site, so a paste into an ESP editor or Gmail keeps the
+/// formatting.
+#[tauri::command(async)]
+pub fn copy_email(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    source: Source,
+) -> IpcResult<()> {
+    use tauri_plugin_clipboard_manager::ClipboardExt;
+    let parts = {
+        let store = state.store.lock().map_err(|_| IpcError::poisoned())?;
+        build(&store, &source, ImageMode::Linked)?
+    };
+    app.clipboard()
+        .write_html(parts.html, Some(parts.text))
+        .map_err(|e| {
+            crate::Error::invalid("clipboard", format!("The email could not be copied: {e}")).into()
+        })
+}
+
+/// "Save .eml…": images embedded as cid: parts. With no `path`, the system's
+/// save dialog asks; `None` back means it was cancelled.
+#[tauri::command(async)]
+pub fn save_eml(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    source: Source,
+    path: Option<String>,
+) -> IpcResult<Option<String>> {
+    use tauri_plugin_dialog::DialogExt;
+    let (parts, name) = {
+        let store = state.store.lock().map_err(|_| IpcError::poisoned())?;
+        let parts = build(&store, &source, ImageMode::Embedded)?;
+        let name = match &source {
+            Source::Post { id } => format!("{}.eml", store.get_post(*id)?.slug),
+            Source::Digest { .. } => format!("digest-{}.eml", Local::now().format("%Y-%m-%d")),
+        };
+        (parts, name)
+    };
+    let path = match path {
+        Some(p) => std::path::PathBuf::from(p),
+        None => match app
+            .dialog()
+            .file()
+            .set_file_name(&name)
+            .add_filter("Email message", &["eml"])
+            .blocking_save_file()
+            .and_then(|p| p.into_path().ok())
+        {
+            Some(p) => p,
+            None => return Ok(None),
+        },
+    };
+    let bytes = parts.to_eml(Utc::now())?;
+    crate::export::site::write_atomic(&path, &bytes)?;
+    Ok(Some(path.display().to_string()))
+}
