@@ -15,7 +15,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config
-  xvfb xauth x11-utils webkit2gtk-driver imagemagick
+  xvfb xauth x11-utils xclip webkit2gtk-driver imagemagick
   hugo jekyll chromium
 )
 missing=()

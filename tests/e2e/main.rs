@@ -563,6 +563,20 @@ async fn the_digest_builder_previews_copies_and_saves_an_eml() {
         10,
     )
     .await;
+    // What an ESP editor or Gmail would get on paste: rich HTML, and plain text.
+    let clip = |target: &str| {
+        std::process::Command::new("xclip")
+            .args(["-selection", "clipboard", "-t", target, "-o"])
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            .expect("xclip (installed by scripts/setup.sh)")
+    };
+    let html = clip("text/html");
+    assert!(
+        html.contains("role=\"presentation\"") && html.contains("Winter plowing"),
+        "clipboard HTML: {html:.200}"
+    );
+    assert!(clip("UTF8_STRING").contains("Winter plowing"));
     // Save .eml without the system dialog (which WebDriver cannot drive): the
     // same command, given the path the dialog would have returned.
     let eml = dir.path().join("digest.eml");
