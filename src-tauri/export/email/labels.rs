@@ -21,7 +21,6 @@ pub(crate) struct Labels {
     pub image: &'static str,
     /// The heading of the numbered link list at the end of the plain text.
     pub links: &'static str,
-    months: [&'static str; 12],
 }
 
 static EN: Labels = Labels {
@@ -32,20 +31,6 @@ static EN: Labels = Labels {
     read_on_site: "Read on our website",
     image: "Image",
     links: "Links",
-    months: [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
 };
 
 static FR: Labels = Labels {
@@ -56,20 +41,6 @@ static FR: Labels = Labels {
     read_on_site: "Lire sur notre site",
     image: "Image",
     links: "Liens",
-    months: [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
 };
 
 pub(crate) fn labels(lang: Lang) -> &'static Labels {
@@ -82,7 +53,7 @@ pub(crate) fn labels(lang: Lang) -> &'static Labels {
 impl Labels {
     /// The date as a reader writes it: "March 5, 2026", "1er mars 2026".
     pub(crate) fn long_date(&self, date: NaiveDate) -> String {
-        let month = self.months[date.month0() as usize % 12];
+        let month = crate::export::dates::month_name(self.lang, date.month0());
         if self.lang == Lang::Fr {
             let day = match date.day() {
                 1 => "1er".to_string(),

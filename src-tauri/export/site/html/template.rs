@@ -62,39 +62,11 @@ pub(crate) fn words(lang: Lang) -> &'static Words {
 
 /// `5 March 2024`, `1er mars 2024`.
 pub(crate) fn long_date(lang: Lang, t: DateTime<Utc>) -> String {
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    const FR: [&str; 12] = [
-        "janvier",
-        "f\u{e9}vrier",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "ao\u{fb}t",
-        "septembre",
-        "octobre",
-        "novembre",
-        "d\u{e9}cembre",
-    ];
-    let month = t.month0() as usize;
+    let month = crate::export::dates::month_name(lang, t.month0());
     match lang {
-        Lang::En => format!("{} {} {}", t.day(), EN[month], t.year()),
-        Lang::Fr if t.day() == 1 => format!("1er {} {}", FR[month], t.year()),
-        Lang::Fr => format!("{} {} {}", t.day(), FR[month], t.year()),
+        Lang::En => format!("{} {} {}", t.day(), month, t.year()),
+        Lang::Fr if t.day() == 1 => format!("1er {} {}", month, t.year()),
+        Lang::Fr => format!("{} {} {}", t.day(), month, t.year()),
     }
 }
 
