@@ -66,13 +66,6 @@ pub fn create_translation(state: State<'_, AppState>, id: i64) -> IpcResult<Post
     with_store(&state, |s| s.create_translation(id))
 }
 
-/// Keep the latest unsaved edit in memory so closing the window can write it
-/// even if the autosave timer has not fired yet.
-#[tauri::command(async)]
-pub fn stage_edit(state: State<'_, AppState>, id: i64, patch: PostPatch) -> IpcResult<()> {
-    state.stage(id, patch).map_err(IpcError::from)
-}
-
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SaveKind {
@@ -156,15 +149,23 @@ pub fn add_asset(
     with_store(&state, |s| s.add_asset(&file_name, &data))
 }
 
-/// The live preview, incrementally: block keys in order, and the HTML of the
-/// blocks the view does not hold yet. `reset` when the view starts over.
+/// One call per keystroke: keep the edit staged in memory (so closing the
+/// window can write it even before autosave fires) when `stage`, and return
+/// the live preview of `patch.body` incrementally: block keys in order, and
+/// the HTML of blocks the view does not hold yet (`reset`: it holds none).
 #[tauri::command(async)]
-pub fn render_blocks(
+pub fn live_edit(
     state: State<'_, AppState>,
-    body: String,
-    summary: String,
+    id: i64,
+    patch: PostPatch,
+    stage: bool,
     reset: bool,
 ) -> IpcResult<crate::markdown::blocks::BlockPreview> {
+    let body = patch.body.clone().unwrap_or_default();
+    let summary = patch.summary.clone().unwrap_or_default();
+    if stage {
+        state.stage(id, patch).map_err(IpcError::from)?;
+    }
     let resolve = |url: &str| super::assets::asset_url(url);
     let mut preview = state.preview.lock().map_err(|_| IpcError::poisoned())?;
     if reset {

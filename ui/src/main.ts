@@ -62,7 +62,9 @@ async function renderPreview(): Promise<void> {
       const post: Post | null = current;
       if (!post) break;
       const reset = preview.needsAll();
-      const r = await rpc.renderBlocks(post.body, post.summary, reset);
+      // One call per change: the preview, and the edit kept by the backend for a close.
+      const patch = changes();
+      const r = await rpc.liveEdit(post.id, { ...patch, body: post.body, summary: post.summary }, patch !== null, reset);
       if (post !== current) break;
       lastPreview = r;
       await preview.show(post.title, r.keys, r.html, reset);
@@ -105,13 +107,13 @@ function changes(): PostPatch | null {
   return Object.keys(patch).length ? patch : null;
 }
 
-/** Something changed: keep it in the backend's memory at once (so closing the
- *  window writes it) and write it to the library after a short pause. */
+/** Something changed: the preview call keeps it in the backend's memory at
+ *  once (so closing the window writes it); write it to the library after a
+ *  short pause. */
 function edited(): void {
-  const patch = changes();
-  if (!current || !patch) return;
+  if (!current || !changes()) return;
   saveState.textContent = "Editing…";
-  rpc.stageEdit(current.id, patch).catch(showError);
+  void renderPreview();
   window.clearTimeout(saveTimer);
   saveTimer = window.setTimeout(() => void save("autosave"), AUTOSAVE_MS);
 }
@@ -153,7 +155,6 @@ const editor = createEditor($("editor"), {
     if (!current) return;
     current.body = text;
     edited();
-    void renderPreview();
   },
   onBlur: () => void save("autosave"),
   onSave: () => void save("save"),

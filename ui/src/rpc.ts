@@ -51,7 +51,6 @@ export const rpc = {
   createPost: (template: string | null) => call<Post>("create_post", { template }),
   duplicatePost: (id: number) => call<Post>("duplicate_post", { id }),
   createTranslation: (id: number) => call<Post>("create_translation", { id }),
-  stageEdit: (id: number, patch: PostPatch) => call<void>("stage_edit", { id, patch }),
   updatePost: (id: number, patch: PostPatch, kind: "autosave" | "save") => call<Post>("update_post", { id, patch, kind }),
   trashPost: (id: number) => call<Post>("trash_post", { id }),
   restorePost: (id: number) => call<Post>("restore_post", { id }),
@@ -61,7 +60,8 @@ export const rpc = {
   restoreRevision: (id: number, revision: number) => call<Post>("restore_revision", { id, revision }),
   revisionDiff: (id: number, revision: number) => call<DiffLine[]>("revision_diff", { id, revision }),
   addAsset: (fileName: string, dataBase64: string) => call<Asset>("add_asset", { fileName, dataBase64 }),
-  renderBlocks: (body: string, summary: string, reset: boolean) => call<BlockPreview>("render_blocks", { body, summary, reset }),
+  /** The live preview of `patch.body`; with `stage`, the backend also keeps the edit for a close. */
+  liveEdit: (id: number, patch: PostPatch, stage: boolean, reset: boolean) => call<BlockPreview>("live_edit", { id, patch, stage, reset }),
   previewShell: (lang: Lang) => call<string>("preview_shell", { lang }),
   openLink: (url: string) => call<void>("open_link", { url }),
   quit: () => call<void>("quit"),
