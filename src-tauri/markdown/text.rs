@@ -22,6 +22,9 @@ pub(crate) enum Piece<'e> {
 #[derive(Debug, Default)]
 pub(crate) struct Walker {
     image_depth: usize,
+    /// Inside an inline `<script>` or `<style>`: its text is never shown
+    /// (the sanitizer drops it), so it is not words, teaser or search text.
+    raw_depth: usize,
 }
 
 impl Walker {
@@ -35,7 +38,16 @@ impl Walker {
                 self.image_depth = self.image_depth.saturating_sub(1);
                 Piece::Nothing
             }
-            _ if self.image_depth > 0 => Piece::Nothing,
+            Event::InlineHtml(html) => {
+                let tag = html.trim_start().to_ascii_lowercase();
+                if tag.starts_with("<script") || tag.starts_with("<style") {
+                    self.raw_depth += 1;
+                } else if tag.starts_with("</script") || tag.starts_with("</style") {
+                    self.raw_depth = self.raw_depth.saturating_sub(1);
+                }
+                Piece::Nothing
+            }
+            _ if self.image_depth > 0 || self.raw_depth > 0 => Piece::Nothing,
             Event::Text(text) | Event::Code(text) => Piece::Text(text),
             Event::SoftBreak | Event::HardBreak => Piece::Space,
             Event::Start(Tag::TableCell) | Event::End(TagEnd::TableCell) => Piece::Space,
@@ -278,6 +290,17 @@ pub(crate) fn count_words(text: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn inline_script_text_is_not_text() {
+        let r = super::super::render(
+            "Hello <script>alert('s')</script> world <style>p{}</style>.",
+            &super::super::RenderOptions::default(),
+        );
+        assert_eq!(r.teaser, "Hello world .");
+        assert_eq!(r.word_count, 2);
+        assert!(!super::plain_text("a <script>evil()</script> b").contains("evil"));
+    }
+
     use super::*;
 
     #[test]
