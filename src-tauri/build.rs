@@ -15,7 +15,6 @@ fn desktop() {
         "all_tags",
         "templates",
         "create_post",
-        "create_post_from",
         "duplicate_post",
         "create_translation",
         "update_post",

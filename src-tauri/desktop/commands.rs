@@ -8,7 +8,7 @@ use super::error::{IpcError, IpcResult};
 use super::AppState;
 use crate::diff::DiffLine;
 use crate::markdown::RenderOptions;
-use crate::model::{Asset, ListFilter, NewPost, Post, PostPatch, PostSummary, Revision, SearchHit};
+use crate::model::{Asset, ListFilter, Post, PostPatch, PostSummary, Revision, SearchHit};
 use crate::store::{EditKind, Store};
 
 fn with_store<T>(
@@ -49,11 +49,6 @@ pub fn create_post(state: State<'_, AppState>, template: Option<String>) -> IpcR
     with_store(&state, |s| {
         s.create_post(crate::templates::new_post(template.as_deref()))
     })
-}
-
-#[tauri::command(async)]
-pub fn create_post_from(state: State<'_, AppState>, new: NewPost) -> IpcResult<Post> {
-    with_store(&state, |s| s.create_post(new))
 }
 
 #[tauri::command(async)]

@@ -110,7 +110,6 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
             commands::all_tags,
             commands::templates,
             commands::create_post,
-            commands::create_post_from,
             commands::duplicate_post,
             commands::create_translation,
             commands::update_post,

@@ -136,22 +136,12 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// HTML-escape a snippet and turn SQLite's marks into `<mark>`.
+/// HTML-escape a snippet and turn SQLite's marks into `<mark>` (the marks
+/// are control characters, which escaping leaves alone).
 fn highlight(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len() + 16);
-    for c in raw.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\u{2}' => out.push_str("<mark>"),
-            '\u{3}' => out.push_str("</mark>"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::preview::escape(raw)
+        .replace(OPEN, "<mark>")
+        .replace(CLOSE, "</mark>")
 }
 
 #[cfg(test)]

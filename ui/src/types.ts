@@ -51,14 +51,6 @@ export interface Heading {
   anchor: string;
 }
 
-export interface Preview {
-  document: string;
-  word_count: number;
-  reading_minutes: number;
-  teaser: string;
-  outline: Heading[];
-}
-
 /** Every backend error arrives as a stable code and a sentence for people. */
 export interface IpcError {
   code: string;

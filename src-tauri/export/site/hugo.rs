@@ -53,14 +53,7 @@ impl SiteRenderer for Hugo {
                 FileKind::Post,
                 Some(i),
             )?;
-            for img in &e.images {
-                out.add(
-                    dir.join(&img.file_name)?,
-                    img.data.clone(),
-                    FileKind::Image,
-                    Some(i),
-                )?;
-            }
+            out.add_images(&dir, e, i)?;
         }
         Ok(())
     }

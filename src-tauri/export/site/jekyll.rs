@@ -55,14 +55,7 @@ impl SiteRenderer for Jekyll {
             };
             out.add(path, page(e)?.into_bytes(), FileKind::Post, Some(i))?;
             let dir = RelPath::new(&["assets", "images", e.slug.as_str()])?;
-            for img in &e.images {
-                out.add(
-                    dir.join(&img.file_name)?,
-                    img.data.clone(),
-                    FileKind::Image,
-                    Some(i),
-                )?;
-            }
+            out.add_images(&dir, e, i)?;
         }
         Ok(())
     }

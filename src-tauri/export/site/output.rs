@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::context::SiteContext;
+use super::context::{PostEntry, SiteContext};
 use super::paths::RelPath;
 use crate::error::{Error, Result};
 
@@ -66,6 +66,19 @@ impl Output {
             kind,
             post,
         });
+        Ok(())
+    }
+
+    /// Add every image of post `post` (index `i`) into `dir`.
+    pub fn add_images(&mut self, dir: &RelPath, post: &PostEntry, i: usize) -> Result<()> {
+        for img in &post.images {
+            self.add(
+                dir.join(&img.file_name)?,
+                img.data.clone(),
+                FileKind::Image,
+                Some(i),
+            )?;
+        }
         Ok(())
     }
 }

@@ -37,12 +37,8 @@ impl SiteRenderer for Html {
             let page = post_page_html(ctx, i, &path)?;
             let dir = path.parent();
             out.add(path, page.into_bytes(), FileKind::Post, Some(i))?;
-            for img in &e.images {
-                let img_path = match &dir {
-                    Some(d) => d.join(&img.file_name)?,
-                    None => RelPath::new(&[img.file_name.as_str()])?,
-                };
-                out.add(img_path, img.data.clone(), FileKind::Image, Some(i))?;
+            if let Some(dir) = &dir {
+                out.add_images(dir, e, i)?;
             }
         }
         if ctx.whole_site {
