@@ -135,7 +135,7 @@ fn a_file_that_is_not_a_library_is_refused_and_left_untouched() {
 }
 
 #[test]
-fn the_library_uses_wal_foreign_keys_and_full_sync() {
+fn the_library_file_is_in_wal_mode() {
     let lib = Library::new();
     let _store = lib.open();
     let conn = Connection::open(&lib.path).unwrap();
