@@ -1,7 +1,7 @@
 // The digest dialog (#digest-dialog): pick and order posts, write an intro,
 // preview the newsletter digest, copy it or save it as .eml.
 import type { EditingSession } from "./editing";
-import { $, element, errorText, showError, toggleGroup } from "./dom";
+import { $, element, errorText, showEmailPart, showError, toggleGroup } from "./dom";
 import { rpc } from "./rpc";
 import type { EmailSource, PostSummary } from "./types";
 
@@ -105,10 +105,7 @@ export function setupDigest(session: EditingSession): void {
     }
   });
   for (const id of ["digest-intro", "digest-subject", "digest-esp"]) $(id).addEventListener("input", schedulePreview);
-  toggleGroup("#digest-dialog [data-dpart]", "aria-pressed", (b) => {
-    frame.hidden = b.dataset.dpart !== "html";
-    text.hidden = b.dataset.dpart !== "text";
-  });
+  toggleGroup("#digest-dialog [data-dpart]", "aria-pressed", (b) => showEmailPart(frame, text, b.dataset.dpart));
   $("digest-copy").addEventListener("click", () => {
     rpc.copyEmail(source()).then(
       () => (status.textContent = "Copied: paste it into your email service."),

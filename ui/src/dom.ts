@@ -34,6 +34,12 @@ export function toggleGroup(selector: string, attr: "aria-pressed" | "aria-selec
   }
 }
 
+/** An email shown as HTML (`frame`) or as plain text (`text`): show `part`. */
+export function showEmailPart(frame: HTMLElement, text: HTMLElement, part: string | undefined): void {
+  frame.hidden = part !== "html";
+  text.hidden = part !== "text";
+}
+
 /** The input named `name` in `form`. */
 export function field(form: HTMLFormElement, name: string): HTMLInputElement {
   return form.elements.namedItem(name) as HTMLInputElement;

@@ -1,7 +1,7 @@
 // The Email tab (#email): what the newsletter export builds from the saved
 // post, at two widths, as HTML or text; copy it or save it as .eml.
 import type { EditingSession } from "./editing";
-import { $, showError, toggleGroup } from "./dom";
+import { $, showEmailPart, showError, toggleGroup } from "./dom";
 import { rpc } from "./rpc";
 import { setSaveState } from "./statusbar";
 
@@ -41,10 +41,7 @@ export function setupEmailTab({ session, shown }: EmailDeps): EmailTab {
     frame.style.width = w;
     text.style.width = w;
   });
-  toggleGroup("#email [data-part]", "aria-pressed", (b) => {
-    frame.hidden = b.dataset.part !== "html";
-    text.hidden = b.dataset.part !== "text";
-  });
+  toggleGroup("#email [data-part]", "aria-pressed", (b) => showEmailPart(frame, text, b.dataset.part));
   $("email-copy").addEventListener("click", () => {
     if (!session.post) return;
     rpc.copyEmail({ kind: "post", id: session.post.id }).then(() => setSaveState("Copied for email"), showError);
