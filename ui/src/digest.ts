@@ -1,0 +1,121 @@
+// The digest dialog (#digest-dialog): pick and order posts, write an intro,
+// preview the newsletter digest, copy it or save it as .eml.
+import type { EditingSession } from "./editing";
+import { $, element, errorText, showEmailPart, showError, toggleGroup } from "./dom";
+import { rpc } from "./rpc";
+import type { EmailSource, PostSummary } from "./types";
+
+/** Rebuild the preview this long after the last change. */
+const DIGEST_PREVIEW_MS = 250;
+
+export function setupDigest(session: EditingSession): void {
+  const dialog = $<HTMLDialogElement>("digest-dialog");
+  const frame = $<HTMLIFrameElement>("digest-frame");
+  const text = $("digest-text");
+  const warnings = $("digest-warnings");
+  const status = $("digest-status");
+  /** The chosen posts, in digest order. */
+  let ids: number[] = [];
+  let posts = new Map<number, PostSummary>();
+  let timer: number | undefined;
+
+  const source = (): EmailSource => ({
+    kind: "digest",
+    ids,
+    intro: $<HTMLTextAreaElement>("digest-intro").value,
+    subject: $<HTMLInputElement>("digest-subject").value || null,
+    esp: $<HTMLSelectElement>("digest-esp").value || null,
+  });
+
+  function row(p: PostSummary, buttons: [string, string, () => void][]): HTMLLIElement {
+    const li = element("li");
+    li.dataset.id = String(p.id);
+    li.append(element("span", `${p.title} (${p.lang.toUpperCase()}, ${p.status})`));
+    for (const [label, name, fn] of buttons) {
+      const b = element("button", label);
+      b.type = "button";
+      b.title = name;
+      b.addEventListener("click", () => {
+        fn();
+        renderLists();
+        schedulePreview();
+      });
+      li.append(b);
+    }
+    return li;
+  }
+
+  function move(i: number, d: number): void {
+    const j = i + d;
+    if (j < 0 || j >= ids.length) return;
+    [ids[i], ids[j]] = [ids[j], ids[i]];
+  }
+
+  function renderLists(): void {
+    $("digest-pool").replaceChildren(
+      ...[...posts.values()].filter((p) => !ids.includes(p.id)).map((p) => row(p, [["+", "Add", () => ids.push(p.id)]])),
+    );
+    $("digest-chosen").replaceChildren(
+      ...ids.map((id, i) => {
+        const p = posts.get(id);
+        return p
+          ? row(p, [
+              ["↑", "Move up", () => move(i, -1)],
+              ["↓", "Move down", () => move(i, 1)],
+              ["✕", "Remove", () => ids.splice(i, 1)],
+            ])
+          : element("li");
+      }),
+    );
+  }
+
+  function schedulePreview(): void {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => void refresh(), DIGEST_PREVIEW_MS);
+  }
+
+  async function refresh(): Promise<void> {
+    if (ids.length === 0) {
+      frame.srcdoc = "";
+      text.textContent = "";
+      warnings.textContent = "Add posts to the digest to see it.";
+      return;
+    }
+    try {
+      const email = await rpc.emailPreview(source());
+      frame.srcdoc = email.html;
+      text.textContent = email.text;
+      warnings.textContent = [`Subject: ${email.subject}`, ...email.warnings].join(" · ");
+    } catch (e) {
+      warnings.textContent = errorText(e, "The digest could not be built.");
+    }
+  }
+
+  $("open-digest").addEventListener("click", async () => {
+    await session.save("autosave");
+    try {
+      const all = await rpc.listPosts({ sort: "updated" });
+      posts = new Map(all.map((p) => [p.id, p]));
+      ids = ids.filter((id) => posts.has(id));
+      renderLists();
+      dialog.showModal();
+      await refresh();
+    } catch (e) {
+      showError(e);
+    }
+  });
+  for (const id of ["digest-intro", "digest-subject", "digest-esp"]) $(id).addEventListener("input", schedulePreview);
+  toggleGroup("#digest-dialog [data-dpart]", "aria-pressed", (b) => showEmailPart(frame, text, b.dataset.dpart));
+  $("digest-copy").addEventListener("click", () => {
+    rpc.copyEmail(source()).then(
+      () => (status.textContent = "Copied: paste it into your email service."),
+      (e) => (status.textContent = errorText(e, "Not copied.")),
+    );
+  });
+  $("digest-save").addEventListener("click", () => {
+    rpc.saveEml(source()).then(
+      (path) => (status.textContent = path ? `Saved ${path}` : ""),
+      (e) => (status.textContent = errorText(e, "Not saved.")),
+    );
+  });
+}

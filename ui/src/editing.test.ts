@@ -1,0 +1,297 @@
+// Unit tests of the editing state (editing.ts): autosave, superseded previews,
+// switching posts and errors, with a fake backend and fake timers. They run in
+// Node with no DOM, which also keeps editing.ts free of DOM calls.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { AUTOSAVE_MS, EditingSession, type EditingEvent } from "./editing";
+import { FakeBackend, FakeFrame, makePost, previewOf } from "./editing.fakes";
+import type { Post } from "./types";
+
+/** Let every settled promise run its callbacks. */
+async function settle(): Promise<void> {
+  await vi.advanceTimersByTimeAsync(0);
+}
+
+let backend: FakeBackend;
+let frame: FakeFrame;
+let session: EditingSession;
+let events: EditingEvent[];
+
+async function openFresh(...posts: Post[]): Promise<void> {
+  backend = new FakeBackend(...posts);
+  frame = new FakeFrame();
+  session = new EditingSession(backend, frame);
+  events = [];
+  session.on((e) => events.push(e));
+  await session.open(posts[0].id);
+}
+
+const types = () => events.map((e) => e.type);
+
+beforeEach(async () => {
+  vi.useFakeTimers();
+  await openFresh(makePost(1), makePost(2));
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("autosave", () => {
+  it("writes once, AUTOSAVE_MS after the last edit", async () => {
+    session.edit({ body: "a" });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS - 100);
+    session.edit({ body: "ab" });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS - 1);
+    expect(backend.updates).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(backend.updates.map((u) => [u.id, u.patch, u.kind])).toEqual([[1, { body: "ab" }, "autosave"]]);
+    expect(session.changes()).toBeNull();
+    expect(types()).toContain("saved");
+    await vi.advanceTimersByTimeAsync(10 * AUTOSAVE_MS);
+    expect(backend.updates).toHaveLength(1);
+  });
+
+  it("does not save when nothing differs from the saved post", async () => {
+    session.edit({ body: "Body of 1" });
+    await session.save("autosave");
+    await vi.advanceTimersByTimeAsync(10 * AUTOSAVE_MS);
+    expect(backend.updates).toHaveLength(0);
+    expect(backend.previews).toHaveLength(0);
+    expect(types()).toEqual([]);
+  });
+
+  it("an edit that leaves the text as just saved starts no new save", async () => {
+    session.edit({ body: "changed" });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS);
+    session.edit({ body: "changed" });
+    await vi.advanceTimersByTimeAsync(10 * AUTOSAVE_MS);
+    expect(backend.updates).toHaveLength(1);
+  });
+
+  it("an explicit save writes at once and cuts a revision, even with nothing changed", async () => {
+    session.edit({ body: "now" });
+    await session.save("save");
+    expect(backend.updates.map((u) => [u.patch, u.kind])).toEqual([[{ body: "now" }, "save"]]);
+    expect(backend.revisions).toEqual([1]);
+    await session.save("save");
+    expect(backend.updates).toHaveLength(1);
+    expect(backend.revisions).toEqual([1, 1]);
+    await vi.advanceTimersByTimeAsync(10 * AUTOSAVE_MS);
+    expect(backend.updates).toHaveLength(1);
+  });
+
+  it("a save on blur replaces the pending autosave", async () => {
+    session.edit({ body: "blurred" });
+    await session.save("autosave");
+    expect(backend.updates).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(10 * AUTOSAVE_MS);
+    expect(backend.updates).toHaveLength(1);
+  });
+
+  it("text typed while a save is in flight is kept and saved after it", async () => {
+    backend.holdUpdates = true;
+    session.edit({ body: "one" });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS);
+    expect(backend.updates).toHaveLength(1);
+    session.edit({ body: "one two" });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS);
+    // The second save waits in the queue for the first.
+    expect(backend.updates).toHaveLength(1);
+    const first = backend.updates[0];
+    first.reply.resolve(backend.write(first.id, first.patch));
+    await settle();
+    expect(session.post?.body).toBe("one two");
+    expect(backend.updates.map((u) => u.patch.body)).toEqual(["one", "one two"]);
+    const second = backend.updates[1];
+    second.reply.resolve(backend.write(second.id, second.patch));
+    await settle();
+    expect(session.changes()).toBeNull();
+    expect(backend.library.get(1)?.body).toBe("one two");
+  });
+
+  it("text typed after a save started but before its timer is saved by a later autosave", async () => {
+    backend.holdUpdates = true;
+    session.edit({ body: "one" });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS);
+    session.edit({ body: "one two" });
+    const first = backend.updates[0];
+    first.reply.resolve(backend.write(first.id, first.patch));
+    await settle();
+    // Saved "one", but "one two" is still dirty and its timer still runs.
+    expect(session.changes()).toEqual({ body: "one two" });
+    backend.holdUpdates = false;
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS);
+    expect(backend.updates.map((u) => u.patch.body)).toEqual(["one", "one two"]);
+    expect(session.changes()).toBeNull();
+  });
+
+  it("takes the slug the core gives a draft, unless the writer set one", async () => {
+    backend.slugFollowsTitle = true;
+    session.edit({ title: "New Title" }, { preview: true });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS);
+    expect(events).toContainEqual({ type: "slug", slug: "new-title" });
+    expect(session.post?.slug).toBe("new-title");
+    expect(session.changes()).toBeNull();
+
+    session.edit({ title: "Other", slug: "mine" });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS);
+    expect(session.post?.slug).toBe("mine");
+    expect(session.changes()).toBeNull();
+  });
+});
+
+describe("previews", () => {
+  it("stages the edit and shows the preview of the latest text", async () => {
+    session.edit({ body: "hello" });
+    await settle();
+    expect(backend.previews.map((p) => [p.id, p.patch, p.stage, p.reset])).toEqual([[1, { body: "hello", summary: "" }, true, true]]);
+    expect(frame.shown).toEqual([{ id: 1, keys: ["hello"], reset: true }]);
+    expect(events.find((e) => e.type === "preview")).toMatchObject({ post: { id: 1 }, preview: { keys: ["hello"] } });
+  });
+
+  it("a newer request supersedes the ones waiting: one in flight, one pending", async () => {
+    backend.holdPreviews = true;
+    session.edit({ body: "a" });
+    session.edit({ body: "ab" });
+    session.edit({ body: "abc" });
+    await settle();
+    expect(backend.previews).toHaveLength(1);
+    backend.previews[0].reply.resolve(previewOf("a"));
+    await settle();
+    // The pending render runs once, with the text of now, not once per edit.
+    expect(backend.previews.map((p) => p.patch.body)).toEqual(["a", "abc"]);
+    backend.previews[1].reply.resolve(previewOf("abc"));
+    await settle();
+    expect(backend.previews).toHaveLength(2);
+    expect(frame.shown.map((s) => s.keys[0])).toEqual(["a", "abc"]);
+    expect(frame.shown.map((s) => s.reset)).toEqual([true, false]);
+  });
+
+  it("drops a response for a post that is no longer open, and renders the new one", async () => {
+    backend.holdPreviews = true;
+    session.edit({ body: "post one text" });
+    await settle();
+    const opened = session.open(2);
+    await settle();
+    expect(await opened).toMatchObject({ id: 2 });
+    void session.renderPreview();
+    backend.previews[0].reply.resolve(previewOf("post one text"));
+    await settle();
+    expect(frame.shown).toEqual([]);
+    expect(backend.previews.map((p) => p.id)).toEqual([1, 2]);
+    backend.previews[1].reply.resolve(previewOf("Body of 2"));
+    await settle();
+    expect(frame.shown.map((s) => s.id)).toEqual([2]);
+    expect(events.filter((e) => e.type === "preview").map((e) => (e.type === "preview" ? e.post.id : 0))).toEqual([2]);
+  });
+
+  it("drops a response for a copy of the post that was reloaded (restored) meanwhile", async () => {
+    backend.holdPreviews = true;
+    session.edit({ body: "before restore" });
+    await settle();
+    session.load(makePost(1, { body: "restored" }));
+    backend.previews[0].reply.resolve(previewOf("before restore"));
+    await settle();
+    expect(frame.shown).toEqual([]);
+  });
+
+  it("reports a failed preview and renders again on the next edit", async () => {
+    backend.holdPreviews = true;
+    session.edit({ body: "x" });
+    backend.previews[0].reply.reject({ code: "invalid", message: "Bad." });
+    await settle();
+    expect(events).toContainEqual({ type: "error", during: "preview", code: "invalid", error: { code: "invalid", message: "Bad." } });
+    backend.holdPreviews = false;
+    session.edit({ body: "xy" });
+    await settle();
+    expect(frame.shown.map((s) => s.keys[0])).toEqual(["xy"]);
+  });
+});
+
+describe("switching posts", () => {
+  it("saves the unsaved text of the open post before reading the next", async () => {
+    session.edit({ body: "unsaved words" });
+    const opened = await session.open(2);
+    expect(opened?.id).toBe(2);
+    expect(backend.calls).toEqual(["get 1", "update 1", "get 2"]);
+    expect(backend.library.get(1)?.body).toBe("unsaved words");
+    expect(session.post?.id).toBe(2);
+    expect(session.changes()).toBeNull();
+    // The first post's autosave timer was cancelled by the save.
+    await vi.advanceTimersByTimeAsync(10 * AUTOSAVE_MS);
+    expect(backend.updates).toHaveLength(1);
+  });
+
+  it("opening the open post again does nothing", async () => {
+    session.edit({ body: "still editing" });
+    expect(await session.open(1)).toBeNull();
+    expect(backend.calls).toEqual(["get 1"]);
+    expect(session.post?.body).toBe("still editing");
+  });
+
+  it("a save finishing after a switch does not touch the new post", async () => {
+    backend.holdUpdates = true;
+    session.edit({ body: "slow" });
+    void session.save("autosave");
+    await settle();
+    const opened = session.open(2);
+    const first = backend.updates[0];
+    first.reply.resolve(backend.write(first.id, first.patch));
+    await opened;
+    expect(session.post).toMatchObject({ id: 2, body: "Body of 2" });
+    expect(session.changes()).toBeNull();
+  });
+
+  it("a post that cannot be read rejects, and the open post's text was still saved", async () => {
+    session.edit({ body: "kept" });
+    await expect(session.open(99)).rejects.toMatchObject({ code: "post_not_found" });
+    expect(backend.library.get(1)?.body).toBe("kept");
+  });
+});
+
+describe("errors", () => {
+  it("a failed save keeps the text dirty, reports it, and a later edit retries", async () => {
+    backend.failNextUpdate = { code: "slug_taken", message: "Another post already uses this slug." };
+    session.edit({ body: "precious", slug: "post-2" });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS);
+    expect(events).toContainEqual({
+      type: "error",
+      during: "save",
+      code: "slug_taken",
+      error: { code: "slug_taken", message: "Another post already uses this slug." },
+    });
+    expect(types()).not.toContain("saved");
+    expect(session.post?.body).toBe("precious");
+    expect(session.changes()).toEqual({ body: "precious", slug: "post-2" });
+
+    session.edit({ body: "precious!", slug: "post-1b" });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS);
+    expect(backend.updates.map((u) => u.patch)).toEqual([
+      { body: "precious", slug: "post-2" },
+      { body: "precious!", slug: "post-1b" },
+    ]);
+    expect(session.changes()).toBeNull();
+    expect(backend.library.get(1)?.body).toBe("precious!");
+  });
+
+  it("a failed save does not block the saves queued after it", async () => {
+    backend.failNextUpdate = new Error("network");
+    session.edit({ body: "first" });
+    const failed = session.save("autosave");
+    const retried = session.save("save");
+    await failed;
+    await retried;
+    expect(events.find((e) => e.type === "error")).toMatchObject({ during: "save", code: null });
+    expect(backend.updates.map((u) => [u.patch.body, u.kind])).toEqual([
+      ["first", "autosave"],
+      ["first", "save"],
+    ]);
+    expect(session.changes()).toBeNull();
+  });
+
+  it("emits saving then saved around a write", async () => {
+    session.edit({ body: "z" });
+    await session.save("autosave");
+    expect(types().filter((t) => t === "saving" || t === "saved" || t === "editing")).toEqual(["editing", "saving", "saved"]);
+  });
+});

@@ -1,0 +1,220 @@
+// The editing state of the open post, with no DOM in it: the post being
+// edited and its saved copy, what changed between them, the save queue and
+// the autosave timer, and the live preview requests. Views listen to its
+// events ("editing", "saving", "saved", "slug", "error", "preview") and call
+// `edit`/`save`/`open`; the backend, the preview frame and the timers are
+// injected, so editing.test.ts drives it with fakes and fake timers.
+import type { BlockPreview, Post, PostPatch } from "./types";
+
+/** Autosave this long after the last change. */
+export const AUTOSAVE_MS = 500;
+
+/** "autosave" writes only when something changed; "save" also cuts a revision. */
+export type SaveKind = "autosave" | "save";
+
+/** The backend calls editing needs (implemented by `rpc` in the app). */
+export interface EditingBackend {
+  getPost(id: number): Promise<Post>;
+  updatePost(id: number, patch: PostPatch, kind: SaveKind): Promise<Post>;
+  saveRevision(id: number): Promise<unknown>;
+  /** The live preview; with `stage`, the backend also keeps the edit for a close. */
+  liveEdit(id: number, patch: PostPatch, stage: boolean, reset: boolean): Promise<BlockPreview>;
+}
+
+/** Where previews are shown (the preview frame in the app). */
+export interface PreviewTarget {
+  /** True when the next render must send every block (a fresh page). */
+  needsAll(): boolean;
+  show(post: Post, preview: BlockPreview, reset: boolean): Promise<void>;
+}
+
+/** Timers, injected so tests can use fake ones. */
+export interface Clock {
+  set(fn: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+export const systemClock: Clock = {
+  set: (fn, ms) => globalThis.setTimeout(fn, ms),
+  clear: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export type EditingEvent =
+  /** Something changed that is not saved yet. */
+  | { type: "editing" }
+  | { type: "saving" }
+  /** `post` is what the library now holds; `patch` what was written (null: nothing). */
+  | { type: "saved"; post: Post; kind: SaveKind; patch: PostPatch | null }
+  /** The core changed the slug of the open post (a draft's slug follows its title). */
+  | { type: "slug"; slug: string }
+  /** A save or a preview failed; `code` is the backend's error code when there is one
+   *  (e.g. "slug_taken"). A failed save keeps the edit, so the next change retries. */
+  | { type: "error"; during: "save" | "preview"; code: string | null; error: unknown }
+  /** A preview of the open post was shown. */
+  | { type: "preview"; post: Post; preview: BlockPreview };
+
+export type EditingListener = (event: EditingEvent) => void;
+
+/** The fields edits may change (not the ids and dates the core keeps). */
+export type EditableFields = Partial<Pick<Post, keyof PostPatch>>;
+
+const SCALAR_FIELDS = ["title", "slug", "summary", "preview_text", "body", "lang", "status", "author", "canonical_url", "featured_image"] as const;
+
+/** The fields of `current` that differ from `saved`; null when none do. */
+export function changes(current: Post, saved: Post): PostPatch | null {
+  const patch: PostPatch = {};
+  for (const k of SCALAR_FIELDS) {
+    if (current[k] !== saved[k]) (patch as Record<string, unknown>)[k] = current[k];
+  }
+  if (current.tags.join("\u0000") !== saved.tags.join("\u0000")) patch.tags = current.tags;
+  if (current.publish_at !== saved.publish_at) patch.publish_at = current.publish_at;
+  return Object.keys(patch).length ? patch : null;
+}
+
+function errorCode(e: unknown): string | null {
+  return typeof e === "object" && e !== null && "code" in e && typeof e.code === "string" ? e.code : null;
+}
+
+export class EditingSession {
+  /** The open post, as edited. */
+  private current: Post | null = null;
+  /** What the library holds for `current`. */
+  private saved: Post | null = null;
+  private saveTimer: unknown = undefined;
+  /** The save queue: saves run one after another. */
+  private saving: Promise<void> = Promise.resolve();
+  private rendering = false;
+  private renderAgain = false;
+  private readonly listeners: EditingListener[] = [];
+
+  constructor(
+    private readonly backend: EditingBackend,
+    private readonly previews: PreviewTarget,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  /** Listen to every event; returns a function that stops listening. */
+  on(listener: EditingListener): () => void {
+    this.listeners.push(listener);
+    return () => {
+      const i = this.listeners.indexOf(listener);
+      if (i >= 0) this.listeners.splice(i, 1);
+    };
+  }
+
+  private emit(event: EditingEvent): void {
+    for (const l of [...this.listeners]) l(event);
+  }
+
+  /** The open post as edited (null when none is open). Read it; change it through `edit`. */
+  get post(): Post | null {
+    return this.current;
+  }
+
+  /** What changed since the last save, or null. */
+  changes(): PostPatch | null {
+    return this.current && this.saved ? changes(this.current, this.saved) : null;
+  }
+
+  /** Open post `id`: the open post's unsaved edits are saved first. Resolves to
+   *  the post, or null when it is already open; rejects when it cannot be read. */
+  async open(id: number): Promise<Post | null> {
+    if (this.current?.id === id) return null;
+    await this.save("autosave");
+    const post = await this.backend.getPost(id);
+    this.load(post);
+    return post;
+  }
+
+  /** Make `post`, as the library holds it, the open post (no save). */
+  load(post: Post): void {
+    this.current = { ...post };
+    this.saved = post;
+  }
+
+  /** No post is open any more (it was trashed, or is being replaced). */
+  close(): void {
+    this.current = this.saved = null;
+  }
+
+  /**
+   * Apply an edit to the open post. When something now differs from what is
+   * saved, the preview call keeps it in the backend's memory at once (so closing
+   * the window writes it) and the library is written `AUTOSAVE_MS` after the last
+   * edit. `preview`: re-render even when nothing differs (title, teaser).
+   */
+  edit(fields: EditableFields, options: { preview?: boolean } = {}): void {
+    if (!this.current) return;
+    Object.assign(this.current, fields);
+    if (options.preview) void this.renderPreview();
+    if (!this.changes()) return;
+    this.emit({ type: "editing" });
+    void this.renderPreview();
+    this.clock.clear(this.saveTimer);
+    this.saveTimer = this.clock.set(() => void this.save("autosave"), AUTOSAVE_MS);
+  }
+
+  /** Queue a save of the open post; resolves when it (and every save before it) is done. Never rejects. */
+  save(kind: SaveKind): Promise<void> {
+    this.clock.clear(this.saveTimer);
+    this.saving = this.saving.then(() => this.saveNow(kind));
+    return this.saving;
+  }
+
+  private async saveNow(kind: SaveKind): Promise<void> {
+    const post = this.current;
+    const patch = this.changes();
+    if (!post || (!patch && kind === "autosave")) return;
+    try {
+      this.emit({ type: "saving" });
+      const result = patch ? await this.backend.updatePost(post.id, patch, kind) : post;
+      if (kind === "save") await this.backend.saveRevision(post.id);
+      if (this.current && this.current.id === result.id) {
+        this.saved = result;
+        // The core may have changed the slug (a draft's slug follows its title).
+        if (this.current.slug !== result.slug && !patch?.slug) {
+          this.current.slug = result.slug;
+          this.saved = { ...result };
+          this.emit({ type: "slug", slug: result.slug });
+        }
+      }
+      this.emit({ type: "saved", post: result, kind, patch });
+    } catch (e) {
+      // `saved` is left as it was: the edit stays dirty and the next change retries.
+      this.emit({ type: "error", during: "save", code: errorCode(e), error: e });
+    }
+  }
+
+  /**
+   * Render the open post. At most one request is in flight: a call while one
+   * is pending marks one more render, which runs with the text of that moment.
+   * A response for a post that is no longer open is dropped.
+   */
+  async renderPreview(): Promise<void> {
+    if (!this.current) return;
+    if (this.rendering) {
+      this.renderAgain = true;
+      return;
+    }
+    this.rendering = true;
+    try {
+      do {
+        this.renderAgain = false;
+        const post: Post | null = this.current;
+        if (!post) break;
+        const reset = this.previews.needsAll();
+        // One call per change: the preview, and the edit kept by the backend for a close.
+        const patch = this.changes();
+        const r = await this.backend.liveEdit(post.id, { ...patch, body: post.body, summary: post.summary }, patch !== null, reset);
+        // Another post was opened (or this one reloaded): drop this render, run any pending one.
+        if (post !== this.current) continue;
+        await this.previews.show(post, r, reset);
+        this.emit({ type: "preview", post, preview: r });
+      } while (this.renderAgain);
+    } catch (e) {
+      this.emit({ type: "error", during: "preview", code: errorCode(e), error: e });
+    } finally {
+      this.rendering = false;
+    }
+  }
+}

@@ -1,0 +1,86 @@
+// The History panel (#revisions): the open post's revisions, the diff of one
+// against the current text, and restoring it.
+import type { EditingSession } from "./editing";
+import { $, element, showError } from "./dom";
+import { time } from "./format";
+import { rpc } from "./rpc";
+import { setSaveState } from "./statusbar";
+import type { Post, Revision } from "./types";
+
+export interface HistoryPanel {
+  isOpen(): boolean;
+  /** Open the panel on the open post's revisions (saving what is typed first). */
+  show(): Promise<void>;
+}
+
+export interface HistoryDeps {
+  session: EditingSession;
+  /** Show a restored post in the editor and the details panel, and preview it. */
+  showRestored(post: Post): Promise<void>;
+}
+
+const REASONS: Record<Revision["reason"], string> = { save: "Saved", status: "Status changed", auto: "Autosaved", restore: "Before restore" };
+
+export function setupHistory({ session, showRestored }: HistoryDeps): HistoryPanel {
+  const panel = $("revisions");
+  const list = $("revision-list");
+  const diff = $("revision-diff");
+  const restoreButton = $<HTMLButtonElement>("restore-revision");
+  let chosen: Revision | null = null;
+
+  async function show(): Promise<void> {
+    if (!session.post) return;
+    await session.save("autosave");
+    panel.hidden = false;
+    const post = session.post;
+    if (!post) return;
+    const revs = await rpc.listRevisions(post.id);
+    list.replaceChildren(
+      ...revs.map((r) => {
+        const li = element("li", `${new Date(r.created_at).toLocaleString()} · ${REASONS[r.reason]}`);
+        li.dataset.id = String(r.id);
+        li.tabIndex = 0;
+        li.addEventListener("click", () => void choose(r, li));
+        return li;
+      }),
+    );
+    diff.replaceChildren();
+    restoreButton.disabled = true;
+  }
+
+  async function choose(r: Revision, li: HTMLLIElement): Promise<void> {
+    if (!session.post) return;
+    chosen = r;
+    for (const el of list.children) el.toggleAttribute("aria-selected", el === li);
+    try {
+      const lines = await rpc.revisionDiff(session.post.id, r.id);
+      diff.replaceChildren(
+        ...lines.map((l) => element("div", `${l.kind === "added" ? "+" : l.kind === "removed" ? "−" : " "} ${l.text}`, `diff-${l.kind}`)),
+      );
+      restoreButton.disabled = false;
+    } catch (e) {
+      showError(e);
+    }
+  }
+
+  $("show-revisions").addEventListener("click", () => void show().catch(showError));
+  $("close-revisions").addEventListener("click", () => (panel.hidden = true));
+  restoreButton.addEventListener("click", async () => {
+    if (!session.post || !chosen) return;
+    await session.save("autosave");
+    const post = session.post;
+    if (!post) return;
+    try {
+      const p = await rpc.restoreRevision(post.id, chosen.id);
+      session.load(p);
+      setSaveState(`Restored ${time(p.updated_at)}`);
+      await showRestored(p);
+      await show();
+    } catch (e) {
+      showError(e);
+    }
+  });
+
+  return { isOpen: () => !panel.hidden, show };
+}
+
