@@ -25,6 +25,8 @@ cargo clippy --features e2e --all-targets --locked -- -D warnings
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
+echo "==> UI unit tests (the editing session: autosave, supersession, errors)"
+npm --prefix ui test --silent -- --reporter=dot 2>&1 | tee -a "$log"
 echo "==> tests: core, CLI, integration, exports and crash"
 cargo test --no-default-features --locked 2>&1 | tee -a "$log"
 
@@ -39,4 +41,5 @@ bash scripts/smoke.sh target/release/postdesk 2>&1 | tee -a "$log"
 # One closing line for the whole run.
 awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i) ~ /^passed;?$/) p += $(i-1); if ($(i) ~ /^failed;?$/) f += $(i-1) } }
      /^smoke: [0-9]+ passed/ { p += $2; f += $4 }
+     /^ *Tests +[0-9]+ (passed|failed)/ { for (i = 1; i <= NF; i++) { if ($(i) == "passed") p += $(i-1); if ($(i) == "failed") f += $(i-1) } }
      END { printf "all tests: %d passed, %d failed\n", p, f }' "$log"
