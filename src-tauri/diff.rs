@@ -3,12 +3,24 @@
 
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
+use ts_rs::TS;
+
+/// Where a line of a diff comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum DiffKind {
+    /// In both texts.
+    Same,
+    /// Only in the newer text.
+    Added,
+    /// Only in the older text.
+    Removed,
+}
 
 /// One line of a diff.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct DiffLine {
-    /// `"same"`, `"added"` (only in the newer text) or `"removed"` (only in the older).
-    pub kind: &'static str,
+    pub kind: DiffKind,
     pub text: String,
 }
 
@@ -18,9 +30,9 @@ pub fn lines(old: &str, new: &str) -> Vec<DiffLine> {
         .iter_all_changes()
         .map(|c| DiffLine {
             kind: match c.tag() {
-                ChangeTag::Equal => "same",
-                ChangeTag::Insert => "added",
-                ChangeTag::Delete => "removed",
+                ChangeTag::Equal => DiffKind::Same,
+                ChangeTag::Insert => DiffKind::Added,
+                ChangeTag::Delete => DiffKind::Removed,
             },
             text: c.value().trim_end_matches(['\n', '\r']).to_string(),
         })
@@ -29,18 +41,25 @@ pub fn lines(old: &str, new: &str) -> Vec<DiffLine> {
 
 #[cfg(test)]
 mod tests {
+    use super::DiffKind::{Added, Removed, Same};
+
     #[test]
     fn marks_added_and_removed_lines() {
         let d = super::lines("a\nb\nc\n", "a\nB\nc\n");
         let kinds: Vec<_> = d.iter().map(|l| (l.kind, l.text.as_str())).collect();
         assert_eq!(
             kinds,
-            vec![
-                ("same", "a"),
-                ("removed", "b"),
-                ("added", "B"),
-                ("same", "c")
-            ]
+            vec![(Same, "a"), (Removed, "b"), (Added, "B"), (Same, "c")]
+        );
+    }
+
+    #[test]
+    fn kinds_cross_ipc_as_lowercase_words() {
+        let d = super::lines("a\n", "b\n");
+        let json = serde_json::to_string(&d).unwrap_or_default();
+        assert_eq!(
+            json,
+            r#"[{"kind":"removed","text":"a"},{"kind":"added","text":"b"}]"#
         );
     }
 }

@@ -1,7 +1,12 @@
 //! One typed error for the core. Each variant carries enough to write a plain
-//! sentence for a person (`Display`) and a stable code for the UI (`code()`).
+//! sentence for a person (`Display`) and a stable [`ErrorCode`] for the UI
+//! (`code()`): the UI branches on the code, never on the message.
 
+use std::fmt;
 use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -27,6 +32,11 @@ pub enum Error {
         field: &'static str,
         message: String,
     },
+
+    /// An export would overwrite files Postdesk did not write or that changed
+    /// since; the app offers to overwrite, the CLI says `--force`.
+    #[error("{message}")]
+    ExportConflict { message: String },
 
     #[error(
         "The library at {path} was written by a newer Postdesk (format {found}, this version knows up to {supported}). \
@@ -61,8 +71,19 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    #[error("Could not write {path}: {source}")]
+    WriteFile {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
     #[error("{path}: {message}")]
     Import { path: PathBuf, message: String },
+
+    /// A lock shared between commands was poisoned by a panic in another one.
+    #[error("Postdesk hit an internal error; restart it. Nothing saved was lost.")]
+    LockPoisoned,
 
     #[error("{0}")]
     Io(#[from] std::io::Error),
@@ -70,25 +91,24 @@ pub enum Error {
 
 impl Error {
     /// A stable machine-readable code: the UI branches on it, never on the message.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Error::PostNotFound(_) | Error::PostIdNotFound(_) => "post_not_found",
-            Error::RevisionNotFound(_) => "revision_not_found",
-            Error::AssetNotFound(_) => "asset_not_found",
-            Error::SlugTaken { .. } => "slug_taken",
-            // The app offers to overwrite; the CLI says --force.
-            Error::Invalid {
-                field: "conflict", ..
-            } => "export_conflict",
-            Error::Invalid { .. } => "invalid",
-            Error::TooNew { .. } => "library_too_new",
-            Error::NotALibrary { .. } => "not_a_library",
-            Error::Open { .. } => "library_open_failed",
-            Error::Busy => "busy",
-            Error::Database(_) => "database",
-            Error::ReadFile { .. } => "read_failed",
-            Error::Import { .. } => "import_failed",
-            Error::Io(_) => "io",
+            Error::PostNotFound(_) | Error::PostIdNotFound(_) => ErrorCode::PostNotFound,
+            Error::RevisionNotFound(_) => ErrorCode::RevisionNotFound,
+            Error::AssetNotFound(_) => ErrorCode::AssetNotFound,
+            Error::SlugTaken { .. } => ErrorCode::SlugTaken,
+            Error::Invalid { .. } => ErrorCode::Invalid,
+            Error::ExportConflict { .. } => ErrorCode::ExportConflict,
+            Error::TooNew { .. } => ErrorCode::LibraryTooNew,
+            Error::NotALibrary { .. } => ErrorCode::NotALibrary,
+            Error::Open { .. } => ErrorCode::LibraryOpenFailed,
+            Error::Busy => ErrorCode::Busy,
+            Error::Database(_) => ErrorCode::Database,
+            Error::ReadFile { .. } => ErrorCode::ReadFailed,
+            Error::WriteFile { .. } => ErrorCode::WriteFailed,
+            Error::Import { .. } => ErrorCode::ImportFailed,
+            Error::Io(_) => ErrorCode::Io,
+            Error::LockPoisoned => ErrorCode::Internal,
         }
     }
 
@@ -107,5 +127,87 @@ impl Error {
             }
             _ => Error::Database(e),
         }
+    }
+}
+
+/// Every code an error can carry across IPC, serialized as a snake_case
+/// string. The list is closed: the UI's `ErrorCode` union is generated from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    PostNotFound,
+    RevisionNotFound,
+    AssetNotFound,
+    SlugTaken,
+    /// An export would overwrite files; the app offers to overwrite.
+    ExportConflict,
+    Invalid,
+    LibraryTooNew,
+    NotALibrary,
+    LibraryOpenFailed,
+    Busy,
+    Database,
+    ReadFailed,
+    WriteFailed,
+    ImportFailed,
+    Io,
+    /// Something that is not the user's doing (a poisoned lock, an unreachable
+    /// backend): restarting is the answer.
+    Internal,
+}
+
+impl ErrorCode {
+    pub const ALL: [ErrorCode; 16] = [
+        ErrorCode::PostNotFound,
+        ErrorCode::RevisionNotFound,
+        ErrorCode::AssetNotFound,
+        ErrorCode::SlugTaken,
+        ErrorCode::ExportConflict,
+        ErrorCode::Invalid,
+        ErrorCode::LibraryTooNew,
+        ErrorCode::NotALibrary,
+        ErrorCode::LibraryOpenFailed,
+        ErrorCode::Busy,
+        ErrorCode::Database,
+        ErrorCode::ReadFailed,
+        ErrorCode::WriteFailed,
+        ErrorCode::ImportFailed,
+        ErrorCode::Io,
+        ErrorCode::Internal,
+    ];
+
+    /// The code as it crosses IPC (the same string serde writes).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::PostNotFound => "post_not_found",
+            ErrorCode::RevisionNotFound => "revision_not_found",
+            ErrorCode::AssetNotFound => "asset_not_found",
+            ErrorCode::SlugTaken => "slug_taken",
+            ErrorCode::ExportConflict => "export_conflict",
+            ErrorCode::Invalid => "invalid",
+            ErrorCode::LibraryTooNew => "library_too_new",
+            ErrorCode::NotALibrary => "not_a_library",
+            ErrorCode::LibraryOpenFailed => "library_open_failed",
+            ErrorCode::Busy => "busy",
+            ErrorCode::Database => "database",
+            ErrorCode::ReadFailed => "read_failed",
+            ErrorCode::WriteFailed => "write_failed",
+            ErrorCode::ImportFailed => "import_failed",
+            ErrorCode::Io => "io",
+            ErrorCode::Internal => "internal",
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Lets tests and callers compare with the wire string: `e.code() == "invalid"`.
+impl PartialEq<&str> for ErrorCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
     }
 }

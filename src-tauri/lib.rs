@@ -7,6 +7,7 @@ pub mod diff;
 pub mod error;
 pub mod export;
 pub mod import;
+pub mod ipc;
 pub mod markdown;
 pub mod model;
 pub mod paths;

@@ -7,11 +7,12 @@ use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::error::Error;
 
 /// Where a post is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     #[default]
@@ -64,7 +65,7 @@ impl FromStr for Status {
 }
 
 /// The languages the organisation publishes in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
@@ -111,7 +112,7 @@ impl FromStr for Lang {
 }
 
 /// A post as stored.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Post {
     pub id: i64,
     pub title: String,
@@ -133,6 +134,7 @@ pub struct Post {
     pub canonical_url: String,
     pub featured_image: String,
     /// Front-matter keys an import did not understand, kept as JSON.
+    #[ts(type = "Record<string, unknown>")]
     pub extra: serde_json::Map<String, serde_json::Value>,
     /// When the post was moved to the trash; `None` when it is live.
     pub deleted_at: Option<DateTime<Utc>>,
@@ -161,9 +163,11 @@ pub struct NewPost {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-/// A partial update: `None` leaves a field as it is.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+/// A partial update: `None` leaves a field as it is (so every field is
+/// optional in TypeScript too).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(default)]
+#[ts(optional_fields)]
 pub struct PostPatch {
     pub title: Option<String>,
     pub slug: Option<String>,
@@ -181,7 +185,7 @@ pub struct PostPatch {
 }
 
 /// A line in the library list: everything but the body.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct PostSummary {
     pub id: i64,
     pub title: String,
@@ -198,7 +202,7 @@ pub struct PostSummary {
 }
 
 /// Why a revision was cut.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum RevisionReason {
     /// The author asked for it (Ctrl+S, `postdesk edit`).
@@ -232,7 +236,7 @@ impl RevisionReason {
 }
 
 /// A snapshot of the words of a post.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Revision {
     pub id: i64,
     pub post_id: i64,
@@ -244,18 +248,21 @@ pub struct Revision {
 }
 
 /// Filters for listing posts.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(default)]
+#[ts(optional_fields = nullable)]
 pub struct ListFilter {
     pub status: Option<Status>,
     pub tag: Option<String>,
     pub lang: Option<Lang>,
     /// List the trash instead of live posts.
+    #[ts(as = "Option<bool>", optional)]
     pub trashed: bool,
+    #[ts(as = "Option<SortOrder>", optional)]
     pub sort: SortOrder,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum SortOrder {
     #[default]
@@ -265,7 +272,7 @@ pub enum SortOrder {
 }
 
 /// One search result.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct SearchHit {
     pub id: i64,
     pub slug: String,
@@ -279,7 +286,7 @@ pub struct SearchHit {
 }
 
 /// An image stored in the library.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Asset {
     pub id: i64,
     /// The stable reference used in Markdown: `asset:<first 16 hex digits of the SHA-256>`.

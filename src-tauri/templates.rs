@@ -1,10 +1,12 @@
 //! Starting points for a new post in the organisation's genres.
 
 use serde::Serialize;
+use ts_rs::TS;
 
 use crate::model::{NewPost, Status};
 
-#[derive(Debug, Clone, Copy, Serialize)]
+/// A template as the "New post" menu lists it (the UI reads `id` and `name`).
+#[derive(Debug, Clone, Copy, Serialize, TS)]
 pub struct Template {
     pub id: &'static str,
     pub name: &'static str,

@@ -1,12 +1,11 @@
 //! One-line commands over the core (the GitButler/Yaak pattern): each takes
 //! the store, calls one core function, and maps the error to `{code, message}`.
 
-use serde::Deserialize;
 use tauri::State;
 
-use super::error::{IpcError, IpcResult};
 use super::AppState;
 use crate::diff::DiffLine;
+use crate::ipc::{IpcError, IpcResult, SaveKind};
 use crate::markdown::RenderOptions;
 use crate::model::{Asset, ListFilter, Post, PostPatch, PostSummary, Revision, SearchHit};
 use crate::store::{EditKind, Store};
@@ -59,13 +58,6 @@ pub fn duplicate_post(state: State<'_, AppState>, id: i64) -> IpcResult<Post> {
 #[tauri::command(async)]
 pub fn create_translation(state: State<'_, AppState>, id: i64) -> IpcResult<Post> {
     with_store(&state, |s| s.create_translation(id))
-}
-
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SaveKind {
-    Autosave,
-    Save,
 }
 
 #[tauri::command(async)]

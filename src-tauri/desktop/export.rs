@@ -1,39 +1,12 @@
 //! The Export dialog's commands: choose a folder, export with progress, show
 //! the result. Every rule (paths, manifest, conflicts) is the core's.
 
-use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
 use tauri::State;
 
-use super::error::{IpcError, IpcResult};
 use super::AppState;
 use crate::export::site::{export_site, Selection, SiteFormat, SiteOptions};
-
-/// Which posts to export.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
-pub enum Scope {
-    /// Every published post: the site.
-    Published,
-    /// Every live post, drafts included.
-    All,
-    /// One post.
-    Post { id: i64 },
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Progress {
-    pub done: usize,
-    pub total: usize,
-    pub step: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Summary {
-    pub summary: String,
-    pub out_dir: String,
-    pub warnings: Vec<String>,
-}
+use crate::ipc::{ExportProgress, ExportScope, ExportSummary, IpcError, IpcResult};
 
 /// Ask for a folder with the system's dialog (`None` when cancelled).
 #[tauri::command(async)]
@@ -51,10 +24,10 @@ pub fn export_site_to(
     state: State<'_, AppState>,
     format: SiteFormat,
     out_dir: String,
-    scope: Scope,
+    scope: ExportScope,
     force: bool,
-    progress: Channel<Progress>,
-) -> IpcResult<Summary> {
+    progress: Channel<ExportProgress>,
+) -> IpcResult<ExportSummary> {
     if out_dir.trim().is_empty() {
         return Err(crate::Error::invalid("out", "Choose a folder to export to.").into());
     }
@@ -62,22 +35,22 @@ pub fn export_site_to(
         format,
         out_dir: out_dir.trim().into(),
         selection: match scope {
-            Scope::Published => Selection::Published,
-            Scope::All => Selection::All,
-            Scope::Post { id } => Selection::Posts(vec![id]),
+            ExportScope::Published => Selection::Published,
+            ExportScope::All => Selection::All,
+            ExportScope::Post { id } => Selection::Posts(vec![id]),
         },
         force,
     };
     let store = state.store.lock().map_err(|_| IpcError::poisoned())?;
     let mut report = |done: usize, total: usize, step: &str| {
-        let _ = progress.send(Progress {
+        let _ = progress.send(ExportProgress {
             done,
             total,
             step: step.to_string(),
         });
     };
     let r = export_site(&store, &options, &mut report)?;
-    Ok(Summary {
+    Ok(ExportSummary {
         summary: r.summary(),
         out_dir: r.out_dir.display().to_string(),
         warnings: r.warnings.clone(),

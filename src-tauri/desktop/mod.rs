@@ -3,7 +3,6 @@
 
 mod assets;
 mod commands;
-mod error;
 mod export;
 mod newsletter;
 
@@ -38,14 +37,14 @@ impl AppState {
     /// Remember the latest unsaved edit of a post (replaces the previous one:
     /// the UI always sends the whole current text).
     pub fn stage(&self, id: i64, patch: PostPatch) -> crate::Result<()> {
-        let mut staged = self.staged.lock().map_err(|_| poisoned())?;
+        let mut staged = self.staged.lock().map_err(|_| crate::Error::LockPoisoned)?;
         staged.insert(id, patch);
         Ok(())
     }
 
     /// Write an edit and forget the staged copy.
     pub fn save(&self, id: i64, patch: PostPatch, kind: EditKind) -> crate::Result<Post> {
-        let mut store = self.store.lock().map_err(|_| poisoned())?;
+        let mut store = self.store.lock().map_err(|_| crate::Error::LockPoisoned)?;
         let post = store.update_post(id, patch, kind)?;
         if let Ok(mut staged) = self.staged.lock() {
             staged.remove(&id);
@@ -66,10 +65,6 @@ impl AppState {
             }
         }
     }
-}
-
-fn poisoned() -> crate::Error {
-    crate::Error::invalid("app", "Postdesk hit an internal error; restart it.")
 }
 
 /// Open the library (seeding the default one on first run) and run the window.

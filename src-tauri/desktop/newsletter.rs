@@ -2,46 +2,21 @@
 //! "Save .eml…", all built by `export::email` in the core.
 
 use chrono::{Local, Utc};
-use serde::{Deserialize, Serialize};
 use tauri::State;
 
-use super::error::{IpcError, IpcResult};
 use super::AppState;
 use crate::export::email::{
     digest_email, post_email, Digest, EmailOptions, EmailParts, Esp, ImageMode,
 };
+use crate::ipc::{EmailPreview, EmailSource, IpcError, IpcResult};
 use crate::store::Store;
 
-/// One post as an email, or a digest of several.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
-pub enum Source {
-    Post {
-        id: i64,
-    },
-    Digest {
-        ids: Vec<i64>,
-        intro: String,
-        subject: Option<String>,
-        esp: Option<String>,
-    },
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct EmailPreview {
-    pub subject: String,
-    pub preheader: String,
-    pub html: String,
-    pub text: String,
-    pub warnings: Vec<String>,
-}
-
-fn build(store: &Store, source: &Source, images: ImageMode) -> crate::Result<EmailParts> {
+fn build(store: &Store, source: &EmailSource, images: ImageMode) -> crate::Result<EmailParts> {
     let mut options = EmailOptions::load(store)?;
     options.images = images;
     match source {
-        Source::Post { id } => post_email(store, &store.get_post(*id)?, &options),
-        Source::Digest {
+        EmailSource::Post { id } => post_email(store, &store.get_post(*id)?, &options),
+        EmailSource::Digest {
             ids,
             intro,
             subject,
@@ -69,7 +44,7 @@ fn build(store: &Store, source: &Source, images: ImageMode) -> crate::Result<Ema
 /// What the Email tab and the digest builder show: images inlined so the
 /// preview works offline.
 #[tauri::command(async)]
-pub fn email_preview(state: State<'_, AppState>, source: Source) -> IpcResult<EmailPreview> {
+pub fn email_preview(state: State<'_, AppState>, source: EmailSource) -> IpcResult<EmailPreview> {
     let store = state.store.lock().map_err(|_| IpcError::poisoned())?;
     let parts = build(&store, &source, ImageMode::Inline)?;
     Ok(EmailPreview {
@@ -88,7 +63,7 @@ pub fn email_preview(state: State<'_, AppState>, source: Source) -> IpcResult<Em
 pub fn copy_email(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
-    source: Source,
+    source: EmailSource,
 ) -> IpcResult<()> {
     use tauri_plugin_clipboard_manager::ClipboardExt;
     let parts = {
@@ -108,7 +83,7 @@ pub fn copy_email(
 pub fn save_eml(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
-    source: Source,
+    source: EmailSource,
     path: Option<String>,
 ) -> IpcResult<Option<String>> {
     use tauri_plugin_dialog::DialogExt;
@@ -116,8 +91,8 @@ pub fn save_eml(
         let store = state.store.lock().map_err(|_| IpcError::poisoned())?;
         let parts = build(&store, &source, ImageMode::Embedded)?;
         let name = match &source {
-            Source::Post { id } => format!("{}.eml", store.get_post(*id)?.slug),
-            Source::Digest { .. } => format!("digest-{}.eml", Local::now().format("%Y-%m-%d")),
+            EmailSource::Post { id } => format!("{}.eml", store.get_post(*id)?.slug),
+            EmailSource::Digest { .. } => format!("digest-{}.eml", Local::now().format("%Y-%m-%d")),
         };
         (parts, name)
     };

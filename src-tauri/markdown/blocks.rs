@@ -29,7 +29,7 @@ struct Cached {
 
 /// The preview of one document, as keys in order plus the HTML of the keys
 /// the view does not hold yet.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct BlockPreview {
     /// One key per top-level block, in document order (keys repeat when blocks do).
     pub keys: Vec<String>,

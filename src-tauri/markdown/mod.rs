@@ -126,7 +126,7 @@ pub struct Rendered {
 }
 
 /// One entry of the outline.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Heading {
     /// 1 to 6.
     pub level: u8,

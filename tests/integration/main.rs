@@ -6,6 +6,7 @@ mod common;
 mod export_email;
 mod export_site;
 mod import;
+mod ipc_types;
 mod migrations;
 mod posts;
 mod render;

@@ -5,6 +5,7 @@ import type {
   DiffLine,
   EmailPreview,
   EmailSource,
+  ErrorCode,
   ExportProgress,
   ExportScope,
   ExportSummary,
@@ -16,13 +17,14 @@ import type {
   PostPatch,
   PostSummary,
   Revision,
+  SaveKind,
   SearchHit,
   Template,
 } from "./types";
 
 export class BackendError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
@@ -51,7 +53,7 @@ export const rpc = {
   createPost: (template: string | null) => call<Post>("create_post", { template }),
   duplicatePost: (id: number) => call<Post>("duplicate_post", { id }),
   createTranslation: (id: number) => call<Post>("create_translation", { id }),
-  updatePost: (id: number, patch: PostPatch, kind: "autosave" | "save") => call<Post>("update_post", { id, patch, kind }),
+  updatePost: (id: number, patch: PostPatch, kind: SaveKind) => call<Post>("update_post", { id, patch, kind }),
   trashPost: (id: number) => call<Post>("trash_post", { id }),
   restorePost: (id: number) => call<Post>("restore_post", { id }),
   emptyTrash: () => call<number>("empty_trash"),

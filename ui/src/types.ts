@@ -1,140 +1,30 @@
-// Shapes of what the Rust core returns over IPC (see src-tauri/model.rs).
+// Shapes of what the Rust core sends and receives over IPC. They are generated
+// from the Rust types into ./bindings (see src-tauri/ipc.rs); never edit them by
+// hand. After changing a Rust type that crosses IPC, regenerate with
+//   UPDATE_BINDINGS=1 cargo test --no-default-features --test integration ipc_types
+// (the same test fails while the committed files are stale).
 
-export type Status = "draft" | "ready" | "scheduled" | "published" | "archived";
-export type Lang = "en" | "fr";
-
-export interface PostSummary {
-  id: number;
-  title: string;
-  slug: string;
-  summary: string;
-  lang: Lang;
-  status: Status;
-  tags: string[];
-  author: string;
-  created_at: string;
-  updated_at: string;
-  publish_at: string | null;
-  deleted_at: string | null;
-}
-
-export interface Post extends PostSummary {
-  preview_text: string;
-  body: string;
-  translation_of: number | null;
-  canonical_url: string;
-  featured_image: string;
-}
-
-export interface SearchHit {
-  id: number;
-  slug: string;
-  title: string;
-  status: Status;
-  lang: Lang;
-  /** Escaped text with <mark> around matches, built by the core. */
-  snippet: string;
-  rank: number;
-}
-
-export interface ListFilter {
-  status?: Status | null;
-  tag?: string | null;
-  lang?: Lang | null;
-  trashed?: boolean;
-  sort?: "updated" | "created" | "title";
-}
-
-export interface Heading {
-  level: number;
-  text: string;
-  anchor: string;
-}
-
-/** Every backend error arrives as a stable code and a sentence for people. */
-export interface IpcError {
-  code: string;
-  message: string;
-}
-
-export interface PostPatch {
-  title?: string;
-  slug?: string;
-  summary?: string;
-  preview_text?: string;
-  body?: string;
-  lang?: Lang;
-  status?: Status;
-  tags?: string[];
-  author?: string;
-  publish_at?: string | null;
-  canonical_url?: string;
-  featured_image?: string;
-}
-
-export interface Revision {
-  id: number;
-  post_id: number;
-  title: string;
-  summary: string;
-  body: string;
-  reason: "save" | "status" | "auto" | "restore";
-  created_at: string;
-}
-
-export interface DiffLine {
-  kind: "same" | "added" | "removed";
-  text: string;
-}
-
-export interface Asset {
-  id: number;
-  reference: string;
-  hash: string;
-  file_name: string;
-  mime: string;
-  size: number;
-  created_at: string;
-}
-
-export interface Template {
-  id: string;
-  name: string;
-}
-
-export interface BlockPreview {
-  /** One key per top-level block, in order. */
-  keys: string[];
-  /** Sanitized HTML of the blocks this view has not been sent before. */
-  html: Record<string, string>;
-  word_count: number;
-  reading_minutes: number;
-  teaser: string;
-  outline: Heading[];
-}
-
-export interface EmailPreview {
-  subject: string;
-  preheader: string;
-  html: string;
-  text: string;
-  warnings: string[];
-}
-
-export type ExportScope = { kind: "published" } | { kind: "all" } | { kind: "post"; id: number };
-
-export interface ExportProgress {
-  done: number;
-  total: number;
-  step: string;
-}
-
-export interface ExportSummary {
-  summary: string;
-  out_dir: string;
-  warnings: string[];
-}
-
-export type EmailSource =
-  | { kind: "post"; id: number }
-  | { kind: "digest"; ids: number[]; intro: string; subject: string | null; esp: string | null };
+export type { Asset } from "./bindings/Asset";
+export type { BlockPreview } from "./bindings/BlockPreview";
+export type { DiffKind } from "./bindings/DiffKind";
+export type { DiffLine } from "./bindings/DiffLine";
+export type { EmailPreview } from "./bindings/EmailPreview";
+export type { EmailSource } from "./bindings/EmailSource";
+export type { ErrorCode } from "./bindings/ErrorCode";
+export type { ExportProgress } from "./bindings/ExportProgress";
+export type { ExportScope } from "./bindings/ExportScope";
+export type { ExportSummary } from "./bindings/ExportSummary";
+export type { Heading } from "./bindings/Heading";
+export type { IpcError } from "./bindings/IpcError";
+export type { Lang } from "./bindings/Lang";
+export type { ListFilter } from "./bindings/ListFilter";
+export type { Post } from "./bindings/Post";
+export type { PostPatch } from "./bindings/PostPatch";
+export type { PostSummary } from "./bindings/PostSummary";
+export type { Revision } from "./bindings/Revision";
+export type { RevisionReason } from "./bindings/RevisionReason";
+export type { SaveKind } from "./bindings/SaveKind";
+export type { SearchHit } from "./bindings/SearchHit";
+export type { SortOrder } from "./bindings/SortOrder";
+export type { Status } from "./bindings/Status";
+export type { Template } from "./bindings/Template";

@@ -87,7 +87,9 @@ pub enum ConflictKind {
 /// so the app can offer to overwrite): it names the first file.
 pub(crate) fn conflict_error(root: &Path, conflicts: &[Conflict]) -> Error {
     let Some(first) = conflicts.first() else {
-        return Error::invalid("conflict", "Nothing was exported.");
+        return Error::ExportConflict {
+            message: "Nothing was exported.".into(),
+        };
     };
     let why = match first.kind {
         ConflictKind::NotPostdesks => "was not written by Postdesk",
@@ -116,5 +118,5 @@ pub(crate) fn conflict_error(root: &Path, conflicts: &[Conflict]) -> Error {
             }
         );
     }
-    Error::invalid("conflict", msg)
+    Error::ExportConflict { message: msg }
 }

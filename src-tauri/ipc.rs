@@ -1,0 +1,173 @@
+//! The IPC contract between the desktop shell and the UI, without Tauri: the
+//! error shape every command returns (`{code, message}`), the payloads that
+//! have no other home in the core (save kind, email source and preview,
+//! export scope, progress and summary), and [`typescript_bindings`], which
+//! renders the TypeScript declaration of every type that crosses IPC into
+//! `ui/src/bindings/` (checked by `tests/integration/ipc_types.rs`).
+//!
+//! Everything here builds without the `desktop` feature, so the bindings are
+//! generated and checked by `cargo test --no-default-features`.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, ErrorCode};
+
+/// Every command error as the UI receives it: a stable code to branch on and
+/// a plain sentence to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct IpcError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl From<Error> for IpcError {
+    fn from(e: Error) -> Self {
+        IpcError {
+            code: e.code(),
+            message: e.to_string(),
+        }
+    }
+}
+
+impl IpcError {
+    /// A lock shared between commands was poisoned by a panic elsewhere.
+    pub fn poisoned() -> Self {
+        Error::LockPoisoned.into()
+    }
+}
+
+pub type IpcResult<T> = Result<T, IpcError>;
+
+/// How `update_post` was asked for: typing (autosave) or the author's save.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum SaveKind {
+    Autosave,
+    Save,
+}
+
+/// One post as an email, or a digest of several.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum EmailSource {
+    Post {
+        id: i64,
+    },
+    Digest {
+        ids: Vec<i64>,
+        intro: String,
+        subject: Option<String>,
+        esp: Option<String>,
+    },
+}
+
+/// What the Email tab and the digest builder show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct EmailPreview {
+    pub subject: String,
+    pub preheader: String,
+    pub html: String,
+    pub text: String,
+    pub warnings: Vec<String>,
+}
+
+/// Which posts the Export dialog exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum ExportScope {
+    /// Every published post: the site.
+    Published,
+    /// Every live post, drafts included.
+    All,
+    /// One post.
+    Post { id: i64 },
+}
+
+/// One step of a site export, streamed to the Export dialog.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ExportProgress {
+    pub done: usize,
+    pub total: usize,
+    pub step: String,
+}
+
+/// The end of a site export, as the Export dialog shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ExportSummary {
+    pub summary: String,
+    pub out_dir: String,
+    pub warnings: Vec<String>,
+}
+
+/// One generated TypeScript file: its name inside `ui/src/bindings/` and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub file: PathBuf,
+    pub source: String,
+}
+
+/// The line under ts-rs' own header in every generated file.
+pub const REGENERATE: &str =
+    "// Regenerate with: UPDATE_BINDINGS=1 cargo test --no-default-features --test integration ipc_types";
+
+/// The TypeScript declaration of every type that crosses IPC, one file per
+/// type. Integers are `number` (ids and sizes stay far below 2^53).
+pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
+    let cfg = ts_rs::Config::new().with_large_int("number");
+    let mut out = Vec::new();
+    macro_rules! bind {
+        ($($t:ty),* $(,)?) => {$(
+            let file = <$t as TS>::output_path()
+                .ok_or(ts_rs::ExportError::CannotBeExported(std::any::type_name::<$t>()))?;
+            let generated = <$t as TS>::export_to_string(&cfg)?;
+            let mut source = String::with_capacity(generated.len() + REGENERATE.len() + 1);
+            for (i, line) in generated.lines().enumerate() {
+                // ts-rs leaves a space before each field's doc comment.
+                source.push_str(line.trim_end());
+                source.push('\n');
+                if i == 0 {
+                    source.push_str(REGENERATE);
+                    source.push('\n');
+                }
+            }
+            out.push(Binding { file, source });
+        )*};
+    }
+    use crate::diff::{DiffKind, DiffLine};
+    use crate::markdown::{blocks::BlockPreview, Heading};
+    use crate::model::{
+        Asset, Lang, ListFilter, Post, PostPatch, PostSummary, Revision, RevisionReason, SearchHit,
+        SortOrder, Status,
+    };
+    use crate::templates::Template;
+    bind!(
+        ErrorCode,
+        IpcError,
+        Status,
+        Lang,
+        Post,
+        PostSummary,
+        PostPatch,
+        ListFilter,
+        SortOrder,
+        SearchHit,
+        Revision,
+        RevisionReason,
+        DiffLine,
+        DiffKind,
+        Asset,
+        Template,
+        Heading,
+        BlockPreview,
+        SaveKind,
+        EmailSource,
+        EmailPreview,
+        ExportScope,
+        ExportProgress,
+        ExportSummary,
+    );
+    Ok(out)
+}
