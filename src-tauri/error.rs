@@ -61,6 +61,13 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    #[error("Could not write {path}: {source}")]
+    WriteFile {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
     #[error("{path}: {message}")]
     Import { path: PathBuf, message: String },
 
@@ -87,6 +94,7 @@ impl Error {
             Error::Busy => "busy",
             Error::Database(_) => "database",
             Error::ReadFile { .. } => "read_failed",
+            Error::WriteFile { .. } => "write_failed",
             Error::Import { .. } => "import_failed",
             Error::Io(_) => "io",
         }

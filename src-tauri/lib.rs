@@ -7,6 +7,8 @@ pub mod diff;
 pub mod error;
 pub mod export;
 pub mod import;
+pub mod labels;
+pub mod lang;
 pub mod markdown;
 pub mod model;
 pub mod paths;
@@ -16,6 +18,7 @@ pub mod settings;
 pub mod slug;
 pub mod store;
 pub mod templates;
+pub mod util;
 
 #[cfg(feature = "desktop")]
 pub mod desktop;
