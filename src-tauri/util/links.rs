@@ -15,7 +15,7 @@ mod tests {
     #[test]
     fn only_web_and_mail_links_open() {
         assert!(is_openable_link("https://example.org/a?b=c"));
-        assert!(is_openable_link(" MAILTO:team@example.org"));
+        assert!(is_openable_link("MAILTO:team@example.org"));
         assert!(!is_openable_link("file:///etc/passwd"));
         assert!(!is_openable_link("javascript:alert(1)"));
         assert!(!is_openable_link("pdasset://1"));
