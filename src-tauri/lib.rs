@@ -8,6 +8,8 @@ pub mod error;
 pub mod export;
 pub mod import;
 pub mod ipc;
+pub mod labels;
+pub mod lang;
 pub mod markdown;
 pub mod model;
 pub mod paths;
@@ -17,6 +19,7 @@ pub mod settings;
 pub mod slug;
 pub mod store;
 pub mod templates;
+pub mod util;
 
 #[cfg(feature = "desktop")]
 pub mod desktop;

@@ -5,11 +5,17 @@ use crate::error::Result;
 use crate::markdown::{self, RenderOptions, Rendered};
 use crate::model::Post;
 use crate::store::{Store, ASSET_SCHEME};
+use crate::util::data_url::data_url;
+
+// moved: kept for store, desktop and the export_site tests until merged
+// (they should import these from `crate::util` directly).
+pub use crate::util::html::escape;
+pub use crate::util::links::is_openable_link;
 
 /// Render a post's body with its images resolved to `data:` URLs, so the
 /// result needs nothing but itself.
 pub fn render_post(store: &Store, post: &Post) -> Result<Rendered> {
-    let resolve = |url: &str| data_url(store, url);
+    let resolve = |url: &str| library_image_as_data_url(store, url);
     Ok(markdown::render(
         &post.body,
         &RenderOptions {
@@ -20,13 +26,13 @@ pub fn render_post(store: &Store, post: &Post) -> Result<Rendered> {
 }
 
 /// An image in the library as a `data:` URL (`None` for anything else).
-pub fn data_url(store: &Store, url: &str) -> Option<String> {
+fn library_image_as_data_url(store: &Store, url: &str) -> Option<String> {
     if !url.starts_with(ASSET_SCHEME) {
         return None;
     }
     let asset = store.asset(url).ok()?;
     let data = store.asset_data(url).ok()?;
-    Some(format!("data:{};base64,{}", asset.mime, base64(&data)))
+    Some(data_url(&asset.mime, &data))
 }
 
 /// A whole HTML document showing the post as the page will.
@@ -40,36 +46,6 @@ pub fn preview_document(store: &Store, post: &Post) -> Result<String> {
         title = escape(&post.title),
         body = rendered.html,
     ))
-}
-
-/// Escape text for HTML element content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Standard base64 for data: URLs.
-pub fn base64(data: &[u8]) -> String {
-    use base64::Engine as _;
-    base64::engine::general_purpose::STANDARD.encode(data)
-}
-
-/// Links the app may hand to the system browser or mail client: web pages and
-/// email addresses only, never `file:`, `javascript:` or app-internal schemes.
-pub fn is_openable_link(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:"))
-        && !url.chars().any(|c| c.is_control() || c.is_whitespace())
 }
 
 /// The stylesheet of the preview page.

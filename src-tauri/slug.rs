@@ -1,5 +1,15 @@
-//! Slugs: derived from titles with accents transliterated, safe as a file or
-//! folder name on Windows, macOS and Linux, and bounded in length.
+//! The one slug rule set, for post slugs and heading anchors alike.
+//!
+//! [`base_slug`] is the shared core: accents transliterated (`Été` gives
+//! `ete`), ASCII letters and digits lowercased, every run of anything else
+//! one `-`. The two uses then differ only where they must:
+//!
+//! | rule                 | post slug ([`slugify`])         | heading anchor (`markdown::anchors`) |
+//! |----------------------|---------------------------------|--------------------------------------|
+//! | length               | at most [`MAX_LEN`] bytes, cut at a word (a file name) | unbounded (a URL fragment) |
+//! | empty result         | `post`                          | `section`                            |
+//! | Windows device names | `con` → `con-post`              | allowed (never a file)               |
+//! | uniqueness           | `-2`, `-3`… per language, by the store ([`with_suffix`]) | `-1`, `-2`… per document |
 
 /// The longest slug we produce, in bytes (all ASCII). Leaves room for a
 /// `YYYY-MM-DD-` prefix, a `-NN` suffix and an extension inside the 255-byte
@@ -12,18 +22,13 @@ const RESERVED: &[&str] = &[
     "com8", "com9", "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
 ];
 
-/// Turn any text (a title, or a slug typed by hand) into a slug: lowercase
-/// ASCII letters, digits and single hyphens, never empty, never a reserved
-/// device name, at most [`MAX_LEN`] bytes.
-///
-/// ```
-/// assert_eq!(postdesk::slug::slugify("Événement à Montréal"), "evenement-a-montreal");
-/// assert_eq!(postdesk::slug::slugify("../../etc/passwd"), "etc-passwd");
-/// assert_eq!(postdesk::slug::slugify("CON"), "con-post");
-/// ```
-pub fn slugify(text: &str) -> String {
+/// The shared core of every slug: `deunicode` transliteration, ASCII
+/// lowercase letters and digits, every run of other characters (French
+/// elisions such as `l'été` included) turned into one `-`, no leading or
+/// trailing `-`. May be empty, and has no length bound.
+pub fn base_slug(text: &str) -> String {
     let ascii = deunicode::deunicode(text);
-    let mut out = String::with_capacity(ascii.len().min(MAX_LEN + 8));
+    let mut out = String::with_capacity(ascii.len());
     let mut pending_hyphen = false;
     for c in ascii.chars() {
         if c.is_ascii_alphanumeric() {
@@ -33,10 +38,23 @@ pub fn slugify(text: &str) -> String {
             pending_hyphen = false;
             out.push(c.to_ascii_lowercase());
         } else {
-            // Anything else, French elisions (l'été) included, separates words.
             pending_hyphen = true;
         }
     }
+    out
+}
+
+/// Turn any text (a title, or a slug typed by hand) into a post slug: the
+/// [`base_slug`], at most [`MAX_LEN`] bytes, never empty, never a reserved
+/// device name.
+///
+/// ```
+/// assert_eq!(postdesk::slug::slugify("Événement à Montréal"), "evenement-a-montreal");
+/// assert_eq!(postdesk::slug::slugify("../../etc/passwd"), "etc-passwd");
+/// assert_eq!(postdesk::slug::slugify("CON"), "con-post");
+/// ```
+pub fn slugify(text: &str) -> String {
+    let mut out = base_slug(text);
     truncate(&mut out, MAX_LEN);
     if out.is_empty() {
         out.push_str("post");
@@ -95,6 +113,15 @@ fn truncate(s: &mut String, max: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base_slugs_transliterate_and_collapse() {
+        assert_eq!(base_slug("Qu’est-ce que l’été ?"), "qu-est-ce-que-l-ete");
+        assert_eq!(base_slug("  Hello,   World!  "), "hello-world");
+        assert_eq!(base_slug("Ça coûte 3 €"), "ca-coute-3-eur");
+        assert_eq!(base_slug("—"), "");
+        assert_eq!(base_slug("CON"), "con");
+    }
 
     #[test]
     fn french_titles_are_transliterated() {

@@ -1,13 +1,12 @@
 //! `postdesk export email` and `postdesk export digest`: the core's
 //! newsletter exports ([`crate::export::email`]) written to a file.
 //!
-//! A file is written whole or not at all: the bytes go to a temporary file
-//! in the same folder, which is then renamed over the target (a rename
-//! within one folder is atomic), so a failure never leaves half an email.
+//! A file is written whole or not at all, by the one atomic writer
+//! ([`write_atomic`]), so a failure never leaves half an email.
 
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::{Local, NaiveDate, Utc};
 
@@ -17,6 +16,7 @@ use crate::export::email::{
 };
 use crate::model::Lang;
 use crate::store::Store;
+use crate::util::atomic_file::write_atomic;
 
 /// What to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -148,54 +148,22 @@ fn emit(parts: &EmailParts, output: &Output, out: &mut dyn Write) -> Result<()> 
     }
     match &output.out {
         Some(path) => {
-            write_atomically(path, &bytes)?;
+            if path.is_dir() {
+                return Err(Error::invalid(
+                    "out",
+                    format!(
+                        "{} is a folder; give a file name, such as {}.",
+                        path.display(),
+                        path.join("newsletter.html").display()
+                    ),
+                ));
+            }
+            write_atomic(path, &bytes)?;
             writeln!(out, "Wrote {} ({} bytes).", path.display(), bytes.len())?;
         }
         None => out.write_all(&bytes)?,
     }
     Ok(())
-}
-
-/// Write `bytes` to `path` through a temporary file in the same folder and
-/// a rename, so `path` holds either its old content or all of the new.
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    if path.is_dir() {
-        return Err(Error::invalid(
-            "out",
-            format!(
-                "{} is a folder; give a file name, such as {}.",
-                path.display(),
-                path.join("newsletter.html").display()
-            ),
-        ));
-    }
-    let name = path
-        .file_name()
-        .ok_or_else(|| Error::invalid("out", format!("{} does not name a file.", path.display())))?
-        .to_string_lossy();
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let nanos = Utc::now().timestamp_subsec_nanos();
-    let temp = dir.join(format!(".{name}.{}-{nanos}.tmp", std::process::id()));
-    let written = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&temp)
-        .and_then(|mut file| {
-            file.write_all(bytes)?;
-            file.sync_all()
-        })
-        .and_then(|()| fs::rename(&temp, path));
-    written.map_err(|e| {
-        // Best effort: the temporary file may not exist if creating it failed.
-        let _ = fs::remove_file(&temp);
-        Error::Io(std::io::Error::new(
-            e.kind(),
-            format!("Could not write {}: {e}", path.display()),
-        ))
-    })
 }
 
 fn parse_day(s: &str) -> std::result::Result<NaiveDate, String> {

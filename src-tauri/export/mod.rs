@@ -2,7 +2,7 @@
 //! newsletter (email HTML, plain text, .eml, digests). Everything here is
 //! core: no Tauri, driven by the CLI and by the app's commands.
 
-pub mod dates;
+pub mod description;
 pub mod email;
 pub mod site;
 pub mod urls;

@@ -1,5 +1,7 @@
 //! Heading anchors: every heading gets an `id` (its explicit `{#id}`, else a
-//! slug of its text, unique in the document) and an outline entry.
+//! slug of its text, unique in the document) and an outline entry. Slugs
+//! follow the one rule set of [`crate::slug`] (its table says how anchors
+//! differ from post slugs).
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
@@ -7,30 +9,10 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::text::{Collapsed, Walker};
 use super::Heading;
+use crate::slug::base_slug;
 
 /// The slug used for a heading whose text has no letter or digit.
 const EMPTY_SLUG: &str = "section";
-
-/// A URL fragment slug: `deunicode` transliteration (so `Été` gives `ete`),
-/// ASCII lowercase, every run of other characters turned into one `-`, no
-/// leading or trailing `-`. May be empty.
-pub(crate) fn slugify(text: &str) -> String {
-    let ascii = deunicode::deunicode(text);
-    let mut slug = String::with_capacity(ascii.len());
-    let mut dash = false;
-    for c in ascii.chars() {
-        if c.is_ascii_alphanumeric() {
-            if dash && !slug.is_empty() {
-                slug.push('-');
-            }
-            dash = false;
-            slug.push(c.to_ascii_lowercase());
-        } else {
-            dash = true;
-        }
-    }
-    slug
-}
 
 /// Whether `id` has the form of a footnote id (`fn-3`, `fnref-3`), which
 /// generated heading slugs must not take.
@@ -41,6 +23,13 @@ fn is_footnote_id(id: &str) -> bool {
     })
 }
 
+/// What one heading asks for: its own `{#id}`, or a slug of its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum AnchorRequest {
+    Explicit(String),
+    Generated { text: String },
+}
+
 /// The ids handed out so far in one document.
 #[derive(Debug, Default)]
 pub(crate) struct Anchors {
@@ -48,18 +37,55 @@ pub(crate) struct Anchors {
     /// The next suffix to try for a slug, so that many identical headings
     /// stay linear.
     next_suffix: HashMap<String, usize>,
+    /// Ids decided before this rendering, handed out in order instead of
+    /// resolving: the block-incremental preview knows from the whole
+    /// document which id each heading of a block gets.
+    given: VecDeque<String>,
+    /// Every request met, in order (what a block's headings ask for).
+    requests: Vec<AnchorRequest>,
 }
 
 impl Anchors {
+    /// Anchors that hand out `ids`, in order, whatever the headings ask.
+    pub(crate) fn given(ids: Vec<String>) -> Self {
+        Anchors {
+            given: ids.into(),
+            ..Anchors::default()
+        }
+    }
+
+    /// The id of the next heading of the rendering, recording its request.
+    fn assign(&mut self, request: AnchorRequest) -> String {
+        let id = match self.given.pop_front() {
+            Some(id) => id,
+            None => self.resolve(&request),
+        };
+        self.requests.push(request);
+        id
+    }
+
+    /// The id for `request`, given the ids handed out before it.
+    pub(crate) fn resolve(&mut self, request: &AnchorRequest) -> String {
+        match request {
+            AnchorRequest::Explicit(id) => self.explicit(id),
+            AnchorRequest::Generated { text } => self.generate(text),
+        }
+    }
+
+    /// The requests of the headings met so far, in document order.
+    pub(crate) fn into_requests(self) -> Vec<AnchorRequest> {
+        self.requests
+    }
+
     /// An explicit id, used as written.
-    pub(crate) fn explicit(&mut self, id: &str) -> String {
+    fn explicit(&mut self, id: &str) -> String {
         self.used.insert(id.to_owned());
         id.to_owned()
     }
 
     /// A slug of `text` not used before: `intro`, then `intro-1`, `intro-2`…
-    pub(crate) fn generate(&mut self, text: &str) -> String {
-        let mut base = slugify(text);
+    fn generate(&mut self, text: &str) -> String {
+        let mut base = base_slug(text);
         if base.is_empty() {
             base.push_str(EMPTY_SLUG);
         }
@@ -85,16 +111,16 @@ impl Anchors {
 pub(crate) struct HeadingIds<'a, 'o, I> {
     inner: I,
     queue: VecDeque<Event<'a>>,
-    anchors: Anchors,
+    anchors: &'o mut Anchors,
     outline: &'o mut Vec<Heading>,
 }
 
 impl<'a, 'o, I: Iterator<Item = Event<'a>>> HeadingIds<'a, 'o, I> {
-    pub(crate) fn new(inner: I, outline: &'o mut Vec<Heading>) -> Self {
+    pub(crate) fn new(inner: I, anchors: &'o mut Anchors, outline: &'o mut Vec<Heading>) -> Self {
         HeadingIds {
             inner,
             queue: VecDeque::new(),
-            anchors: Anchors::default(),
+            anchors,
             outline,
         }
     }
@@ -122,10 +148,11 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for HeadingIds<'a, '_, I> {
         }
         self.queue.push_back(Event::End(TagEnd::Heading(level)));
         let text = text.finish();
-        let anchor = match id {
-            Some(id) if !id.trim().is_empty() => self.anchors.explicit(&id),
-            _ => self.anchors.generate(&text),
+        let request = match id {
+            Some(id) if !id.trim().is_empty() => AnchorRequest::Explicit(id.into_string()),
+            _ => AnchorRequest::Generated { text: text.clone() },
         };
+        let anchor = self.anchors.assign(request);
         self.outline.push(Heading {
             level: level as u8,
             text,
@@ -145,14 +172,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn slugs_transliterate_and_collapse() {
-        assert_eq!(slugify("Qu’est-ce que l’été ?"), "qu-est-ce-que-l-ete");
-        assert_eq!(slugify("  Hello,   World!  "), "hello-world");
-        assert_eq!(slugify("Ça coûte 3 €"), "ca-coute-3-eur");
-        assert_eq!(slugify("—"), "");
-    }
-
-    #[test]
     fn generated_anchors_are_unique() {
         let mut anchors = Anchors::default();
         assert_eq!(anchors.generate("Intro"), "intro");
@@ -163,5 +182,27 @@ mod tests {
         assert_eq!(anchors.generate("Custom"), "custom-1");
         assert_eq!(anchors.generate("!!"), "section");
         assert_eq!(anchors.generate("fn 1"), "fn-1-1");
+    }
+
+    #[test]
+    fn anchors_are_neither_bounded_nor_reserved() {
+        let mut anchors = Anchors::default();
+        assert_eq!(anchors.generate("CON"), "con");
+        let long = "mot ".repeat(50);
+        assert_eq!(anchors.generate(&long).len(), "mot-".len() * 50 - 1);
+    }
+
+    #[test]
+    fn given_ids_win_and_requests_are_recorded() {
+        let mut anchors = Anchors::given(vec!["sources-1".into()]);
+        let request = AnchorRequest::Generated {
+            text: "Sources".into(),
+        };
+        assert_eq!(anchors.assign(request.clone()), "sources-1");
+        assert_eq!(anchors.assign(AnchorRequest::Explicit("x".into())), "x");
+        assert_eq!(
+            anchors.into_requests(),
+            [request, AnchorRequest::Explicit("x".into())]
+        );
     }
 }

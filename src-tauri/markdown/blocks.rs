@@ -8,6 +8,13 @@
 //!
 //! Documents with link reference definitions or footnotes are rendered whole
 //! (as one block): those constructs tie blocks together.
+//!
+//! Heading ids tie blocks together too (a second "Sources" heading gets
+//! `sources-1`), so each block also records what its headings asked for;
+//! the ids are then given out over the whole document in order, and a block
+//! whose ids differ from those of its own rendering is rendered again with
+//! the document's ids, under a key of its own. The ids are thus always those
+//! of a whole render.
 
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
@@ -16,7 +23,8 @@ use std::hash::{Hash, Hasher};
 use pulldown_cmark::Event;
 use serde::Serialize;
 
-use super::{parser, reading_minutes, render, Heading, RenderOptions};
+use super::anchors::{AnchorRequest, Anchors};
+use super::{parser, reading_minutes, render_with_anchors, AssetResolver, Heading, RenderOptions};
 
 /// What one rendering of a block produced, kept for the next keystroke.
 #[derive(Debug, Clone)]
@@ -25,6 +33,30 @@ struct Cached {
     words: usize,
     outline: Vec<Heading>,
     teaser: String,
+    /// What the block's headings asked for, in order.
+    requests: Vec<AnchorRequest>,
+}
+
+impl Cached {
+    /// Render one block with its heading ids drawn from `anchors`.
+    fn render(
+        source: &str,
+        resolve_asset: Option<AssetResolver<'_>>,
+        mut anchors: Anchors,
+    ) -> Self {
+        let opts = RenderOptions {
+            resolve_asset,
+            summary: "",
+        };
+        let r = render_with_anchors(source, &opts, &mut anchors);
+        Cached {
+            html: r.html,
+            words: r.word_count,
+            outline: r.outline,
+            teaser: r.teaser,
+            requests: anchors.into_requests(),
+        }
+    }
 }
 
 /// The preview of one document, as keys in order plus the HTML of the keys
@@ -68,23 +100,25 @@ impl IncrementalRenderer {
         let mut words = 0;
         let mut outline = Vec::new();
         let mut teaser = String::new();
+        // The ids handed out so far in the whole document.
+        let mut anchors = Anchors::default();
         for source in split(markdown) {
-            let key = key_of(source);
-            let block = self.cache.entry(key.clone()).or_insert_with(|| {
-                let r = render(
-                    source,
-                    &RenderOptions {
-                        resolve_asset: opts.resolve_asset,
-                        summary: "",
-                    },
-                );
-                Cached {
-                    html: r.html,
-                    words: r.word_count,
-                    outline: r.outline,
-                    teaser: r.teaser,
-                }
-            });
+            let own_key = key_of(source);
+            let own = self
+                .cache
+                .entry(own_key.clone())
+                .or_insert_with(|| Cached::render(source, opts.resolve_asset, Anchors::default()));
+            let ids: Vec<String> = own.requests.iter().map(|r| anchors.resolve(r)).collect();
+            let (key, block) = if own.outline.iter().map(|h| &h.anchor).eq(&ids) {
+                (own_key, &*own)
+            } else {
+                // A heading repeated from an earlier block: the ids differ.
+                let key = format!("{own_key}-{}", key_of(&ids.join("\n")));
+                let block = self.cache.entry(key.clone()).or_insert_with(|| {
+                    Cached::render(source, opts.resolve_asset, Anchors::given(ids))
+                });
+                (key, &*block)
+            };
             words += block.words;
             outline.extend(block.outline.iter().cloned());
             if teaser.is_empty() {
@@ -161,6 +195,50 @@ pub fn split(markdown: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::markdown::render;
+
+    fn anchors(outline: &[Heading]) -> Vec<&str> {
+        outline.iter().map(|h| h.anchor.as_str()).collect()
+    }
+
+    #[test]
+    fn repeated_headings_in_different_blocks_get_the_whole_render_ids() {
+        // "Sources" is the 3rd and the 10th block (and in a quote at the end);
+        // an explicit id takes "sources-1" in between.
+        let md = "# Title\n\nIntro.\n\n## Sources\n\nA.\n\n## Notes {#sources-1}\n\nB.\n\nC.\n\n\
+                  ## Notes\n\nD.\n\n## Sources\n\nE.\n\n> ## Sources\n";
+        let whole = render(md, &RenderOptions::default());
+        assert_eq!(
+            anchors(&whole.outline),
+            [
+                "title",
+                "sources",
+                "sources-1",
+                "notes",
+                "sources-2",
+                "sources-3"
+            ]
+        );
+        let mut r = IncrementalRenderer::default();
+        let p = r.render(md, &RenderOptions::default());
+        assert_eq!(p.keys.len(), 12);
+        assert_eq!(anchors(&p.outline), anchors(&whole.outline));
+        // The view keeps every block it was sent, by key, as preview.ts does.
+        let mut view = p.html.clone();
+        let joined = |keys: &[String], view: &HashMap<String, String>| -> String {
+            keys.iter().map(|k| view[k].replace('\n', "")).collect()
+        };
+        assert_eq!(joined(&p.keys, &view), whole.html.replace('\n', ""));
+
+        // The first "Sources" renamed: its twin becomes "sources", in the view too.
+        let edited = md.replacen("## Sources\n\nA.", "## Other\n\nA.", 1);
+        let p = r.render(&edited, &RenderOptions::default());
+        view.extend(p.html);
+        let whole = render(&edited, &RenderOptions::default());
+        assert_eq!(anchors(&p.outline), anchors(&whole.outline));
+        assert_eq!(p.outline[4].anchor, "sources");
+        assert_eq!(joined(&p.keys, &view), whole.html.replace('\n', ""));
+    }
 
     #[test]
     fn blocks_join_to_the_same_html_as_a_whole_render() {

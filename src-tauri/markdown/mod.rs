@@ -161,6 +161,17 @@ pub struct Image {
 /// Renders `markdown` to sanitized HTML, collecting the outline, the word
 /// count, the links, the images and the teaser in the same walk.
 pub fn render(markdown: &str, opts: &RenderOptions) -> Rendered {
+    render_with_anchors(markdown, opts, &mut anchors::Anchors::default())
+}
+
+/// [`render`] with the heading ids drawn from `anchors`, which also records
+/// what each heading asked for (the block-incremental preview renders a
+/// document block by block yet must give the ids a whole render gives).
+fn render_with_anchors(
+    markdown: &str,
+    opts: &RenderOptions,
+    anchors: &mut anchors::Anchors,
+) -> Rendered {
     let mut outline = Vec::new();
     let mut refs = links::Refs::default();
     let mut stats = text::Stats::default();
@@ -169,7 +180,7 @@ pub fn render(markdown: &str, opts: &RenderOptions) -> Rendered {
     let mut raw = String::with_capacity(markdown.len() + markdown.len() / 2);
     let events = parser(markdown);
     let events = links::LinkPass::new(events, opts.resolve_asset, &mut refs);
-    let events = anchors::HeadingIds::new(events, &mut outline);
+    let events = anchors::HeadingIds::new(events, anchors, &mut outline);
     let events = events.inspect(|event| stats.observe(event));
     let events = footnotes::Footnotes::new(events);
     let events = tables::AlignCells::new(events);

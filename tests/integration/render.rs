@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use postdesk::markdown::blocks::IncrementalRenderer;
 use postdesk::markdown::{
     asset_refs, plain_text, render, sanitize, Heading, Image, Link, RenderOptions, Rendered,
 };
@@ -423,6 +424,31 @@ fn many_identical_headings_get_distinct_anchors() {
     let anchors: HashSet<&str> = rendered.outline.iter().map(|h| h.anchor.as_str()).collect();
     assert_eq!(anchors.len(), 500);
     assert_eq!(rendered.outline[499].anchor, "same-499");
+}
+
+/// The live preview renders block by block, yet must hand out the ids a
+/// whole render does: repeated headings in different blocks, every fixture.
+#[test]
+fn block_preview_anchors_equal_the_whole_render() {
+    let mut documents = vec!["## Same\n\n".repeat(40)];
+    for case in fs::read_dir(fixture_dir()).expect("the fixture folder exists") {
+        let input = case.expect("a fixture entry").path().join("input.md");
+        if input.is_file() {
+            documents.push(fs::read_to_string(input).expect("a readable input.md"));
+        }
+    }
+    let anchors =
+        |outline: &[Heading]| -> Vec<String> { outline.iter().map(|h| h.anchor.clone()).collect() };
+    let mut blocks = IncrementalRenderer::default();
+    for markdown in &documents {
+        let whole = render(markdown, &RenderOptions::default());
+        let preview = blocks.render(markdown, &RenderOptions::default());
+        assert_eq!(
+            anchors(&preview.outline),
+            anchors(&whole.outline),
+            "{markdown}"
+        );
+    }
 }
 
 // ------------------------------------------------------ words and time

@@ -12,8 +12,8 @@ use crate::error::{Error, Result};
 use crate::export::urls::{listing_path, post_url};
 use crate::markdown::{self, RenderOptions};
 use crate::model::{Lang, Post};
-use crate::preview::escape;
 use crate::store::Store;
+use crate::util::html::escape;
 
 /// What goes into a digest.
 #[derive(Debug, Clone)]
@@ -63,7 +63,7 @@ pub fn digest_email(store: &Store, digest: &Digest, options: &EmailOptions) -> R
         _ => format!(
             "{} — {}",
             one_line(&settings.newsletter_name),
-            labels.long_date(digest.date)
+            labels.email_date(digest.date)
         ),
     };
     let intro = markdown::render(&digest.intro, &RenderOptions::default());

@@ -3,9 +3,9 @@
 //! online. What fills those slots depends on the email service
 //! ([`Esp`]): placeholders it substitutes per subscriber, or real links.
 
-use super::labels::Labels;
 use super::settings::{Esp, NewsletterSettings};
-use crate::preview::escape;
+use crate::labels::Labels;
+use crate::util::html::escape;
 
 /// The footer as HTML, twice: for the HTML part and for the plain text
 /// (Mailchimp's address placeholder differs between the two).

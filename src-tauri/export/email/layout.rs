@@ -18,7 +18,7 @@ use std::borrow::Cow;
 
 use crate::error::{Error, Result};
 use crate::model::Lang;
-use crate::preview::escape;
+use crate::util::html::escape;
 
 /// Inlined into `style` attributes (see the module documentation).
 const INLINE_CSS: &str = r#"

@@ -19,7 +19,6 @@
 mod digest;
 mod eml;
 mod footer;
-mod labels;
 mod layout;
 mod rewrite;
 mod settings;
@@ -30,11 +29,13 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::export::description::preview_text_or_teaser;
 use crate::export::urls::post_url;
+use crate::labels;
 use crate::markdown::{self, RenderOptions};
 use crate::model::{Lang, Post, Status};
-use crate::preview::escape;
 use crate::store::Store;
+use crate::util::html::escape;
 
 pub use digest::{digest_email, Digest};
 pub use settings::{Esp, NewsletterSettings, Sender};
@@ -138,16 +139,12 @@ pub fn post_email(store: &Store, post: &Post, options: &EmailOptions) -> Result<
     };
     let body = rewrite::for_email(&rendered.html, &target, &mut found)?;
     let subject = one_line(&post.title);
-    let preview = if post.preview_text.trim().is_empty() {
-        &rendered.teaser
-    } else {
-        &post.preview_text
-    };
+    let preview = preview_text_or_teaser(&post.preview_text, &rendered.teaser);
     let footer = footer::footer(settings, labels, &page_url, &mut found.warnings);
     assemble(Draft {
         settings,
         lang: post.lang,
-        preheader: preheader(preview),
+        preheader: preheader(&preview),
         main: format!("<h1>{}</h1>\n{body}", escape(&subject)),
         subject,
         footer,

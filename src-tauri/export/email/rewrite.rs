@@ -19,8 +19,8 @@ use super::tokens::{Token, Tokens};
 use super::{EmbeddedImage, ImageMode};
 use crate::error::{Error, Result};
 use crate::markdown;
-use crate::preview::base64;
 use crate::store::Store;
+use crate::util::data_url::data_url;
 
 /// Where the HTML will be read, and how to reach its images from there.
 pub(crate) struct Target<'a> {
@@ -144,7 +144,7 @@ fn image_url(src: &str, target: &Target, found: &mut Collected) -> Result<String
         ImageMode::Inline => {
             let asset = target.store.asset(&reference)?;
             let data = target.store.asset_data(&reference)?;
-            format!("data:{};base64,{}", asset.mime, base64(&data))
+            data_url(&asset.mime, &data)
         }
     })
 }

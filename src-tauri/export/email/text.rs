@@ -20,10 +20,10 @@ use std::rc::Rc;
 
 use html2text::render::{TaggedLine, TextDecorator};
 
-use super::labels::Labels;
-use super::tokens::{decode, Token, Tokens};
+use super::tokens::{Token, Tokens};
 use crate::error::{Error, Result};
-use crate::preview::escape;
+use crate::labels::Labels;
+use crate::util::html::{escape, unescape};
 
 /// The longest line of the plain text (RFC 5322 recommends 78).
 pub const WIDTH: usize = 78;
@@ -90,7 +90,7 @@ fn prepare(html: &str) -> String {
             (&tokens[i], tokens.get(i + 1), tokens.get(i + 2))
         {
             let href = tag.attr("href").unwrap_or_default();
-            let shown = decode(text);
+            let shown = unescape(text);
             let shown = shown.trim();
             let bare = shown == href || href.strip_prefix("mailto:") == Some(shown);
             if tag.name == "a" && bare && shown.chars().count() > BARE_LINK_CHARS {
@@ -245,7 +245,7 @@ impl TextDecorator for Numbered {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::email::labels::labels;
+    use crate::labels::labels;
     use crate::model::Lang;
 
     fn text(html: &str) -> String {

@@ -4,7 +4,7 @@
 //! `&lt;`, and comments are gone. Enough to rewrite a few tags and copy
 //! everything else byte for byte; not a general HTML parser.
 
-use crate::preview::escape;
+use crate::util::html::{escape, unescape};
 
 /// One piece of serialized HTML.
 pub(super) enum Token<'h> {
@@ -144,7 +144,7 @@ fn start_tag(s: &str) -> Option<(StartTag<'_>, usize)> {
                     (i, j, j)
                 }
             };
-            value = decode(&s[from..to]);
+            value = unescape(&s[from..to]);
             i = next;
         }
         attrs.push((attr, value));
@@ -160,58 +160,9 @@ fn start_tag(s: &str) -> Option<(StartTag<'_>, usize)> {
     ))
 }
 
-/// Decode the character references a serializer writes in attribute values.
-pub(super) fn decode(value: &str) -> String {
-    if !value.contains('&') {
-        return value.to_string();
-    }
-    let mut out = String::with_capacity(value.len());
-    let mut rest = value;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let end = rest.find(';').filter(|&e| e <= 10);
-        let decoded = end.and_then(|e| match &rest[1..e] {
-            "amp" => Some('&'),
-            "quot" => Some('"'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "apos" => Some('\''),
-            "nbsp" => Some('\u{a0}'),
-            n => n
-                .strip_prefix("#x")
-                .or_else(|| n.strip_prefix("#X"))
-                .and_then(|h| u32::from_str_radix(h, 16).ok())
-                .or_else(|| n.strip_prefix('#').and_then(|d| d.parse().ok()))
-                .and_then(char::from_u32),
-        });
-        match (decoded, end) {
-            (Some(c), Some(e)) => {
-                out.push(c);
-                rest = &rest[e + 1..];
-            }
-            _ => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn references_are_decoded() {
-        assert_eq!(
-            decode("a&amp;b&quot;c&#39;d&#x41;&bogus;"),
-            "a&b\"c'dA&bogus;"
-        );
-        assert_eq!(decode("&#60;&lt&gt;"), "<&lt>");
-    }
 
     #[test]
     fn tags_split_with_quoted_values() {

@@ -268,10 +268,7 @@ fn link_translations(posts: &mut [PostEntry]) {
         .map(|(i, p)| ((p.translation_key.clone(), p.post.lang), i))
         .collect();
     for post in posts.iter_mut() {
-        let other = match post.post.lang {
-            Lang::En => Lang::Fr,
-            Lang::Fr => Lang::En,
-        };
+        let other = crate::lang::other(post.post.lang);
         post.translation = index.get(&(post.translation_key.clone(), other)).copied();
     }
 }

@@ -49,7 +49,9 @@ pub use feed::{feed, Feed, FeedFormat, FeedOptions};
 pub use manifest::MANIFEST_NAME;
 pub use plan::SitePlan;
 pub use report::{Conflict, ConflictKind, ExportReport};
-pub use write::write_atomic;
+// moved: kept for the CLI's feed command and the desktop .eml save until
+// merged (they should call `crate::util::atomic_file::write_atomic`).
+pub use crate::util::atomic_file::write_atomic;
 
 /// Progress: `(done, total, what is being done)`. `total` is per phase
 /// (preparing posts, checking files, writing files), so a bar may restart.
@@ -152,17 +154,7 @@ pub fn export_site(
     plan_site(store, opts, &mut *progress)?.execute(opts.force, progress)
 }
 
-/// The page description: the email preview text when there is one, else the teaser; one line.
+/// The page description: the email preview text when there is one, else the teaser.
 fn description(e: &context::PostEntry) -> String {
-    let preview = e
-        .post
-        .preview_text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    if preview.is_empty() {
-        e.teaser.clone()
-    } else {
-        preview
-    }
+    crate::export::description::preview_text_or_teaser(&e.post.preview_text, &e.teaser)
 }

@@ -2,17 +2,18 @@
 //! [`RelPath`] under the canonical folder; before anything is created or
 //! written, each existing folder on the way is looked at with
 //! `symlink_metadata` (a link is followed only when it stays inside the
-//! export folder) and the target itself must be a plain file or nothing. A
-//! file is written to a temporary name beside it and renamed into place, so
-//! a reader never sees half a file and a link at the target is replaced,
-//! never followed.
+//! export folder) and the target itself must be a plain file or nothing.
+//! Files are written by [`write_atomic`]: a temporary file beside the target
+//! renamed into place, so a reader never sees half a file and a link at the
+//! target is replaced, never followed.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use super::paths::RelPath;
 use crate::error::{Error, Result};
+use crate::util::atomic_file::write_atomic;
 
 /// The export folder.
 pub(crate) struct Root {
@@ -148,42 +149,6 @@ impl Root {
             Ok(_) => Err(refuse(&full, "is in the way and is not a plain file")),
         }
     }
-}
-
-/// Write a file by way of a temporary file beside it and a rename, so the
-/// file is either the old one or the new one, and a link at `path` is
-/// replaced rather than followed. Used for a feed's `--out FILE` too.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let name = path
-        .file_name()
-        .ok_or_else(|| Error::invalid("out", format!("{} is not a file name.", path.display())))?;
-    if path.is_dir() {
-        return Err(refuse(path, "is a folder; give a file name"));
-    }
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(name);
-    tmp_name.push(".postdesk-tmp");
-    let tmp = dir.join(tmp_name);
-    // A leftover from an interrupted export; removing never follows a link.
-    match fs::remove_file(&tmp) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(io_at(&tmp, e)),
-        _ => {}
-    }
-    let result = fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&tmp)
-        .and_then(|mut f| f.write_all(bytes))
-        .and_then(|()| fs::rename(&tmp, path));
-    if let Err(e) = result {
-        let _ = fs::remove_file(&tmp);
-        return Err(io_at(path, e));
-    }
-    Ok(())
 }
 
 /// An I/O error that names the file.

@@ -4,14 +4,15 @@
 
 use std::fmt::Write as _;
 
-use super::template::{document, time, words, Head};
+use super::template::{document, time, Head};
 use super::{href, listing_page, nav, post_page};
 use crate::error::Result;
 use crate::export::site::context::{PostEntry, SiteContext};
 use crate::export::site::output::{FileKind, Output};
 use crate::export::site::paths::RelPath;
+use crate::labels::labels;
 use crate::model::Lang;
-use crate::preview::escape;
+use crate::util::html::escape;
 
 /// Posts on one listing page.
 pub(crate) const PER_PAGE: usize = 20;
@@ -35,7 +36,7 @@ pub(super) fn render(ctx: &SiteContext, out: &mut Output) -> Result<()> {
 
 fn item(from: &RelPath, e: &PostEntry) -> Result<String> {
     let to = href(from, &post_page(e.post.lang, &e.slug)?);
-    let w = words(e.post.lang);
+    let w = labels(e.post.lang);
     let teaser = if e.teaser.is_empty() {
         String::new()
     } else {
@@ -62,7 +63,7 @@ fn page(
     n: usize,
     pages: usize,
 ) -> Result<String> {
-    let w = words(lang);
+    let w = labels(lang);
     let mut main = format!("<h1>{}</h1>\n", w.listing_title);
     for e in posts {
         main.push_str(&item(path, e)?);
@@ -122,7 +123,7 @@ fn home_page(ctx: &SiteContext, path: &RelPath) -> Result<String> {
         if posts.is_empty() {
             continue;
         }
-        let w = words(lang);
+        let w = labels(lang);
         let _ = writeln!(
             main,
             "<section lang=\"{lang}\">\n<h2>{}</h2>",

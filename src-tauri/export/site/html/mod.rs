@@ -23,10 +23,12 @@ use super::output::{FileKind, Output, SiteRenderer};
 use super::paths::RelPath;
 use crate::error::Result;
 use crate::export::urls;
+use crate::labels::labels;
+use crate::lang;
 use crate::model::Lang;
-use crate::preview::escape;
+use crate::util::html::escape;
 use rewrite::{rewrite_urls, site_path_to_relative};
-use template::{document, time, words, Head};
+use template::{document, time, Head};
 
 pub(crate) struct Html;
 
@@ -77,10 +79,7 @@ fn nav(ctx: &SiteContext, from: &RelPath) -> Result<String> {
     let mut nav = String::new();
     for lang in Lang::ALL {
         if ctx.posts.iter().any(|p| p.post.lang == lang) {
-            let label = match lang {
-                Lang::En => "English",
-                Lang::Fr => "Fran\u{e7}ais",
-            };
+            let label = lang::native_name(lang);
             let to = listing_page(lang, 1)?;
             let _ = write!(
                 nav,
@@ -133,7 +132,7 @@ fn post_page_html(ctx: &SiteContext, i: usize, path: &RelPath) -> Result<String>
         let _ = write!(
             main,
             "<ul class=\"tags\" aria-label=\"{}\">",
-            words(lang).tags
+            labels(lang).tags
         );
         for t in &post.tags {
             let _ = write!(main, "<li>{}</li>", escape(t));
@@ -146,8 +145,8 @@ fn post_page_html(ctx: &SiteContext, i: usize, path: &RelPath) -> Result<String>
             main,
             "<p class=\"translation\"><a href=\"{}\" hreflang=\"{l}\" lang=\"{l}\">{}{}<span dir=\"auto\">{}</span></a></p>",
             href(path, &to),
-            words(other.post.lang).other_language,
-            words(other.post.lang).colon,
+            labels(other.post.lang).other_language,
+            labels(other.post.lang).colon,
             escape(&other.post.title),
             l = other.post.lang,
         );
@@ -157,7 +156,7 @@ fn post_page_html(ctx: &SiteContext, i: usize, path: &RelPath) -> Result<String>
         main,
         "<p class=\"back\"><a href=\"{}\">{}</a></p>",
         href(path, &listing_page(lang, 1)?),
-        words(lang).all_posts
+        labels(lang).all_posts
     );
     let canonical = if post.canonical_url.starts_with("https://")
         || post.canonical_url.starts_with("http://")

@@ -7,7 +7,7 @@
 //! double-quoted with `"` written as `&quot;`. Text that merely looks like
 //! `href="/x"` (in a code block, say) is never inside a tag, so never touched.
 
-use crate::preview::escape;
+use crate::util::html::{escape, unescape};
 
 /// Rewrite every `href="…"` and `src="…"` value for which `map` returns a
 /// new URL; `map` sees the value unescaped.
@@ -59,17 +59,6 @@ pub(crate) fn rewrite_urls(html: &str, map: &dyn Fn(&str) -> Option<String>) -> 
     }
     out.push_str(&html[copied..]);
     out
-}
-
-fn unescape(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    s.replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
 }
 
 /// For a page `depth` folders below the export folder: a site path such as

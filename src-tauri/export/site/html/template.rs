@@ -1,81 +1,23 @@
-//! The page shell of the standalone HTML export, the words it uses in each
-//! language, and dates written the way each language writes them. Every
-//! piece of text that comes from a post goes through [`escape`] here or in
-//! the callers; only the renderer's sanitized HTML is inserted as is.
+//! The page shell of the standalone HTML export and its `<time>` element
+//! (the words come from [`crate::labels`]). Every piece of text that comes
+//! from a post goes through [`escape`] here or in the callers; only the
+//! renderer's sanitized HTML is inserted as is.
 
-use chrono::{DateTime, Datelike, SecondsFormat, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 
+use crate::labels::labels;
 use crate::model::Lang;
-use crate::preview::escape;
+use crate::util::html::escape;
 
 /// The stylesheet, inlined in every page so each page stands alone.
 const CSS: &str = include_str!("style.css");
-
-/// The interface words of one language.
-pub(crate) struct Words {
-    pub listing_title: &'static str,
-    pub continue_reading: &'static str,
-    pub newer: &'static str,
-    pub older: &'static str,
-    pub page: &'static str,
-    pub of: &'static str,
-    pub all_posts: &'static str,
-    pub other_language: &'static str,
-    /// A colon as the language writes it (French puts a space before it).
-    pub colon: &'static str,
-    pub tags: &'static str,
-    pub pages_label: &'static str,
-}
-
-pub(crate) fn words(lang: Lang) -> &'static Words {
-    const EN: Words = Words {
-        listing_title: "Posts",
-        continue_reading: "Continue reading",
-        newer: "\u{2190} Newer posts",
-        older: "Older posts \u{2192}",
-        page: "Page",
-        of: "of",
-        all_posts: "All posts",
-        other_language: "Read in English",
-        colon: ": ",
-        tags: "Tags",
-        pages_label: "Pages",
-    };
-    const FR: Words = Words {
-        listing_title: "Articles",
-        continue_reading: "Lire la suite",
-        newer: "\u{2190} Articles plus r\u{e9}cents",
-        older: "Articles plus anciens \u{2192}",
-        page: "Page",
-        of: "sur",
-        all_posts: "Tous les articles",
-        other_language: "Lire en fran\u{e7}ais",
-        colon: "\u{a0}: ",
-        tags: "\u{c9}tiquettes",
-        pages_label: "Pages",
-    };
-    match lang {
-        Lang::En => &EN,
-        Lang::Fr => &FR,
-    }
-}
-
-/// `5 March 2024`, `1er mars 2024`.
-pub(crate) fn long_date(lang: Lang, t: DateTime<Utc>) -> String {
-    let month = crate::export::dates::month_name(lang, t.month0());
-    match lang {
-        Lang::En => format!("{} {} {}", t.day(), month, t.year()),
-        Lang::Fr if t.day() == 1 => format!("1er {} {}", month, t.year()),
-        Lang::Fr => format!("{} {} {}", t.day(), month, t.year()),
-    }
-}
 
 /// `<time datetime="…">…</time>`.
 pub(crate) fn time(lang: Lang, t: DateTime<Utc>) -> String {
     format!(
         "<time datetime=\"{}\">{}</time>",
         t.to_rfc3339_opts(SecondsFormat::Secs, true),
-        escape(&long_date(lang, t))
+        escape(&labels(lang).page_date(t.date_naive()))
     )
 }
 
@@ -121,10 +63,12 @@ mod tests {
     use chrono::TimeZone;
 
     #[test]
-    fn dates_read_naturally() {
+    fn times_read_naturally() {
         let t = Utc.with_ymd_and_hms(2024, 3, 1, 9, 0, 0).unwrap();
-        assert_eq!(long_date(Lang::En, t), "1 March 2024");
-        assert_eq!(long_date(Lang::Fr, t), "1er mars 2024");
+        assert_eq!(
+            time(Lang::Fr, t),
+            "<time datetime=\"2024-03-01T09:00:00Z\">1er mars 2024</time>"
+        );
     }
 
     #[test]
