@@ -20,7 +20,7 @@ use postdesk::store::Store;
 
 #[path = "../tests/support/mod.rs"]
 mod support;
-use support::{words, Rng, CAMPAIGN_WORDS as WORDS};
+use support::{copy_dir, words, Rng, CAMPAIGN_WORDS as WORDS};
 
 fn main() -> ExitCode {
     let full = std::env::args().any(|a| a == "--bench");
@@ -166,20 +166,6 @@ fn hugo(site: &Path) -> Result<Duration, String> {
         ));
     }
     Ok(took)
-}
-
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            std::fs::create_dir_all(&target)?;
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), &target)?;
-        }
-    }
-    Ok(())
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {

@@ -1,6 +1,9 @@
 //! End-to-end tests: the real app binary (UI embedded) in a real WebKit
 //! window under Xvfb, driven through WebDriver (tauri-driver + WebKitWebDriver).
 //! Run by scripts/test.sh, which installs the tools and starts Xvfb.
+//!
+//! Over 400 lines on purpose: one scenario per test, each read top to bottom;
+//! what they share lives in `harness.rs` and `tests/support`.
 
 mod harness;
 #[path = "../support/mod.rs"]

@@ -1,6 +1,6 @@
 //! Helpers shared by every test and bench binary: a library in a temporary
-//! folder, the post builder, a small deterministic RNG and a campaign
-//! vocabulary to generate text from.
+//! folder, the post builder, a manual clock, copying a fixture folder, a
+//! small deterministic RNG and a campaign vocabulary to generate text from.
 //!
 //! Each binary includes this file as a module (no new crate, no dependency
 //! beyond the dev-dependencies), so it must compile for all of them:
@@ -9,7 +9,7 @@
 //! `#[path = "../tests/support/mod.rs"] mod support;` from `benches/`.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
@@ -52,6 +52,21 @@ pub fn manual_clock(store: &mut Store, start: DateTime<Utc>) -> Arc<Mutex<DateTi
     let shared = now.clone();
     store.set_clock(move || *shared.lock().expect("clock"));
     now
+}
+
+/// Copy the folder `from` into `to` (created if missing), recursively.
+pub fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
 }
 
 /// xorshift64*: small, deterministic for a seed, good enough for generated
