@@ -18,10 +18,9 @@ use postdesk::export::site::{export_site, plan_site, Selection, SiteFormat, Site
 use postdesk::model::{Lang, NewPost, Status};
 use postdesk::store::Store;
 
-const WORDS: &[&str] = &[
-    "council", "budget", "housing", "transit", "vote", "members", "campaign", "petition", "the",
-    "a", "of", "and", "to", "in", "for", "our", "city", "public", "hearing", "report", "plan",
-];
+#[path = "../tests/support/mod.rs"]
+mod support;
+use support::{copy_dir, words, Rng, CAMPAIGN_WORDS as WORDS};
 
 fn main() -> ExitCode {
     let full = std::env::args().any(|a| a == "--bench");
@@ -98,20 +97,12 @@ fn library(n: usize) -> postdesk::Result<Store> {
         })
         .collect::<postdesk::Result<_>>()?;
     let mut previous: Option<(Lang, String)> = None;
-    let mut rng = 0x2545_F491_4F6C_DD1Du64;
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
     for i in 0..n {
         let lang = if i % 5 == 4 { Lang::Fr } else { Lang::En };
         let mut body = String::new();
         for p in 0..6 {
-            let words: Vec<&str> = (0..60)
-                .map(|_| {
-                    rng ^= rng << 13;
-                    rng ^= rng >> 7;
-                    rng ^= rng << 17;
-                    WORDS[(rng % WORDS.len() as u64) as usize]
-                })
-                .collect();
-            body.push_str(&words.join(" "));
+            body.push_str(&words(&mut rng, 60));
             body.push_str(if p == 1 { ".[^1]\n\n" } else { ".\n\n" });
         }
         body.push_str("| Ward | Votes |\n|---|--:|\n| North | 120 |\n| South | 95 |\n\n");
@@ -175,20 +166,6 @@ fn hugo(site: &Path) -> Result<Duration, String> {
         ));
     }
     Ok(took)
-}
-
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            std::fs::create_dir_all(&target)?;
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), &target)?;
-        }
-    }
-    Ok(())
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {

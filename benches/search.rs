@@ -8,74 +8,11 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use postdesk::model::{Lang, NewPost, Status};
 use postdesk::store::Store;
 
+#[path = "../tests/support/mod.rs"]
+mod support;
+use support::{paragraphs, words, Rng};
+
 const POSTS: usize = 10_000;
-const WORDS: &[&str] = &[
-    "council",
-    "budget",
-    "crossing",
-    "school",
-    "street",
-    "safety",
-    "parents",
-    "vote",
-    "city",
-    "report",
-    "collision",
-    "children",
-    "petition",
-    "neighbourhood",
-    "transit",
-    "bike",
-    "lane",
-    "sidewalk",
-    "winter",
-    "lighting",
-    "événement",
-    "sécurité",
-    "école",
-    "rue",
-    "conseil",
-    "traversée",
-    "enfants",
-    "quartier",
-    "vélo",
-    "hiver",
-    "the",
-    "and",
-    "of",
-    "to",
-    "a",
-    "in",
-    "for",
-    "on",
-    "with",
-    "des",
-    "les",
-    "pour",
-    "une",
-    "dans",
-];
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 as usize
-    }
-}
-
-fn text(rng: &mut Rng, words: usize) -> String {
-    let mut s = String::with_capacity(words * 8);
-    for i in 0..words {
-        if i > 0 {
-            s.push_str(if i % 40 == 0 { ".\n\n" } else { " " });
-        }
-        s.push_str(WORDS[rng.next() % WORDS.len()]);
-    }
-    s
-}
 
 fn library() -> (Store, Vec<String>) {
     let mut store = Store::open_in_memory().expect("store");
@@ -83,13 +20,13 @@ fn library() -> (Store, Vec<String>) {
     let mut bodies = Vec::with_capacity(POSTS);
     for i in 0..POSTS {
         // A few rare words so some queries are selective.
-        let mut body = text(&mut rng, 300);
+        let mut body = paragraphs(&mut rng, 300, 40);
         if i % 500 == 0 {
             body.push_str(" Montréal moratorium");
         }
         store
             .create_post(NewPost {
-                title: format!("{} {}", text(&mut rng, 5), i),
+                title: format!("{} {}", words(&mut rng, 5), i),
                 body: body.clone(),
                 lang: if i % 4 == 0 { Lang::Fr } else { Lang::En },
                 status: Status::Published,

@@ -1,29 +1,70 @@
-//! Crash safety: SIGKILL a CLI process that edits a post in a loop, at random
+//! Crash safety: SIGKILL a process that edits a post in a loop, at random
 //! moments, 200 times. After every kill the library must pass
 //! `PRAGMA integrity_check` and hold every edit the process reported as saved.
+//!
+//! The editing process is this test binary itself, re-run with
+//! [`CHILD_ENV`] set so that only [`edit_loop_child`] runs: the edit loop is
+//! test code and ships in no binary. It autosaves through the same `Store`
+//! as the app and the CLI, and prints `saved N` only after the commit of
+//! edit N returned.
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use postdesk::model::NewPost;
-use postdesk::store::Store;
+use postdesk::model::{NewPost, PostPatch};
+use postdesk::store::{EditKind, Store};
+
+#[path = "support/mod.rs"]
+mod support;
+use support::Rng;
 
 const KILLS: u32 = 200;
+/// Set to `<library path>|<label>` in the editing child's environment.
+const CHILD_ENV: &str = "POSTDESK_CRASH_CHILD";
+const CHILD_TEST: &str = "edit_loop_child";
 
-/// xorshift64*: enough randomness for kill times, with a printed seed to replay a failure.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+/// The editing child: rewrite the post "crash-target" in a loop (autosave),
+/// printing `saved N` after each commit, until killed. Does nothing unless
+/// started by the crash test with [`CHILD_ENV`] set.
+#[test]
+#[ignore = "the child process of the crash test; it runs only with POSTDESK_CRASH_CHILD set"]
+fn edit_loop_child() {
+    let Some(spec) = std::env::var_os(CHILD_ENV) else {
+        return;
+    };
+    let spec = spec.to_string_lossy().into_owned();
+    let (db, label) = spec
+        .split_once('|')
+        .expect("POSTDESK_CRASH_CHILD is <db>|<label>");
+    let mut store = Store::open(std::path::Path::new(db)).expect("open library");
+    let post = store
+        .find_post("crash-target", None)
+        .expect("the crash target");
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    // The test harness may have left "test edit_loop_child ... " unterminated.
+    writeln!(out).expect("stdout");
+    for i in 0u64.. {
+        let patch = PostPatch {
+            body: Some(format!(
+                "{label} edit {i}\n\n{}",
+                "Lorem ipsum dolor sit amet. ".repeat(40 + (i % 50) as usize)
+            )),
+            summary: Some(format!("summary {i}")),
+            ..PostPatch::default()
+        };
+        store
+            .update_post(post.id, patch, EditKind::Autosave)
+            .expect("edit");
+        // Only after commit returned: this edit is durable.
+        writeln!(out, "saved {i}").expect("stdout");
+        out.flush().expect("stdout");
     }
 }
 
-/// `(label, n)` from a body written by `postdesk torture-edit`.
+/// `(label, n)` from a body written by [`edit_loop_child`].
 fn parse_body(body: &str) -> Option<(String, u64)> {
     let first = body.lines().next()?;
     let (label, n) = first.split_once(" edit ")?;
@@ -63,14 +104,13 @@ fn sigkill_during_edits_never_loses_a_saved_edit_or_corrupts_the_library() {
 
     for run in 0..KILLS {
         let label = format!("run{run}");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_postdesk"))
-            .arg("--db")
-            .arg(&db)
-            .args(["torture-edit", "crash-target", "--label", &label])
+        let mut child = Command::new(std::env::current_exe().expect("this test binary"))
+            .args([CHILD_TEST, "--exact", "--ignored", "--nocapture"])
+            .env(CHILD_ENV, format!("{}|{label}", db.display()))
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
-            .expect("spawn postdesk");
+            .expect("spawn the editing child");
         let stdout = child.stdout.take().unwrap();
         let (tx, rx) = mpsc::channel::<u64>();
         let reader = std::thread::spawn(move || {

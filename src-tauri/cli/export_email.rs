@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 use chrono::{Local, NaiveDate, Utc};
 
+use super::common::find_post;
 use crate::error::{Error, Result};
 use crate::export::email::{
     digest_email, post_email, Digest, EmailOptions, EmailParts, Esp, ImageMode,
@@ -80,7 +81,7 @@ pub struct DigestArgs {
 
 pub fn run_email(store: &mut Store, args: EmailArgs, out: &mut dyn Write) -> Result<()> {
     let options = options(store, &args.output)?;
-    let post = store.find_post(&args.slug, args.lang)?;
+    let post = find_post(store, &args.slug, args.lang)?;
     let parts = post_email(store, &post, &options)?;
     emit(&parts, &args.output, out)
 }
@@ -114,7 +115,7 @@ pub fn run_digest(store: &mut Store, args: DigestArgs, out: &mut dyn Write) -> R
 /// languages share the slug, else whichever post has it.
 fn find_for_digest(store: &Store, slug: &str, lang: Option<Lang>) -> Result<crate::model::Post> {
     match lang.map(|l| store.find_post(slug, Some(l))) {
-        Some(Err(Error::PostNotFound(_))) | None => store.find_post(slug, None),
+        Some(Err(Error::PostNotFound(_))) | None => find_post(store, slug, None),
         Some(found) => found,
     }
 }

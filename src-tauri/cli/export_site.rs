@@ -5,6 +5,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use super::common::find_post;
 use crate::error::{Error, Result};
 use crate::export::site::{self, FeedFormat, FeedOptions, Selection, SiteFormat, SiteOptions};
 use crate::model::{Lang, Status};
@@ -63,7 +64,7 @@ pub fn run_site(store: &mut Store, args: SiteArgs, out: &mut dyn Write) -> Resul
     } else if !args.slugs.is_empty() {
         let mut ids = Vec::with_capacity(args.slugs.len());
         for slug in &args.slugs {
-            ids.push(store.find_post(slug, args.lang)?.id);
+            ids.push(find_post(store, slug, args.lang)?.id);
         }
         Selection::Posts(ids)
     } else {
@@ -120,6 +121,7 @@ pub fn run_feed(store: &mut Store, args: FeedArgs, out: &mut dyn Write) -> Resul
         FeedFormat::Rss => "RSS",
         FeedFormat::Atom => "Atom",
     };
+    // TODO(merge): use the shared language-name table once it lands.
     let lang = match args.lang {
         Lang::En => "English",
         Lang::Fr => "French",

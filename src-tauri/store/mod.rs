@@ -4,13 +4,26 @@
 //! Durability: WAL with `synchronous=FULL`, so a write reported as done
 //! survives a crash or power cut; foreign keys on; a busy timeout so a second
 //! process (the CLI beside the app) waits instead of failing at once.
+//!
+//! Layout: `posts` (create, get, find, update), `listing` (list, filters,
+//! sort, tags), `trash`, `copies` (duplicate, translation), `rows` (row →
+//! `Post`/`PostSummary`), `revisions`, `search`, `assets`, `settings`,
+//! `migrations`. The post rules that are not SQL (title cleaning, the slug
+//! of a draft following its title, tags, revision cadence, trash expiry)
+//! live in `rules`. No command-line wording belongs here: the CLI words its
+//! own messages from the typed errors.
 
 mod assets;
+mod copies;
+mod listing;
 pub mod migrations;
 mod posts;
 mod revisions;
+mod rows;
+pub mod rules;
 pub(crate) mod search;
 mod settings;
+mod trash;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -21,12 +34,8 @@ use rusqlite::{Connection, OpenFlags};
 use crate::error::{Error, Result};
 
 pub use assets::{extension, sniff_image, ASSET_SCHEME, MAX_ASSET_BYTES};
-pub use posts::EditKind;
-
-/// How long trashed posts are kept before they are purged.
-pub const TRASH_DAYS: i64 = 30;
-/// The shortest gap between two automatic revisions of one post.
-pub const AUTO_REVISION_MINUTES: i64 = 5;
+pub use posts::AMBIGUOUS_SLUG_FIELD;
+pub use rules::{EditKind, AUTO_REVISION_MINUTES, TRASH_DAYS};
 
 type Clock = Box<dyn Fn() -> DateTime<Utc> + Send>;
 

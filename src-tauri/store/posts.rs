@@ -1,26 +1,19 @@
-//! Posts: create, read, list, edit, trash, restore, purge.
+//! Posts: create, read, find by slug and update one post, with the SQL for
+//! unique slugs, tags and translation links. The rules these follow (title
+//! cleaning, a draft's slug following its title, tags, revision cadence) are
+//! in [`super::rules`]; listing, the trash and copies have their own modules.
 
-use chrono::{DateTime, Duration, Utc};
-use rusqlite::{params, OptionalExtension, Row, Transaction, TransactionBehavior};
+use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 
-use super::{parse_ts, search, ts, Store, TRASH_DAYS};
-use crate::error::{Error, Result};
-use crate::model::{
-    Lang, ListFilter, NewPost, Post, PostPatch, PostSummary, RevisionReason, SortOrder, Status,
+use super::rows::get;
+use super::rules::{
+    base_slug, clean_title, lang_name, normalize_tags, revision_for_update, slug_follows_title,
+    EditKind,
 };
+use super::{revisions, search, ts, Store};
+use crate::error::{Error, Result};
+use crate::model::{Lang, NewPost, Post, PostPatch, RevisionReason};
 use crate::slug;
-
-/// How an edit was made, which decides whether it cuts a revision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EditKind {
-    /// The author asked to save (Ctrl+S, `postdesk edit`): always a revision.
-    Save,
-    /// Autosave while typing: a revision at most every five minutes.
-    Autosave,
-}
-
-const POST_COLUMNS: &str = "id, title, slug, summary, preview_text, body, lang, translation_of, \
-     status, author, created_at, updated_at, publish_at, canonical_url, featured_image, extra, deleted_at";
 
 impl Store {
     /// Create a post. The slug comes from `new.slug` or the title, made safe
@@ -32,13 +25,7 @@ impl Store {
         if let Some(t) = new.translation_of {
             ensure_exists(&tx, t)?;
         }
-        let base = slug::slugify(
-            new.slug
-                .as_deref()
-                .filter(|s| !s.trim().is_empty())
-                .unwrap_or(&title),
-        );
-        let slug = unique_slug(&tx, &base, new.lang, None)?;
+        let slug = unique_slug(&tx, &base_slug(new.slug.as_deref(), &title), new.lang, None)?;
         let created = new.created_at.unwrap_or(now);
         tx.execute(
             "INSERT INTO posts (title, slug, summary, preview_text, body, lang, translation_of, status,
@@ -68,7 +55,7 @@ impl Store {
         }
         set_tags(&tx, id, &new.tags)?;
         search::index_post(&tx, id)?;
-        super::revisions::cut(&tx, id, RevisionReason::Save, now)?;
+        revisions::cut(&tx, id, RevisionReason::Save, now)?;
         tx.commit()?;
         self.get_post(id)
     }
@@ -93,7 +80,10 @@ impl Store {
         }
     }
 
-    /// The post with this slug; `lang` narrows it down when both languages use the slug.
+    /// The post with this slug; `lang` narrows it down when both languages
+    /// use the slug. Without `lang`, a slug both languages use is refused
+    /// with an `Error::Invalid` on the field `"lang"`.
+    // TODO(merge): a typed `Error::AmbiguousSlug { slug }` once error.rs has it.
     pub fn find_post(&self, slug: &str, lang: Option<Lang>) -> Result<Post> {
         if let Some(lang) = lang {
             return self.get_post_by_slug(slug, lang);
@@ -110,86 +100,12 @@ impl Store {
             [] => Err(Error::PostNotFound(slug.to_string())),
             [(id, _)] => self.get_post(*id),
             _ => Err(Error::invalid(
-                "slug",
+                AMBIGUOUS_SLUG_FIELD,
                 format!(
-                    "Both an English and a French post use the slug \"{slug}\"; add --lang en or --lang fr."
+                    "Both an English and a French post use the slug \"{slug}\"; say which language."
                 ),
             )),
         }
-    }
-
-    /// Live posts (or the trash) matching the filter.
-    pub fn list_posts(&self, filter: &ListFilter) -> Result<Vec<PostSummary>> {
-        let mut sql = String::from(
-            "SELECT id, title, slug, summary, lang, status, author, created_at, updated_at, publish_at, deleted_at
-             FROM posts p WHERE ",
-        );
-        sql.push_str(if filter.trashed {
-            "deleted_at IS NOT NULL"
-        } else {
-            "deleted_at IS NULL"
-        });
-        let mut args: Vec<String> = Vec::new();
-        if let Some(s) = filter.status {
-            args.push(s.as_str().to_string());
-            sql.push_str(&format!(" AND status = ?{}", args.len()));
-        }
-        if let Some(l) = filter.lang {
-            args.push(l.as_str().to_string());
-            sql.push_str(&format!(" AND lang = ?{}", args.len()));
-        }
-        if let Some(t) = filter
-            .tag
-            .as_deref()
-            .map(normalize_tag)
-            .filter(|t| !t.is_empty())
-        {
-            args.push(t);
-            sql.push_str(&format!(
-                " AND EXISTS (SELECT 1 FROM post_tags t WHERE t.post_id = p.id AND t.tag = ?{} COLLATE NOCASE)",
-                args.len()
-            ));
-        }
-        sql.push_str(match filter.sort {
-            SortOrder::Updated => " ORDER BY updated_at DESC, id DESC",
-            SortOrder::Created => " ORDER BY created_at DESC, id DESC",
-            SortOrder::Title => " ORDER BY title COLLATE NOCASE, id",
-        });
-        let mut stmt = self.conn.prepare(&sql)?;
-        let mut rows = stmt
-            .query_map(rusqlite::params_from_iter(args.iter()), |r| {
-                Ok(PostSummary {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    slug: r.get(2)?,
-                    summary: r.get(3)?,
-                    lang: parse_lang(r, 4)?,
-                    status: parse_status(r, 5)?,
-                    tags: Vec::new(),
-                    author: r.get(6)?,
-                    created_at: parse_ts(&r.get::<_, String>(7)?)?,
-                    updated_at: parse_ts(&r.get::<_, String>(8)?)?,
-                    publish_at: opt_ts(r.get(9)?)?,
-                    deleted_at: opt_ts(r.get(10)?)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        for row in &mut rows {
-            row.tags = tags(&self.conn, row.id)?;
-        }
-        Ok(rows)
-    }
-
-    /// Every tag in use by live posts, most used first (for autocomplete).
-    pub fn all_tags(&self) -> Result<Vec<(String, i64)>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT t.tag, count(*) FROM post_tags t JOIN posts p ON p.id = t.post_id
-             WHERE p.deleted_at IS NULL GROUP BY t.tag ORDER BY count(*) DESC, t.tag",
-        )?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows)
     }
 
     /// Apply a patch. Cuts a revision on an explicit save, on a status change,
@@ -214,12 +130,7 @@ impl Store {
                 }
                 wanted
             }
-            // A draft's slug follows its title until someone sets it by hand
-            // (a published post keeps its URL).
-            None if title != old.title
-                && old.status == Status::Draft
-                && old.slug == slug::slugify(&old.title) =>
-            {
+            None if slug_follows_title(&old.title, &old.slug, old.status, &title) => {
                 unique_slug(&tx, &slug::slugify(&title), lang, Some(id))?
             }
             None if lang != old.lang => unique_slug(&tx, &old.slug, lang, Some(id))?,
@@ -273,97 +184,14 @@ impl Store {
             set_tags(&tx, id, tags)?;
         }
         search::index_post(&tx, id)?;
-        if status != old.status {
-            super::revisions::cut(&tx, id, RevisionReason::Status, now)?;
-        } else {
-            match kind {
-                EditKind::Save => {
-                    super::revisions::cut_if_changed(&tx, id, RevisionReason::Save, now)?;
-                }
-                EditKind::Autosave => super::revisions::cut_auto(&tx, id, now)?,
-            }
-        }
+        revisions::cut_as_planned(
+            &tx,
+            id,
+            revision_for_update(status != old.status, kind),
+            now,
+        )?;
         tx.commit()?;
         self.get_post(id)
-    }
-
-    /// Move a post to the trash. It keeps its slug, so restoring never clashes.
-    pub fn trash_post(&mut self, id: i64) -> Result<Post> {
-        let now = self.now();
-        let tx = self.write_tx()?;
-        let n = tx.execute(
-            "UPDATE posts SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
-            params![id, ts(now)],
-        )?;
-        if n == 0 {
-            let exists = get(&tx, id)?.ok_or(Error::PostIdNotFound(id))?;
-            return Err(Error::invalid(
-                "trash",
-                format!("\"{}\" is already in the trash.", exists.title),
-            ));
-        }
-        tx.commit()?;
-        self.get_post(id)
-    }
-
-    /// Bring a post back from the trash.
-    pub fn restore_post(&mut self, id: i64) -> Result<Post> {
-        let tx = self.write_tx()?;
-        let n = tx.execute(
-            "UPDATE posts SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
-            params![id],
-        )?;
-        if n == 0 {
-            let exists = get(&tx, id)?.ok_or(Error::PostIdNotFound(id))?;
-            return Err(Error::invalid(
-                "trash",
-                format!("\"{}\" is not in the trash.", exists.title),
-            ));
-        }
-        tx.commit()?;
-        self.get_post(id)
-    }
-
-    /// Delete for good the posts trashed before `cutoff`. Returns how many.
-    pub fn purge_trash_before(&mut self, cutoff: DateTime<Utc>) -> Result<usize> {
-        let tx = self.write_tx()?;
-        let ids: Vec<i64> = {
-            let mut stmt = tx
-                .prepare("SELECT id FROM posts WHERE deleted_at IS NOT NULL AND deleted_at < ?1")?;
-            let ids = stmt
-                .query_map([ts(cutoff)], |r| r.get(0))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            ids
-        };
-        for id in &ids {
-            search::unindex_post(&tx, *id)?;
-            tx.execute("DELETE FROM posts WHERE id = ?1", [id])?;
-        }
-        tx.commit()?;
-        Ok(ids.len())
-    }
-
-    /// Purge what has been in the trash for more than [`TRASH_DAYS`] days.
-    pub fn purge_expired_trash(&mut self) -> Result<usize> {
-        let cutoff = self.now() - Duration::days(TRASH_DAYS);
-        self.purge_trash_before(cutoff)
-    }
-
-    /// Empty the trash now (the app asks for confirmation first).
-    pub fn empty_trash(&mut self) -> Result<usize> {
-        let cutoff = self.now() + Duration::seconds(1);
-        self.purge_trash_before(cutoff)
-    }
-
-    /// All live posts, newest first, with their bodies (exports, benches).
-    pub fn all_posts(&self) -> Result<Vec<Post>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id FROM posts WHERE deleted_at IS NULL ORDER BY coalesce(publish_at, created_at) DESC, id DESC",
-        )?;
-        let ids = stmt
-            .query_map([], |r| r.get::<_, i64>(0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        ids.into_iter().map(|id| self.get_post(id)).collect()
     }
 
     /// A write transaction that takes the write lock up front, so it waits
@@ -375,64 +203,20 @@ impl Store {
     }
 }
 
-fn clean_title(title: &str) -> Result<String> {
-    // Titles are one line: newlines (which could end up in an email Subject) become spaces.
-    let t: String = title
-        .split(|c: char| c.is_control())
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
-    if t.is_empty() {
-        return Err(Error::invalid("title", "A post needs a title."));
-    }
-    if t.chars().count() > 500 {
-        return Err(Error::invalid(
-            "title",
-            "The title is longer than 500 characters; shorten it.",
-        ));
-    }
-    Ok(t)
-}
+/// The `field` of the `Error::Invalid` that [`Store::find_post`] returns
+/// when both languages use a slug and no language was given.
+pub const AMBIGUOUS_SLUG_FIELD: &str = "lang";
 
-fn lang_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "English",
-        Lang::Fr => "French",
-    }
-}
-
-fn normalize_tag(t: &str) -> String {
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
+/// Replace a post's tags with `tags`, as [`normalize_tags`] keeps them.
 fn set_tags(tx: &Transaction<'_>, id: i64, tags: &[String]) -> Result<()> {
     tx.execute("DELETE FROM post_tags WHERE post_id = ?1", [id])?;
-    let mut seen: Vec<String> = Vec::new();
-    for t in tags
-        .iter()
-        .map(|t| normalize_tag(t))
-        .filter(|t| !t.is_empty())
-    {
-        if seen.iter().any(|s| s.eq_ignore_ascii_case(&t)) {
-            continue;
-        }
+    for (position, tag) in normalize_tags(tags).iter().enumerate() {
         tx.execute(
             "INSERT INTO post_tags (post_id, tag, position) VALUES (?1, ?2, ?3)",
-            params![id, t, seen.len() as i64],
+            params![id, tag, position as i64],
         )?;
-        seen.push(t);
     }
     Ok(())
-}
-
-fn tags(conn: &rusqlite::Connection, id: i64) -> Result<Vec<String>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT tag FROM post_tags WHERE post_id = ?1 ORDER BY position")?;
-    let rows = stmt
-        .query_map([id], |r| r.get(0))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows)
 }
 
 fn taken(tx: &Transaction<'_>, slug: &str, lang: Lang, except: Option<i64>) -> Result<bool> {
@@ -444,6 +228,7 @@ fn taken(tx: &Transaction<'_>, slug: &str, lang: Lang, except: Option<i64>) -> R
     Ok(n > 0)
 }
 
+/// `base`, or `base-2`, `base-3`… whichever is free in `lang`.
 fn unique_slug(
     tx: &Transaction<'_>,
     base: &str,
@@ -476,111 +261,4 @@ fn link_translation(tx: &Transaction<'_>, id: i64, other: i64) -> Result<()> {
         params![other, id],
     )?;
     Ok(())
-}
-
-fn get(conn: &rusqlite::Connection, id: i64) -> Result<Option<Post>> {
-    let post = conn
-        .prepare_cached(&format!("SELECT {POST_COLUMNS} FROM posts WHERE id = ?1"))?
-        .query_row([id], row_to_post)
-        .optional()?;
-    match post {
-        Some(mut p) => {
-            p.tags = tags(conn, id)?;
-            Ok(Some(p))
-        }
-        None => Ok(None),
-    }
-}
-
-fn row_to_post(r: &Row<'_>) -> rusqlite::Result<Post> {
-    let extra: String = r.get(15)?;
-    Ok(Post {
-        id: r.get(0)?,
-        title: r.get(1)?,
-        slug: r.get(2)?,
-        summary: r.get(3)?,
-        preview_text: r.get(4)?,
-        body: r.get(5)?,
-        lang: parse_lang(r, 6)?,
-        translation_of: r.get(7)?,
-        status: parse_status(r, 8)?,
-        tags: Vec::new(),
-        author: r.get(9)?,
-        created_at: parse_ts(&r.get::<_, String>(10)?)?,
-        updated_at: parse_ts(&r.get::<_, String>(11)?)?,
-        publish_at: opt_ts(r.get(12)?)?,
-        canonical_url: r.get(13)?,
-        featured_image: r.get(14)?,
-        extra: serde_json::from_str(&extra).unwrap_or_default(),
-        deleted_at: opt_ts(r.get(16)?)?,
-    })
-}
-
-fn opt_ts(s: Option<String>) -> rusqlite::Result<Option<DateTime<Utc>>> {
-    s.as_deref().map(parse_ts).transpose()
-}
-
-fn conversion<E: std::error::Error + Send + Sync + 'static>(i: usize, e: E) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
-}
-
-fn parse_lang(r: &Row<'_>, i: usize) -> rusqlite::Result<Lang> {
-    r.get::<_, String>(i)?.parse().map_err(|e| conversion(i, e))
-}
-
-fn parse_status(r: &Row<'_>, i: usize) -> rusqlite::Result<Status> {
-    r.get::<_, String>(i)?.parse().map_err(|e| conversion(i, e))
-}
-
-impl Store {
-    /// A copy of a post as a new draft ("Copy of …"), tags included.
-    pub fn duplicate_post(&mut self, id: i64) -> Result<Post> {
-        let p = self.get_post(id)?;
-        self.create_post(NewPost {
-            title: format!("Copy of {}", p.title),
-            summary: p.summary,
-            preview_text: p.preview_text,
-            body: p.body,
-            lang: p.lang,
-            status: Status::Draft,
-            tags: p.tags,
-            author: p.author,
-            featured_image: p.featured_image,
-            extra: p.extra,
-            ..NewPost::default()
-        })
-    }
-
-    /// Start the other-language version of a post: a draft with the same
-    /// words to translate, linked both ways. Refused when one exists.
-    pub fn create_translation(&mut self, id: i64) -> Result<Post> {
-        let p = self.get_post(id)?;
-        if let Some(existing) = p.translation_of.and_then(|t| self.get_post(t).ok()) {
-            return Err(Error::invalid(
-                "translation",
-                format!(
-                    "\"{}\" already has a translation: \"{}\".",
-                    p.title, existing.title
-                ),
-            ));
-        }
-        let lang = match p.lang {
-            Lang::En => Lang::Fr,
-            Lang::Fr => Lang::En,
-        };
-        self.create_post(NewPost {
-            title: p.title,
-            slug: Some(p.slug),
-            summary: p.summary,
-            preview_text: p.preview_text,
-            body: p.body,
-            lang,
-            translation_of: Some(p.id),
-            status: Status::Draft,
-            tags: p.tags,
-            author: p.author,
-            featured_image: p.featured_image,
-            ..NewPost::default()
-        })
-    }
 }

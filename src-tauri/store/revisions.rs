@@ -1,9 +1,11 @@
-//! Revisions: snapshots of a post's title, summary and body.
+//! Revisions: snapshots of a post's title, summary and body, and the SQL
+//! that cuts them when [`super::rules`] says an edit calls for one.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
 
-use super::{parse_ts, search, ts, Store, AUTO_REVISION_MINUTES};
+use super::rules::{auto_revision_due, RevisionPlan};
+use super::{parse_ts, search, ts, Store};
 use crate::error::{Error, Result};
 use crate::model::{Post, Revision, RevisionReason};
 
@@ -33,7 +35,7 @@ impl Store {
             .ok_or(Error::RevisionNotFound(revision_id))
     }
 
-    /// Cut a revision now (Ctrl+S). Returns `None` when nothing changed since the last one.
+    /// Cut a revision now (an explicit save). Returns `None` when nothing changed since the last one.
     pub fn save_revision(&mut self, post_id: i64) -> Result<Option<Revision>> {
         let now = self.now();
         self.get_post(post_id)?;
@@ -88,9 +90,31 @@ pub(super) fn cut_if_changed(
     cut(tx, post_id, reason, now).map(Some)
 }
 
-/// While autosaving: snapshot when the words changed and the latest revision
-/// is at least [`AUTO_REVISION_MINUTES`] old.
-pub(super) fn cut_auto(tx: &Transaction<'_>, post_id: i64, now: DateTime<Utc>) -> Result<()> {
+/// Cut the revision an edit calls for (see [`super::rules::revision_for_update`]).
+pub(super) fn cut_as_planned(
+    tx: &Transaction<'_>,
+    post_id: i64,
+    plan: RevisionPlan,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    match plan {
+        RevisionPlan::Always(reason) => {
+            cut(tx, post_id, reason, now)?;
+        }
+        RevisionPlan::IfChanged(reason) => {
+            cut_if_changed(tx, post_id, reason, now)?;
+        }
+        RevisionPlan::AutoIfDue => {
+            if auto_revision_due(latest_time(tx, post_id)?, now) {
+                cut_if_changed(tx, post_id, RevisionReason::Auto, now)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// When the latest revision of a post was cut, if it has one.
+fn latest_time(tx: &Transaction<'_>, post_id: i64) -> Result<Option<DateTime<Utc>>> {
     let last: Option<String> = tx
         .query_row(
             "SELECT max(created_at) FROM revisions WHERE post_id = ?1",
@@ -99,14 +123,10 @@ pub(super) fn cut_auto(tx: &Transaction<'_>, post_id: i64, now: DateTime<Utc>) -
         )
         .optional()?
         .flatten();
-    let due = match last {
-        Some(t) => parse_ts(&t)? + Duration::minutes(AUTO_REVISION_MINUTES) <= now,
-        None => true,
-    };
-    if due {
-        cut_if_changed(tx, post_id, RevisionReason::Auto, now)?;
-    }
-    Ok(())
+    last.as_deref()
+        .map(parse_ts)
+        .transpose()
+        .map_err(Error::from)
 }
 
 fn latest_matches(tx: &Transaction<'_>, post_id: i64) -> Result<bool> {

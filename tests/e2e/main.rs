@@ -1,13 +1,18 @@
 //! End-to-end tests: the real app binary (UI embedded) in a real WebKit
 //! window under Xvfb, driven through WebDriver (tauri-driver + WebKitWebDriver).
 //! Run by scripts/test.sh, which installs the tools and starts Xvfb.
+//!
+//! Over 400 lines on purpose: one scenario per test, each read top to bottom;
+//! what they share lives in `harness.rs` and `tests/support`.
 
 mod harness;
+#[path = "../support/mod.rs"]
+mod support;
 
 use std::time::Duration;
 
 use harness::{library, App};
-use postdesk::model::{NewPost, PostPatch};
+use postdesk::model::PostPatch;
 use postdesk::store::{EditKind, Store};
 
 /// WebDriver's Enter key: WebKitWebDriver drops a literal "\n".
@@ -16,15 +21,9 @@ const ENTER: &str = "\u{E007}";
 const CTRL: &str = "\u{E009}";
 const RELEASE: &str = "\u{E000}";
 
+/// A draft with this title and body; its id.
 fn post(store: &mut Store, title: &str, body: &str) -> i64 {
-    store
-        .create_post(NewPost {
-            title: title.into(),
-            body: body.into(),
-            ..NewPost::default()
-        })
-        .expect("create post")
-        .id
+    support::post(store, title, body).id
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -309,33 +308,7 @@ async fn script_payloads_never_run_and_the_preview_cannot_reach_the_ipc() {
 
 /// Deterministic prose of about `words` words in paragraphs and sections.
 fn prose(words: usize) -> String {
-    const W: &[&str] = &[
-        "council",
-        "budget",
-        "crossing",
-        "school",
-        "street",
-        "safety",
-        "parents",
-        "vote",
-        "city",
-        "report",
-        "children",
-        "petition",
-        "neighbourhood",
-        "transit",
-        "the",
-        "and",
-        "of",
-        "to",
-        "a",
-        "in",
-        "for",
-        "with",
-        "sécurité",
-        "école",
-        "rue",
-    ];
+    const W: &[&str] = support::CAMPAIGN_WORDS;
     let mut out = String::with_capacity(words * 8);
     for i in 0..words {
         if i % 600 == 0 {

@@ -180,3 +180,18 @@ fn an_explicit_library_starts_empty() {
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "[]");
 }
+
+#[test]
+fn a_slug_both_languages_use_asks_for_lang() {
+    let lib = Library::new();
+    let db = &lib.path;
+    ok(db, &["new", "--title", "Rally"]);
+    ok(db, &["new", "--title", "Rally", "--lang", "fr"]);
+    let out = cli(db, &["show", "rally"], None);
+    assert!(!out.status.success());
+    assert_eq!(
+        stderr(&out).trim(),
+        "postdesk: Both an English and a French post use the slug \"rally\"; add --lang en or --lang fr."
+    );
+    assert!(ok(db, &["show", "rally", "--lang", "fr"]).contains("language:  fr"));
+}

@@ -1,38 +1,12 @@
-//! Shared helpers: a library in a temporary folder, and the real CLI binary.
+//! Helpers of the integration tests: running the real CLI binary. The
+//! library and the post builder every test binary shares are in
+//! `tests/support` and re-exported here.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use postdesk::model::{NewPost, Post};
-use postdesk::store::Store;
-
-pub struct Library {
-    pub dir: tempfile::TempDir,
-    pub path: PathBuf,
-}
-
-impl Library {
-    pub fn new() -> Library {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("library.sqlite");
-        Library { dir, path }
-    }
-
-    pub fn open(&self) -> Store {
-        Store::open(&self.path).expect("open library")
-    }
-}
-
-pub fn post(store: &mut Store, title: &str, body: &str) -> Post {
-    store
-        .create_post(NewPost {
-            title: title.into(),
-            body: body.into(),
-            ..NewPost::default()
-        })
-        .expect("create post")
-}
+pub use crate::support::{post, Library};
 
 /// The real `postdesk` binary built by cargo for these tests.
 pub fn bin() -> PathBuf {

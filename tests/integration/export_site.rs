@@ -19,6 +19,7 @@ use postdesk::model::{Lang, NewPost, Post, PostPatch, Status};
 use postdesk::store::{EditKind, Store};
 
 use crate::common::{cli, ok, stderr, stdout, Library};
+use crate::support::copy_dir;
 
 mod builds;
 mod cli;
@@ -71,6 +72,18 @@ fn new_post(title: &str, lang: Lang, status: Status, date: DateTime<Utc>, body: 
     }
 }
 
+/// The published English post "Campaign update number {i}", dated `day(i)`.
+fn campaign_update(store: &mut Store, i: i64, body: String) -> Post {
+    let p = new_post(
+        &format!("Campaign update number {i}"),
+        Lang::En,
+        Status::Published,
+        day(i),
+        body,
+    );
+    store.create_post(p).unwrap()
+}
+
 fn sample() -> Sample {
     let lib = Library::new();
     let mut store = lib.open();
@@ -93,14 +106,7 @@ fn sample() -> Sample {
             String::new()
         };
         let body = format!("Unique phrase en{i} zebra about the campaign.{image}\n\nMore words.\n");
-        let p = new_post(
-            &format!("Campaign update number {i}"),
-            Lang::En,
-            Status::Published,
-            day(i),
-            body,
-        );
-        published.push(store.create_post(p).unwrap());
+        published.push(campaign_update(&mut store, i, body));
     }
     let linked = published[1].clone();
     let fr_target = store
@@ -159,15 +165,11 @@ fn sample() -> Sample {
         published.push(store.create_post(p).unwrap());
     }
     for i in 20..22 {
-        let body = format!("Unique phrase en{i} zebra.\n");
-        let p = new_post(
-            &format!("Campaign update number {i}"),
-            Lang::En,
-            Status::Published,
-            day(i),
-            body,
-        );
-        published.push(store.create_post(p).unwrap());
+        published.push(campaign_update(
+            &mut store,
+            i,
+            format!("Unique phrase en{i} zebra.\n"),
+        ));
     }
     let drafts = (0..2)
         .map(|i| {
@@ -250,23 +252,10 @@ fn require(tool: &str) {
     );
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// Build a Hugo site in place; returns its output folder.
 fn hugo_build(site: &Path) -> PathBuf {
     require("hugo");
-    copy_dir(&fixture("hugo"), site);
+    copy_dir(&fixture("hugo"), site).expect("copy the Hugo fixture");
     let public = site.join("public");
     let o = Command::new("hugo")
         .arg("--source")
@@ -289,7 +278,7 @@ fn hugo_build(site: &Path) -> PathBuf {
 /// Build a Jekyll site in place; returns its output folder.
 fn jekyll_build(site: &Path) -> PathBuf {
     require("jekyll");
-    copy_dir(&fixture("jekyll"), site);
+    copy_dir(&fixture("jekyll"), site).expect("copy the Jekyll fixture");
     let dest = site.join("_site");
     let o = Command::new("jekyll")
         .arg("build")

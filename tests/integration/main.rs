@@ -14,4 +14,6 @@ mod revisions;
 mod search;
 mod settings;
 mod slugs;
+#[path = "../support/mod.rs"]
+mod support;
 mod trash;

@@ -79,9 +79,16 @@ fn slugs_are_unique_per_language_only() {
         .unwrap_err();
     assert!(matches!(err, Error::SlugTaken { .. }), "{err:?}");
     assert_eq!(store.get_post(b.id).unwrap(), b);
-    // Ambiguous lookups ask for the language.
+    // Ambiguous lookups ask for the language (the CLI words it as --lang: tests/integration/cli.rs).
     let err = store.find_post("rally", None).unwrap_err();
-    assert!(err.to_string().contains("--lang"), "{err}");
+    assert!(
+        matches!(err, Error::Invalid { field, .. } if field == postdesk::store::AMBIGUOUS_SLUG_FIELD),
+        "{err:?}"
+    );
+    assert!(
+        !err.to_string().contains("--"),
+        "no CLI wording in the store: {err}"
+    );
     assert_eq!(store.find_post("rally", Some(Lang::Fr)).unwrap().id, c.id);
 }
 

@@ -8,14 +8,10 @@ use postdesk::model::{PostPatch, RevisionReason, Status};
 use postdesk::store::{EditKind, Store};
 
 use crate::common::{post, Library};
+use crate::support::manual_clock;
 
 fn clock(store: &mut Store) -> Arc<Mutex<DateTime<Utc>>> {
-    let now = Arc::new(Mutex::new(
-        Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap(),
-    ));
-    let shared = now.clone();
-    store.set_clock(move || *shared.lock().unwrap());
-    now
+    manual_clock(store, Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap())
 }
 
 fn body(store: &mut Store, id: i64, text: &str, kind: EditKind) {

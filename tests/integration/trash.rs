@@ -2,10 +2,12 @@
 
 use std::sync::{Arc, Mutex};
 
-use chrono::{Duration, TimeZone, Utc};
-use postdesk::model::ListFilter;
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use postdesk::model::{ListFilter, Post};
+use postdesk::store::Store;
 
 use crate::common::{post, Library};
+use crate::support::manual_clock;
 
 #[test]
 fn trashed_posts_leave_the_list_and_search_and_come_back() {
@@ -37,21 +39,30 @@ fn trashed_posts_leave_the_list_and_search_and_come_back() {
     assert!(store.restore_post(p.id).is_err(), "not in the trash");
 }
 
+/// At 2026-01-01 12:00 "Old" is trashed, 20 days later "Recent"; returns
+/// the clock (still at day 20) and both posts.
+fn trash_old_then_recent(store: &mut Store) -> (Arc<Mutex<DateTime<Utc>>>, Post, Post) {
+    let t0 = start();
+    let now = manual_clock(store, t0);
+    let old = post(store, "Old", "x");
+    let recent = post(store, "Recent", "x");
+    store.trash_post(old.id).unwrap();
+    *now.lock().unwrap() = t0 + Duration::days(20);
+    store.trash_post(recent.id).unwrap();
+    (now, old, recent)
+}
+
+fn start() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 1, 1, 12, 0, 0).unwrap()
+}
+
 #[test]
 fn the_trash_is_purged_after_thirty_days_on_open() {
     let lib = Library::new();
-    let t0 = Utc.with_ymd_and_hms(2026, 1, 1, 12, 0, 0).unwrap();
     let (old, recent) = {
         let mut store = lib.open();
-        let now = Arc::new(Mutex::new(t0));
-        let shared = now.clone();
-        store.set_clock(move || *shared.lock().unwrap());
-        let old = post(&mut store, "Old", "x");
-        let recent = post(&mut store, "Recent", "x");
-        store.trash_post(old.id).unwrap();
-        *now.lock().unwrap() = t0 + Duration::days(20);
-        store.trash_post(recent.id).unwrap();
-        *now.lock().unwrap() = t0 + Duration::days(29);
+        let (now, old, recent) = trash_old_then_recent(&mut store);
+        *now.lock().unwrap() = start() + Duration::days(29);
         assert_eq!(store.purge_expired_trash().unwrap(), 0);
         (old, recent)
     };
@@ -66,16 +77,8 @@ fn the_trash_is_purged_after_thirty_days_on_open() {
 fn only_posts_older_than_thirty_days_are_purged() {
     let lib = Library::new();
     let mut store = lib.open();
-    let t0 = Utc.with_ymd_and_hms(2026, 1, 1, 12, 0, 0).unwrap();
-    let now = Arc::new(Mutex::new(t0));
-    let shared = now.clone();
-    store.set_clock(move || *shared.lock().unwrap());
-    let old = post(&mut store, "Old", "x");
-    let recent = post(&mut store, "Recent", "x");
-    store.trash_post(old.id).unwrap();
-    *now.lock().unwrap() = t0 + Duration::days(20);
-    store.trash_post(recent.id).unwrap();
-    *now.lock().unwrap() = t0 + Duration::days(31);
+    let (now, old, recent) = trash_old_then_recent(&mut store);
+    *now.lock().unwrap() = start() + Duration::days(31);
     assert_eq!(store.purge_expired_trash().unwrap(), 1);
     assert!(store.get_post(old.id).is_err());
     assert!(store.get_post(recent.id).unwrap().deleted_at.is_some());

@@ -1,0 +1,28 @@
+//! `postdesk config get|set|list`: the library's settings.
+
+use std::io::Write;
+
+use clap::Subcommand;
+
+use crate::error::Result;
+use crate::store::Store;
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    Get { key: String },
+    Set { key: String, value: String },
+    List,
+}
+
+pub fn run(store: &mut Store, action: ConfigAction, out: &mut dyn Write) -> Result<()> {
+    match action {
+        ConfigAction::Get { key } => writeln!(out, "{}", crate::settings::get(store, &key)?)?,
+        ConfigAction::Set { key, value } => crate::settings::set(store, &key, &value)?,
+        ConfigAction::List => {
+            for s in crate::settings::list(store)? {
+                writeln!(out, "{} = {}", s.key, s.value)?;
+            }
+        }
+    }
+    Ok(())
+}
