@@ -28,6 +28,7 @@ fn desktop() {
         "add_asset",
         "live_edit",
         "preview_shell",
+        "listing_labels",
         "open_link",
         "quit",
         "email_preview",

@@ -27,6 +27,10 @@ pub enum Error {
     #[error("The slug \"{slug}\" is already used by another {lang} post; choose another.")]
     SlugTaken { slug: String, lang: String },
 
+    /// A slug given without a language that both an English and a French post use.
+    #[error("Both an English and a French post use the slug \"{slug}\"; say which language.")]
+    AmbiguousSlug { slug: String },
+
     #[error("{message}")]
     Invalid {
         field: &'static str,
@@ -97,7 +101,7 @@ impl Error {
             Error::RevisionNotFound(_) => ErrorCode::RevisionNotFound,
             Error::AssetNotFound(_) => ErrorCode::AssetNotFound,
             Error::SlugTaken { .. } => ErrorCode::SlugTaken,
-            Error::Invalid { .. } => ErrorCode::Invalid,
+            Error::Invalid { .. } | Error::AmbiguousSlug { .. } => ErrorCode::Invalid,
             Error::ExportConflict { .. } => ErrorCode::ExportConflict,
             Error::TooNew { .. } => ErrorCode::LibraryTooNew,
             Error::NotALibrary { .. } => ErrorCode::NotALibrary,

@@ -32,6 +32,22 @@ impl From<Error> for IpcError {
     }
 }
 
+/// The words of the app's Listing tab for one language, from the core's one
+/// label table (`labels.rs`), so the tab says what the site's listing says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ListingLabels {
+    /// "Continue reading →" / "Lire la suite →".
+    pub continue_reading: String,
+}
+
+impl ListingLabels {
+    pub fn for_lang(lang: crate::model::Lang) -> Self {
+        ListingLabels {
+            continue_reading: crate::labels::labels(lang).continue_reading_link(),
+        }
+    }
+}
+
 impl IpcError {
     /// A lock shared between commands was poisoned by a panic elsewhere.
     pub fn poisoned() -> Self {
@@ -168,6 +184,7 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
         ExportScope,
         ExportProgress,
         ExportSummary,
+        ListingLabels,
     );
     Ok(out)
 }

@@ -6,11 +6,7 @@ use crate::markdown::{self, RenderOptions, Rendered};
 use crate::model::Post;
 use crate::store::{Store, ASSET_SCHEME};
 use crate::util::data_url::data_url;
-
-// moved: kept for store, desktop and the export_site tests until merged
-// (they should import these from `crate::util` directly).
-pub use crate::util::html::escape;
-pub use crate::util::links::is_openable_link;
+use crate::util::html::escape;
 
 /// Render a post's body with its images resolved to `data:` URLs, so the
 /// result needs nothing but itself.

@@ -10,17 +10,13 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::model::{Lang, Post};
-use crate::store::{Store, AMBIGUOUS_SLUG_FIELD};
+use crate::store::Store;
 
 /// The post a SLUG argument names, `lang` being the `--lang` option. When
 /// both languages use the slug, the error says which option to add.
-// TODO(merge): match `Error::AmbiguousSlug` once error.rs has it, not the field.
 pub fn find_post(store: &Store, slug: &str, lang: Option<Lang>) -> Result<Post> {
     store.find_post(slug, lang).map_err(|e| match e {
-        Error::Invalid {
-            field: AMBIGUOUS_SLUG_FIELD,
-            ..
-        } if lang.is_none() => Error::invalid(
+        Error::AmbiguousSlug { .. } if lang.is_none() => Error::invalid(
             "slug",
             format!(
                 "Both an English and a French post use the slug \"{slug}\"; add --lang en or --lang fr."

@@ -116,16 +116,12 @@ pub fn run_feed(store: &mut Store, args: FeedArgs, out: &mut dyn Write) -> Resul
             ),
         ));
     }
-    site::write_atomic(&args.out, feed.xml.as_bytes())?;
+    crate::util::atomic_file::write_atomic(&args.out, feed.xml.as_bytes())?;
     let kind = match args.format {
         FeedFormat::Rss => "RSS",
         FeedFormat::Atom => "Atom",
     };
-    // TODO(merge): use the shared language-name table once it lands.
-    let lang = match args.lang {
-        Lang::En => "English",
-        Lang::Fr => "French",
-    };
+    let lang = crate::lang::name_in_english(args.lang);
     writeln!(
         out,
         "Wrote the {kind} feed of {} published {lang} {} \u{2192} {}",

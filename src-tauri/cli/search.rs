@@ -32,13 +32,6 @@ pub fn run(store: &mut Store, args: SearchArgs, out: &mut dyn Write) -> Result<(
 }
 
 /// The snippet for a terminal: marks become [brackets], entities decoded.
-// TODO(merge): use the shared html unescape
 fn snippet_text(html: &str) -> String {
-    html.replace("<mark>", "[")
-        .replace("</mark>", "]")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
+    crate::util::html::unescape(&html.replace("<mark>", "[").replace("</mark>", "]"))
 }

@@ -124,15 +124,12 @@ pub fn add_asset(
     file_name: String,
     data_base64: String,
 ) -> IpcResult<Asset> {
-    use base64::Engine as _;
-    let data = base64::engine::general_purpose::STANDARD
-        .decode(data_base64.as_bytes())
-        .map_err(|_| {
-            IpcError::from(crate::Error::invalid(
-                "image",
-                "The image could not be read.",
-            ))
-        })?;
+    let data = crate::util::data_url::decode_base64(&data_base64).map_err(|_| {
+        IpcError::from(crate::Error::invalid(
+            "image",
+            "The image could not be read.",
+        ))
+    })?;
     with_store(&state, |s| s.add_asset(&file_name, &data))
 }
 
@@ -172,11 +169,17 @@ pub fn preview_shell(lang: crate::model::Lang) -> String {
     crate::preview::preview_shell(lang)
 }
 
+/// The Listing tab's words in the post's language.
+#[tauri::command(async)]
+pub fn listing_labels(lang: crate::model::Lang) -> crate::ipc::ListingLabels {
+    crate::ipc::ListingLabels::for_lang(lang)
+}
+
 /// Open a link from the preview in the system browser or mail client.
 #[tauri::command(async)]
 pub fn open_link(app: tauri::AppHandle, url: String) -> IpcResult<()> {
     use tauri_plugin_opener::OpenerExt;
-    if !crate::preview::is_openable_link(&url) {
+    if !crate::util::links::is_openable_link(&url) {
         return Err(crate::Error::invalid(
             "link",
             "Only web and email links open outside Postdesk.",

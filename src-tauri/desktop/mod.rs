@@ -118,6 +118,7 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
             commands::add_asset,
             commands::live_edit,
             commands::preview_shell,
+            commands::listing_labels,
             commands::open_link,
             commands::quit,
             newsletter::email_preview,

@@ -111,6 +111,6 @@ pub fn save_eml(
         },
     };
     let bytes = parts.to_eml(Utc::now())?;
-    crate::export::site::write_atomic(&path, &bytes)?;
+    crate::util::atomic_file::write_atomic(&path, &bytes)?;
     Ok(Some(path.display().to_string()))
 }

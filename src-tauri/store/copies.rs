@@ -1,7 +1,7 @@
 //! Copies of a post: a duplicate ("Copy of …") and the start of its
 //! other-language version. Both go through [`Store::create_post`].
 
-use super::rules::{copy_title, other_lang};
+use super::rules::copy_title;
 use super::Store;
 use crate::error::{Error, Result};
 use crate::model::{NewPost, Post, Status};
@@ -44,7 +44,7 @@ impl Store {
             summary: p.summary,
             preview_text: p.preview_text,
             body: p.body,
-            lang: other_lang(p.lang),
+            lang: crate::lang::other(p.lang),
             translation_of: Some(p.id),
             status: Status::Draft,
             tags: p.tags,

@@ -34,7 +34,6 @@ use rusqlite::{Connection, OpenFlags};
 use crate::error::{Error, Result};
 
 pub use assets::{extension, sniff_image, ASSET_SCHEME, MAX_ASSET_BYTES};
-pub use posts::AMBIGUOUS_SLUG_FIELD;
 pub use rules::{EditKind, AUTO_REVISION_MINUTES, TRASH_DAYS};
 
 type Clock = Box<dyn Fn() -> DateTime<Utc> + Send>;

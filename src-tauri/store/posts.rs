@@ -7,8 +7,7 @@ use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::rows::get;
 use super::rules::{
-    base_slug, clean_title, lang_name, normalize_tags, revision_for_update, slug_follows_title,
-    EditKind,
+    base_slug, clean_title, normalize_tags, revision_for_update, slug_follows_title, EditKind,
 };
 use super::{revisions, search, ts, Store};
 use crate::error::{Error, Result};
@@ -82,8 +81,7 @@ impl Store {
 
     /// The post with this slug; `lang` narrows it down when both languages
     /// use the slug. Without `lang`, a slug both languages use is refused
-    /// with an `Error::Invalid` on the field `"lang"`.
-    // TODO(merge): a typed `Error::AmbiguousSlug { slug }` once error.rs has it.
+    /// with [`Error::AmbiguousSlug`].
     pub fn find_post(&self, slug: &str, lang: Option<Lang>) -> Result<Post> {
         if let Some(lang) = lang {
             return self.get_post_by_slug(slug, lang);
@@ -99,12 +97,9 @@ impl Store {
         match ids.as_slice() {
             [] => Err(Error::PostNotFound(slug.to_string())),
             [(id, _)] => self.get_post(*id),
-            _ => Err(Error::invalid(
-                AMBIGUOUS_SLUG_FIELD,
-                format!(
-                    "Both an English and a French post use the slug \"{slug}\"; say which language."
-                ),
-            )),
+            _ => Err(Error::AmbiguousSlug {
+                slug: slug.to_string(),
+            }),
         }
     }
 
@@ -125,7 +120,7 @@ impl Store {
                 if taken(&tx, &wanted, lang, Some(id))? {
                     return Err(Error::SlugTaken {
                         slug: wanted,
-                        lang: lang_name(lang).into(),
+                        lang: crate::lang::name_in_english(lang).into(),
                     });
                 }
                 wanted
@@ -203,10 +198,6 @@ impl Store {
     }
 }
 
-/// The `field` of the `Error::Invalid` that [`Store::find_post`] returns
-/// when both languages use a slug and no language was given.
-pub const AMBIGUOUS_SLUG_FIELD: &str = "lang";
-
 /// Replace a post's tags with `tags`, as [`normalize_tags`] keeps them.
 fn set_tags(tx: &Transaction<'_>, id: i64, tags: &[String]) -> Result<()> {
     tx.execute("DELETE FROM post_tags WHERE post_id = ?1", [id])?;
@@ -246,7 +237,7 @@ fn unique_slug(
     }
     Err(Error::SlugTaken {
         slug: base.to_string(),
-        lang: lang_name(lang).into(),
+        lang: crate::lang::name_in_english(lang).into(),
     })
 }
 

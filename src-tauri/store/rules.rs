@@ -9,7 +9,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use crate::error::{Error, Result};
-use crate::model::{Lang, RevisionReason, Status};
+use crate::model::{RevisionReason, Status};
 use crate::slug;
 
 /// How long trashed posts are kept before they are purged.
@@ -134,24 +134,6 @@ pub fn normalize_tags(tags: &[String]) -> Vec<String> {
 /// The title of a duplicate.
 pub fn copy_title(title: &str) -> String {
     format!("Copy of {title}")
-}
-
-/// The language a translation is written in.
-// TODO(merge): use the shared other-language helper once it lands.
-pub fn other_lang(lang: Lang) -> Lang {
-    match lang {
-        Lang::En => Lang::Fr,
-        Lang::Fr => Lang::En,
-    }
-}
-
-/// The language's name in an English sentence.
-// TODO(merge): use the shared language-name table once it lands.
-pub fn lang_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "English",
-        Lang::Fr => "French",
-    }
 }
 
 #[cfg(test)]

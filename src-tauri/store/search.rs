@@ -139,7 +139,7 @@ fn words(s: &str) -> Vec<String> {
 /// HTML-escape a snippet and turn SQLite's marks into `<mark>` (the marks
 /// are control characters, which escaping leaves alone).
 fn highlight(raw: &str) -> String {
-    crate::preview::escape(raw)
+    crate::util::html::escape(raw)
         .replace(OPEN, "<mark>")
         .replace(CLOSE, "</mark>")
 }

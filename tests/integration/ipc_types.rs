@@ -35,6 +35,9 @@ fn one_of_each() -> Vec<Error> {
             slug: "appeal".into(),
             lang: "en".into(),
         },
+        Error::AmbiguousSlug {
+            slug: "appeal".into(),
+        },
         Error::invalid("status", "\"soon\" is not a status"),
         Error::ExportConflict {
             message: "Nothing was exported: index.html already exists.".into(),
@@ -78,7 +81,7 @@ fn expected_code(e: &Error) -> &'static str {
         Error::RevisionNotFound(_) => "revision_not_found",
         Error::AssetNotFound(_) => "asset_not_found",
         Error::SlugTaken { .. } => "slug_taken",
-        Error::Invalid { .. } => "invalid",
+        Error::Invalid { .. } | Error::AmbiguousSlug { .. } => "invalid",
         Error::ExportConflict { .. } => "export_conflict",
         Error::TooNew { .. } => "library_too_new",
         Error::NotALibrary { .. } => "not_a_library",
@@ -101,6 +104,7 @@ fn every_error_crosses_ipc_as_code_and_message() {
         "No revision 3 exists for this post.",
         "No image has the reference \"asset:0123\".",
         "The slug \"appeal\" is already used by another en post; choose another.",
+        "Both an English and a French post use the slug \"appeal\"; say which language.",
         "\"soon\" is not a status",
         "Nothing was exported: index.html already exists.",
         "The library at /lib.sqlite was written by a newer Postdesk (format 9, this version knows up to 4). \

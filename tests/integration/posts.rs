@@ -82,7 +82,7 @@ fn slugs_are_unique_per_language_only() {
     // Ambiguous lookups ask for the language (the CLI words it as --lang: tests/integration/cli.rs).
     let err = store.find_post("rally", None).unwrap_err();
     assert!(
-        matches!(err, Error::Invalid { field, .. } if field == postdesk::store::AMBIGUOUS_SLUG_FIELD),
+        matches!(&err, Error::AmbiguousSlug { slug } if slug == "rally"),
         "{err:?}"
     );
     assert!(

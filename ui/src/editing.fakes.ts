@@ -22,6 +22,7 @@ export function makePost(id: number, fields: Partial<Post> = {}): Post {
     translation_of: null,
     canonical_url: "",
     featured_image: "",
+    extra: {},
     ...fields,
   };
 }

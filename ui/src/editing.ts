@@ -4,13 +4,13 @@
 // events ("editing", "saving", "saved", "slug", "error", "preview") and call
 // `edit`/`save`/`open`; the backend, the preview frame and the timers are
 // injected, so editing.test.ts drives it with fakes and fake timers.
-import type { BlockPreview, Post, PostPatch } from "./types";
+import type { BlockPreview, Post, PostPatch, SaveKind } from "./types";
 
 /** Autosave this long after the last change. */
 export const AUTOSAVE_MS = 500;
 
 /** "autosave" writes only when something changed; "save" also cuts a revision. */
-export type SaveKind = "autosave" | "save";
+export type { SaveKind };
 
 /** The backend calls editing needs (implemented by `rpc` in the app). */
 export interface EditingBackend {

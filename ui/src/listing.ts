@@ -1,10 +1,24 @@
 // The Listing tab: the open post as it appears in the site's list of posts.
+// Its words come from the core's label table, as the site export's do.
 import { $ } from "./dom";
-import type { BlockPreview, Post } from "./types";
+import { rpc } from "./rpc";
+import type { BlockPreview, Lang, ListingLabels, Post } from "./types";
 
-export function showListing(post: Post, preview: BlockPreview | null): void {
+const labels = new Map<Lang, Promise<ListingLabels>>();
+
+function labelsFor(lang: Lang): Promise<ListingLabels> {
+  let found = labels.get(lang);
+  if (!found) {
+    found = rpc.listingLabels(lang);
+    // A failed call is asked again next time rather than remembered.
+    found.catch(() => labels.delete(lang));
+    labels.set(lang, found);
+  }
+  return found;
+}
+
+export async function showListing(post: Post, preview: BlockPreview | null): Promise<void> {
   $("listing-title").textContent = post.title;
   $("listing-teaser").textContent = preview?.teaser ?? "";
-  // TODO(core labels): take this word from the core's label table instead of a copy here.
-  $("listing-more").textContent = post.lang === "fr" ? "Lire la suite →" : "Continue reading →";
+  $("listing-more").textContent = (await labelsFor(post.lang)).continue_reading;
 }

@@ -74,7 +74,8 @@ session.on((ev) => {
       return showError(ev.error);
     case "preview":
       showCounts(ev.post, ev.preview);
-      return showListing(ev.post, ev.preview);
+      showListing(ev.post, ev.preview).catch(showError);
+      return;
   }
 });
 

@@ -12,6 +12,7 @@ import type {
   IpcError,
   Lang,
   ListFilter,
+  ListingLabels,
   BlockPreview,
   Post,
   PostPatch,
@@ -65,6 +66,7 @@ export const rpc = {
   /** The live preview of `patch.body`; with `stage`, the backend also keeps the edit for a close. */
   liveEdit: (id: number, patch: PostPatch, stage: boolean, reset: boolean) => call<BlockPreview>("live_edit", { id, patch, stage, reset }),
   previewShell: (lang: Lang) => call<string>("preview_shell", { lang }),
+  listingLabels: (lang: Lang) => call<ListingLabels>("listing_labels", { lang }),
   openLink: (url: string) => call<void>("open_link", { url }),
   quit: () => call<void>("quit"),
   emailPreview: (source: EmailSource) => call<EmailPreview>("email_preview", { source }),

@@ -18,6 +18,7 @@ export type { Heading } from "./bindings/Heading";
 export type { IpcError } from "./bindings/IpcError";
 export type { Lang } from "./bindings/Lang";
 export type { ListFilter } from "./bindings/ListFilter";
+export type { ListingLabels } from "./bindings/ListingLabels";
 export type { Post } from "./bindings/Post";
 export type { PostPatch } from "./bindings/PostPatch";
 export type { PostSummary } from "./bindings/PostSummary";

@@ -49,9 +49,6 @@ pub use feed::{feed, Feed, FeedFormat, FeedOptions};
 pub use manifest::MANIFEST_NAME;
 pub use plan::SitePlan;
 pub use report::{Conflict, ConflictKind, ExportReport};
-// moved: kept for the CLI's feed command and the desktop .eml save until
-// merged (they should call `crate::util::atomic_file::write_atomic`).
-pub use crate::util::atomic_file::write_atomic;
 
 /// Progress: `(done, total, what is being done)`. `total` is per phase
 /// (preparing posts, checking files, writing files), so a bar may restart.

@@ -104,7 +104,7 @@ fn hostile_titles_write_only_portable_names_inside_the_folder() {
         if format == SiteFormat::Html {
             for p in &posts {
                 let (_, html) = built_page(&out, p);
-                let title = postdesk::preview::escape(&p.title);
+                let title = postdesk::util::html::escape(&p.title);
                 assert!(
                     html.contains(&format!("<h1 dir=\"auto\">{title}</h1>")),
                     "{:?}",

@@ -75,7 +75,7 @@ fn html_export_has_pages_listings_and_working_relative_links() {
 }
 
 fn markdown_escape(s: &str) -> String {
-    postdesk::preview::escape(s)
+    postdesk::util::html::escape(s)
 }
 
 fn assert_built_site_html(s: &Sample, out: &Path) {
