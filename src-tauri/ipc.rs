@@ -153,7 +153,7 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
         )*};
     }
     use crate::diff::{DiffKind, DiffLine};
-    use crate::markdown::{blocks::BlockPreview, Heading};
+    use crate::markdown::{blocks::PreviewBlocks, Heading};
     use crate::model::{
         Asset, Lang, ListFilter, Post, PostPatch, PostSummary, Revision, RevisionReason, SearchHit,
         SortOrder, Status,
@@ -177,7 +177,7 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
         Asset,
         Template,
         Heading,
-        BlockPreview,
+        PreviewBlocks,
         SaveKind,
         EmailSource,
         EmailPreview,

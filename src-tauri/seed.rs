@@ -97,9 +97,9 @@ pub fn seed(store: &mut Store) -> Result<()> {
             first_en = Some(post.id);
         }
     }
-    crate::settings::set(store, "site.name", "Coalition for Safe Streets")?;
-    crate::settings::set(store, "newsletter.name", "Safe Streets News")?;
-    crate::settings::set(store, "sender.name", "Coalition for Safe Streets")?;
+    crate::library_settings::set(store, "site.name", "Coalition for Safe Streets")?;
+    crate::library_settings::set(store, "newsletter.name", "Safe Streets News")?;
+    crate::library_settings::set(store, "sender.name", "Coalition for Safe Streets")?;
     Ok(())
 }
 

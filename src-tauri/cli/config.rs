@@ -16,10 +16,12 @@ pub enum ConfigAction {
 
 pub fn run(store: &mut Store, action: ConfigAction, out: &mut dyn Write) -> Result<()> {
     match action {
-        ConfigAction::Get { key } => writeln!(out, "{}", crate::settings::get(store, &key)?)?,
-        ConfigAction::Set { key, value } => crate::settings::set(store, &key, &value)?,
+        ConfigAction::Get { key } => {
+            writeln!(out, "{}", crate::library_settings::get(store, &key)?)?
+        }
+        ConfigAction::Set { key, value } => crate::library_settings::set(store, &key, &value)?,
         ConfigAction::List => {
-            for s in crate::settings::list(store)? {
+            for s in crate::library_settings::list(store)? {
                 writeln!(out, "{} = {}", s.key, s.value)?;
             }
         }

@@ -24,7 +24,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::error::Result;
-use crate::paths;
+use crate::library_location;
 
 pub use config::ConfigAction;
 pub use export::ExportCommand;
@@ -85,8 +85,8 @@ pub enum Command {
 /// Run a subcommand on the library `--db` (else `POSTDESK_DB`, else the
 /// default library) names, writing results to `out`.
 pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Result<()> {
-    let location = paths::resolve(db)?;
-    let mut store = paths::open_library(&location)?;
+    let location = library_location::resolve(db)?;
+    let mut store = library_location::open_library(&location)?;
     let store = &mut store;
     match command {
         Command::New(args) => posts::run_new(store, args, out),

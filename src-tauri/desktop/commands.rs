@@ -144,7 +144,7 @@ pub fn live_edit(
     patch: PostPatch,
     stage: bool,
     reset: bool,
-) -> IpcResult<crate::markdown::blocks::BlockPreview> {
+) -> IpcResult<crate::markdown::blocks::PreviewBlocks> {
     let body = patch.body.clone().unwrap_or_default();
     let summary = patch.summary.clone().unwrap_or_default();
     if stage {

@@ -69,8 +69,8 @@ impl AppState {
 
 /// Open the library (seeding the default one on first run) and run the window.
 pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
-    let location = crate::paths::resolve(db)?;
-    let store = crate::paths::open_library(&location)?;
+    let location = crate::library_location::resolve(db)?;
+    let store = crate::library_location::open_library(&location)?;
     tracing::info!(path = %location.path().display(), "opened library");
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {

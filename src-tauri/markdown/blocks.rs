@@ -62,7 +62,7 @@ impl Cached {
 /// The preview of one document, as keys in order plus the HTML of the keys
 /// the view does not hold yet.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
-pub struct BlockPreview {
+pub struct PreviewBlocks {
     /// One key per top-level block, in document order (keys repeat when blocks do).
     pub keys: Vec<String>,
     /// Sanitized HTML of the keys the view was not sent before.
@@ -90,7 +90,7 @@ impl IncrementalRenderer {
         self.sent.clear();
     }
 
-    pub fn render(&mut self, markdown: &str, opts: &RenderOptions) -> BlockPreview {
+    pub fn render(&mut self, markdown: &str, opts: &RenderOptions) -> PreviewBlocks {
         if self.cache.len() > MAX_CACHED {
             self.cache.clear();
             self.sent.clear();
@@ -130,7 +130,7 @@ impl IncrementalRenderer {
             keys.push(key);
         }
         let summary = opts.summary.trim();
-        BlockPreview {
+        PreviewBlocks {
             keys,
             html,
             word_count: words,

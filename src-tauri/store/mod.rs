@@ -7,7 +7,7 @@
 //!
 //! Layout: `posts` (create, get, find, update), `listing` (list, filters,
 //! sort, tags), `trash`, `copies` (duplicate, translation), `rows` (row →
-//! `Post`/`PostSummary`), `revisions`, `search`, `assets`, `settings`,
+//! `Post`/`PostSummary`), `revisions`, `search`, `assets`, `settings_table`,
 //! `migrations`. The post rules that are not SQL (title cleaning, the slug
 //! of a draft following its title, tags, revision cadence, trash expiry)
 //! live in `rules`. No command-line wording belongs here: the CLI words its
@@ -22,7 +22,7 @@ mod revisions;
 mod rows;
 pub mod rules;
 pub(crate) mod search;
-mod settings;
+mod settings_table;
 mod trash;
 
 use std::path::{Path, PathBuf};

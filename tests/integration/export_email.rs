@@ -15,8 +15,8 @@ use std::path::PathBuf;
 use chrono::{DateTime, TimeZone, Utc};
 use mail_parser::{Message, MessageParser, MimeHeaders, PartType};
 use postdesk::export::email::{post_email, EmailOptions, EmailParts};
+use postdesk::library_settings;
 use postdesk::model::{Lang, NewPost, Post, Status};
-use postdesk::settings;
 use postdesk::store::Store;
 
 use crate::common::Library;
@@ -28,9 +28,10 @@ pub use crate::assets::PNG;
 pub fn library(settings: &[(&str, &str)]) -> (Library, Store) {
     let lib = Library::new();
     let mut store = lib.open();
-    settings::set(&mut store, "site.base_url", "https://velo.example.org").expect("base url");
+    library_settings::set(&mut store, "site.base_url", "https://velo.example.org")
+        .expect("base url");
     for (key, value) in settings {
-        settings::set(&mut store, key, value).expect("setting");
+        library_settings::set(&mut store, key, value).expect("setting");
     }
     (lib, store)
 }

@@ -87,8 +87,8 @@ fn campaign_update(store: &mut Store, i: i64, body: String) -> Post {
 fn sample() -> Sample {
     let lib = Library::new();
     let mut store = lib.open();
-    postdesk::settings::set(&mut store, "site.base_url", BASE).unwrap();
-    postdesk::settings::set(&mut store, "site.name", "Test Coalition").unwrap();
+    postdesk::library_settings::set(&mut store, "site.base_url", BASE).unwrap();
+    postdesk::library_settings::set(&mut store, "site.name", "Test Coalition").unwrap();
     let pixel = fs::read(fixture("pixel.png")).unwrap();
     let red = store
         .add_asset("Rally photo.png", &pixel)

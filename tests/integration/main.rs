@@ -7,12 +7,12 @@ mod export_email;
 mod export_site;
 mod import;
 mod ipc_types;
+mod library_settings;
 mod migrations;
 mod posts;
 mod render;
 mod revisions;
 mod search;
-mod settings;
 mod slugs;
 #[path = "../support/mod.rs"]
 mod support;

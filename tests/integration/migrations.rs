@@ -43,7 +43,7 @@ fn a_version_1_library_is_upgraded_with_its_posts_kept_and_searchable() {
     assert_eq!(post.body, "The **événement** is on Tuesday.");
     assert_eq!(store.revisions(7).unwrap().len(), 1);
     assert_eq!(
-        postdesk::settings::get(&store, "site.name").unwrap(),
+        postdesk::library_settings::get(&store, "site.name").unwrap(),
         "Kept Name"
     );
     // Migration 3 indexed the old posts.

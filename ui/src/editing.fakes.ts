@@ -1,7 +1,7 @@
 // Fakes for the editing-state tests: a library in memory standing in for
 // the backend, and a preview frame that records what it was asked to show.
 import type { EditingBackend, PreviewTarget, SaveKind } from "./editing";
-import type { BlockPreview, Post, PostPatch } from "./types";
+import type { PreviewBlocks, Post, PostPatch } from "./types";
 
 export function makePost(id: number, fields: Partial<Post> = {}): Post {
   return {
@@ -45,7 +45,7 @@ export interface PreviewCall {
   patch: PostPatch;
   stage: boolean;
   reset: boolean;
-  reply: Deferred<BlockPreview>;
+  reply: Deferred<PreviewBlocks>;
 }
 
 export interface UpdateCall {
@@ -55,7 +55,7 @@ export interface UpdateCall {
   reply: Deferred<Post>;
 }
 
-export function previewOf(body: string): BlockPreview {
+export function previewOf(body: string): PreviewBlocks {
   return { keys: [body], html: { [body]: `<p>${body}</p>` }, word_count: body.split(/\s+/).length, reading_minutes: 1, teaser: "", outline: [] };
 }
 
@@ -112,8 +112,8 @@ export class FakeBackend implements EditingBackend {
     return Promise.resolve(null);
   }
 
-  liveEdit(id: number, patch: PostPatch, stage: boolean, reset: boolean): Promise<BlockPreview> {
-    const reply = deferred<BlockPreview>();
+  liveEdit(id: number, patch: PostPatch, stage: boolean, reset: boolean): Promise<PreviewBlocks> {
+    const reply = deferred<PreviewBlocks>();
     this.previews.push({ id, patch, stage, reset, reply });
     if (!this.holdPreviews) reply.resolve(previewOf(patch.body ?? ""));
     return reply.promise;
@@ -126,7 +126,7 @@ export class FakeFrame implements PreviewTarget {
   needsAll(): boolean {
     return this.fresh;
   }
-  async show(post: Post, preview: BlockPreview, reset: boolean): Promise<void> {
+  async show(post: Post, preview: PreviewBlocks, reset: boolean): Promise<void> {
     this.fresh = false;
     this.shown.push({ id: post.id, keys: preview.keys, reset });
   }

@@ -4,7 +4,7 @@
 // events ("editing", "saving", "saved", "slug", "error", "preview") and call
 // `edit`/`save`/`open`; the backend, the preview frame and the timers are
 // injected, so editing.test.ts drives it with fakes and fake timers.
-import type { BlockPreview, Post, PostPatch, SaveKind } from "./types";
+import type { PreviewBlocks, Post, PostPatch, SaveKind } from "./types";
 
 /** Autosave this long after the last change. */
 export const AUTOSAVE_MS = 500;
@@ -18,14 +18,14 @@ export interface EditingBackend {
   updatePost(id: number, patch: PostPatch, kind: SaveKind): Promise<Post>;
   saveRevision(id: number): Promise<unknown>;
   /** The live preview; with `stage`, the backend also keeps the edit for a close. */
-  liveEdit(id: number, patch: PostPatch, stage: boolean, reset: boolean): Promise<BlockPreview>;
+  liveEdit(id: number, patch: PostPatch, stage: boolean, reset: boolean): Promise<PreviewBlocks>;
 }
 
 /** Where previews are shown (the preview frame in the app). */
 export interface PreviewTarget {
   /** True when the next render must send every block (a fresh page). */
   needsAll(): boolean;
-  show(post: Post, preview: BlockPreview, reset: boolean): Promise<void>;
+  show(post: Post, preview: PreviewBlocks, reset: boolean): Promise<void>;
 }
 
 /** Timers, injected so tests can use fake ones. */
@@ -51,7 +51,7 @@ export type EditingEvent =
    *  (e.g. "slug_taken"). A failed save keeps the edit, so the next change retries. */
   | { type: "error"; during: "save" | "preview"; code: string | null; error: unknown }
   /** A preview of the open post was shown. */
-  | { type: "preview"; post: Post; preview: BlockPreview };
+  | { type: "preview"; post: Post; preview: PreviewBlocks };
 
 export type EditingListener = (event: EditingEvent) => void;
 

@@ -13,7 +13,7 @@ import type {
   Lang,
   ListFilter,
   ListingLabels,
-  BlockPreview,
+  PreviewBlocks,
   Post,
   PostPatch,
   PostSummary,
@@ -64,7 +64,7 @@ export const rpc = {
   revisionDiff: (id: number, revision: number) => call<DiffLine[]>("revision_diff", { id, revision }),
   addAsset: (fileName: string, dataBase64: string) => call<Asset>("add_asset", { fileName, dataBase64 }),
   /** The live preview of `patch.body`; with `stage`, the backend also keeps the edit for a close. */
-  liveEdit: (id: number, patch: PostPatch, stage: boolean, reset: boolean) => call<BlockPreview>("live_edit", { id, patch, stage, reset }),
+  liveEdit: (id: number, patch: PostPatch, stage: boolean, reset: boolean) => call<PreviewBlocks>("live_edit", { id, patch, stage, reset }),
   previewShell: (lang: Lang) => call<string>("preview_shell", { lang }),
   listingLabels: (lang: Lang) => call<ListingLabels>("listing_labels", { lang }),
   openLink: (url: string) => call<void>("open_link", { url }),

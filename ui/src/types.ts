@@ -5,7 +5,7 @@
 // (the same test fails while the committed files are stale).
 
 export type { Asset } from "./bindings/Asset";
-export type { BlockPreview } from "./bindings/BlockPreview";
+export type { PreviewBlocks } from "./bindings/PreviewBlocks";
 export type { DiffKind } from "./bindings/DiffKind";
 export type { DiffLine } from "./bindings/DiffLine";
 export type { EmailPreview } from "./bindings/EmailPreview";

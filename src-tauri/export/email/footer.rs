@@ -3,7 +3,7 @@
 //! online. What fills those slots depends on the email service
 //! ([`Esp`]): placeholders it substitutes per subscriber, or real links.
 
-use super::settings::{Esp, NewsletterSettings};
+use super::newsletter_settings::{Esp, NewsletterSettings};
 use crate::labels::Labels;
 use crate::util::html::escape;
 

@@ -20,8 +20,8 @@ mod digest;
 mod eml;
 mod footer;
 mod layout;
+mod newsletter_settings;
 mod rewrite;
-mod settings;
 mod text;
 mod tokens;
 
@@ -38,7 +38,7 @@ use crate::store::Store;
 use crate::util::html::escape;
 
 pub use digest::{digest_email, Digest};
-pub use settings::{Esp, NewsletterSettings, Sender};
+pub use newsletter_settings::{Esp, NewsletterSettings, Sender};
 pub use text::WIDTH as TEXT_WIDTH;
 
 /// Gmail clips messages whose HTML is larger than about 102 KB.

@@ -11,9 +11,9 @@ use chrono::{DateTime, Utc};
 use super::{Progress, Selection};
 use crate::error::{Error, Result};
 use crate::export::urls;
+use crate::library_settings;
 use crate::markdown::{self, RenderOptions};
 use crate::model::{Lang, Post, Status};
-use crate::settings;
 use crate::slug;
 use crate::store::{self, Store, ASSET_SCHEME};
 
@@ -93,8 +93,8 @@ pub(crate) fn load(
     chosen.sort_by(|a, b| date_of(b).cmp(&date_of(a)).then(b.id.cmp(&a.id)));
 
     let mut ctx = SiteContext {
-        site_name: settings::get(store, "site.name")?,
-        base_url: settings::get(store, "site.base_url")?
+        site_name: library_settings::get(store, "site.name")?,
+        base_url: library_settings::get(store, "site.base_url")?
             .trim_end_matches('/')
             .to_string(),
         posts: Vec::with_capacity(chosen.len()),

@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::body;
 use super::context::{Featured, PostEntry, SiteContext};
 use super::output::{FileKind, Output, SiteRenderer};
-use super::paths::RelPath;
+use super::rel_path::RelPath;
 use super::SiteFormat;
 use crate::error::Result;
 use crate::export::urls;

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::paths::RelPath;
+use super::rel_path::RelPath;
 use super::write::{Existing, Root};
 use super::SiteFormat;
 use crate::error::{Error, Result};
@@ -85,7 +85,7 @@ impl Manifest {
 /// The manifest's path. Its name starts with a dot (hidden; Hugo and Jekyll
 /// skip it), which [`RelPath`] refuses for exported files, so it is built here.
 pub(crate) fn manifest_path() -> Result<RelPath> {
-    super::paths::check_component(MANIFEST_NAME.trim_start_matches('.'))?;
+    super::rel_path::check_component(MANIFEST_NAME.trim_start_matches('.'))?;
     Ok(RelPath::hidden(MANIFEST_NAME))
 }
 

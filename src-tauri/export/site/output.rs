@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::context::{PostEntry, SiteContext};
-use super::paths::RelPath;
+use super::rel_path::RelPath;
 use crate::error::{Error, Result};
 
 /// One site format (as mdBook's `Renderer`): turns the context into files.

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use super::manifest::{manifest_path, sha256_hex, Entry, Manifest};
 use super::output::{FileKind, OutFile, Output};
-use super::paths::RelPath;
+use super::rel_path::RelPath;
 use super::report::{conflict_error, Conflict, ConflictKind, ExportReport};
 use super::write::{Existing, Root};
 use super::{Progress, SiteFormat};

@@ -11,7 +11,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::paths::RelPath;
+use super::rel_path::RelPath;
 use crate::error::{Error, Result};
 use crate::util::atomic_file::write_atomic;
 

@@ -9,7 +9,7 @@ use super::{href, listing_page, nav, post_page};
 use crate::error::Result;
 use crate::export::site::context::{PostEntry, SiteContext};
 use crate::export::site::output::{FileKind, Output};
-use crate::export::site::paths::RelPath;
+use crate::export::site::rel_path::RelPath;
 use crate::labels::labels;
 use crate::model::Lang;
 use crate::util::html::escape;

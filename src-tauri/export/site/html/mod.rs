@@ -20,7 +20,7 @@ use std::fmt::Write as _;
 
 use super::context::{Featured, SiteContext};
 use super::output::{FileKind, Output, SiteRenderer};
-use super::paths::RelPath;
+use super::rel_path::RelPath;
 use crate::error::Result;
 use crate::export::urls;
 use crate::labels::labels;

@@ -6,7 +6,7 @@ import type { Heading } from "./Heading";
  * The preview of one document, as keys in order plus the HTML of the keys
  * the view does not hold yet.
  */
-export type BlockPreview = {
+export type PreviewBlocks = {
 /**
  * One key per top-level block, in document order (keys repeat when blocks do).
  */

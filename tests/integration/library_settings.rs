@@ -1,6 +1,6 @@
 //! Settings: known keys with defaults and checks.
 
-use postdesk::settings;
+use postdesk::library_settings;
 
 use crate::common::{cli, ok, stderr, Library};
 
@@ -8,17 +8,20 @@ use crate::common::{cli, ok, stderr, Library};
 fn defaults_then_set_values_read_back() {
     let lib = Library::new();
     let mut store = lib.open();
-    assert_eq!(settings::get(&store, "newsletter.esp").unwrap(), "plain");
-    settings::set(&mut store, "site.base_url", "https://safestreets.example").unwrap();
-    settings::set(&mut store, "newsletter.esp", "mailchimp").unwrap();
-    settings::set(&mut store, "sender.email", "news@safestreets.example").unwrap();
+    assert_eq!(
+        library_settings::get(&store, "newsletter.esp").unwrap(),
+        "plain"
+    );
+    library_settings::set(&mut store, "site.base_url", "https://safestreets.example").unwrap();
+    library_settings::set(&mut store, "newsletter.esp", "mailchimp").unwrap();
+    library_settings::set(&mut store, "sender.email", "news@safestreets.example").unwrap();
     drop(store);
     let store = lib.open();
     assert_eq!(
-        settings::get(&store, "site.base_url").unwrap(),
+        library_settings::get(&store, "site.base_url").unwrap(),
         "https://safestreets.example"
     );
-    let all = settings::list(&store).unwrap();
+    let all = library_settings::list(&store).unwrap();
     let keys: Vec<_> = all.iter().map(|s| s.key).collect();
     for k in [
         "site.name",
@@ -38,8 +41,10 @@ fn defaults_then_set_values_read_back() {
 fn bad_keys_and_values_are_refused_and_the_old_value_kept() {
     let lib = Library::new();
     let mut store = lib.open();
-    settings::set(&mut store, "sender.name", "Safe Streets").unwrap();
-    let err = settings::get(&store, "sender.nam").unwrap_err().to_string();
+    library_settings::set(&mut store, "sender.name", "Safe Streets").unwrap();
+    let err = library_settings::get(&store, "sender.nam")
+        .unwrap_err()
+        .to_string();
     assert!(
         err.contains("Valid keys") && err.contains("sender.name"),
         "{err}"
@@ -51,14 +56,19 @@ fn bad_keys_and_values_are_refused_and_the_old_value_kept() {
         ("sender.email", "not an address"),
         ("sender.name", "Safe\r\nBcc: x@y.z"),
     ] {
-        let e = settings::set(&mut store, k, v).unwrap_err().to_string();
+        let e = library_settings::set(&mut store, k, v)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains(k), "{e}");
     }
     assert_eq!(
-        settings::get(&store, "sender.name").unwrap(),
+        library_settings::get(&store, "sender.name").unwrap(),
         "Safe Streets"
     );
-    assert_eq!(settings::get(&store, "newsletter.esp").unwrap(), "plain");
+    assert_eq!(
+        library_settings::get(&store, "newsletter.esp").unwrap(),
+        "plain"
+    );
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::str::FromStr;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::settings;
+use crate::library_settings;
 use crate::store::Store;
 
 /// The email service the newsletter goes out with. It decides what the
@@ -90,7 +90,7 @@ pub struct NewsletterSettings {
 impl NewsletterSettings {
     /// Read the settings (their defaults when never set).
     pub fn load(store: &Store) -> Result<NewsletterSettings> {
-        let get = |key: &str| settings::get(store, key);
+        let get = |key: &str| library_settings::get(store, key);
         let unsubscribe_url = get("newsletter.unsubscribe_url")?;
         Ok(NewsletterSettings {
             site_name: get("site.name")?,

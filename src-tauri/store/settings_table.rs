@@ -1,4 +1,4 @@
-//! Raw key/value settings. Keys and values are checked in `crate::settings`.
+//! Raw key/value settings. Keys and values are checked in `crate::library_settings`.
 
 use rusqlite::{params, OptionalExtension};
 
