@@ -11,6 +11,7 @@ mod library_settings;
 mod migrations;
 mod posts;
 mod render;
+mod render_facts;
 mod revisions;
 mod search;
 mod slugs;
