@@ -17,9 +17,9 @@ use crate::error::Result;
 
 /// Build the message. Every header value goes through [`one_line`] first,
 /// so no title, name or setting can end a header line and start another;
-/// Subject and From also lose bidi controls ([`header_line`]). mail-builder
-/// writes a display name as a quoted string when it is ASCII and as whole
-/// RFC 2047 encoded words otherwise (never an encoded word inside quotes);
+/// Subject and From are written by [`phrase_text`]. mail-builder writes a
+/// display name as a quoted string when it is ASCII and as whole RFC 2047
+/// encoded words otherwise (never an encoded word inside quotes);
 /// `tests/integration/export_email/headers.rs` checks that strictly.
 pub(crate) fn build(parts: &EmailParts, date: DateTime<Utc>) -> Result<Vec<u8>> {
     let text = MimePart::new("text/plain", parts.text.as_str());
@@ -44,10 +44,10 @@ pub(crate) fn build(parts: &EmailParts, date: DateTime<Utc>) -> Result<Vec<u8>> 
     let sender_email = one_line(&parts.sender.email);
     let mut message = MessageBuilder::new()
         .from(Address::new_address(
-            Some(header_line(&parts.sender.name)),
+            Some(phrase_text(&parts.sender.name)),
             sender_email.clone(),
         ))
-        .subject(Text::new(header_line(&parts.subject)))
+        .subject(Text::new(phrase_text(&parts.subject)))
         .date(Date::new(date.timestamp()))
         .message_id(message_id(parts, date, &sender_email))
         .header("Content-Language", Text::new(parts.lang.as_str()));
@@ -66,6 +66,17 @@ pub(crate) fn build(parts: &EmailParts, date: DateTime<Utc>) -> Result<Vec<u8>> 
         }
     }
     Ok(message.body(body).write_to_vec()?)
+}
+
+/// A Subject or From name for the wire: [`header_line`] (one line, no bidi
+/// controls), and no `=?` left as typed. ASCII text is written as is (or
+/// quoted), and lenient readers, most clients among them, decode an
+/// encoded-word look-alike found there, so a name typed as
+/// `=?utf-8?B?…?=` would read as something else. An invisible joiner
+/// after the `=` makes the text non-ASCII: it is then encoded whole, and
+/// decodes to what was typed.
+fn phrase_text(text: &str) -> String {
+    header_line(text).replace("=?", "=\u{200D}?")
 }
 
 /// Whether `url` is https, the only kind a one-click unsubscribe may use.
