@@ -54,9 +54,10 @@ pub const KEYS: &[Key] = &[
     },
     Key {
         name: "newsletter.unsubscribe_url",
-        description: "the unsubscribe page (for the plain preset and List-Unsubscribe)",
+        description:
+            "the unsubscribe page, https (for the plain preset and one-click List-Unsubscribe)",
         default: "",
-        check: optional_http_url,
+        check: optional_https_url,
     },
     Key {
         name: "org.address",
@@ -143,12 +144,19 @@ fn http_url(v: &str) -> std::result::Result<(), String> {
     Ok(())
 }
 
-fn optional_http_url(v: &str) -> std::result::Result<(), String> {
+/// Empty, or an https address: a one-click unsubscribe (RFC 8058, which
+/// Gmail and Yahoo require of bulk senders) must be https.
+fn optional_https_url(v: &str) -> std::result::Result<(), String> {
     if v.is_empty() {
-        Ok(())
-    } else {
-        http_url(v)
+        return Ok(());
     }
+    http_url(v)?;
+    if !v.starts_with("https://") {
+        return Err(
+            "it must start with https:// (one-click unsubscribe, RFC 8058, needs https)".into(),
+        );
+    }
+    Ok(())
 }
 
 fn email(v: &str) -> std::result::Result<(), String> {

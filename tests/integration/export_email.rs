@@ -7,6 +7,8 @@
 mod cli;
 mod digest;
 mod eml;
+mod headers;
+mod hostile;
 mod html;
 mod text;
 

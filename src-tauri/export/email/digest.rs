@@ -4,9 +4,10 @@
 
 use chrono::NaiveDate;
 
+use super::merge_tags::neutralize_text;
 use super::{
-    assemble, check_post, footer, labels, one_line, preheader, rewrite, Draft, EmailOptions,
-    EmailParts,
+    assemble, check_post, content_text, footer, header_line, labels, preheader, rewrite, Draft,
+    EmailOptions, EmailParts,
 };
 use crate::error::{Error, Result};
 use crate::export::urls::{listing_path, post_url};
@@ -58,14 +59,16 @@ pub fn digest_email(store: &Store, digest: &Digest, options: &EmailOptions) -> R
     let labels = labels::labels(lang);
     let mut found = rewrite::Collected::default();
 
-    let subject = match digest.subject.as_deref().map(one_line) {
+    let subject = match digest.subject.as_deref().map(header_line) {
         Some(s) if !s.is_empty() => s,
-        _ => format!(
+        _ => header_line(&format!(
             "{} — {}",
-            one_line(&settings.newsletter_name),
+            settings.newsletter_name,
             labels.email_date(digest.date)
-        ),
+        )),
     };
+    // Typed for this issue, but pasted as often as a post's title.
+    let subject = neutralize_text(&subject);
     let intro = markdown::render(&digest.intro, &RenderOptions::default());
     let target = rewrite::Target {
         store,
@@ -120,12 +123,12 @@ pub fn digest_email(store: &Store, digest: &Digest, options: &EmailOptions) -> R
 /// The button's `aria-label` names the post, since a screen reader listing
 /// links would otherwise hear "Continue reading" several times over.
 fn item(post: &Post, teaser: &str, url: &str, labels: &labels::Labels) -> String {
-    let title = escape(&one_line(&post.title));
+    let title = content_text(&post.title);
     let url = escape(url);
     let teaser = if teaser.trim().is_empty() {
         String::new()
     } else {
-        format!("<p>{}</p>\n", escape(teaser))
+        format!("<p>{}</p>\n", content_text(teaser))
     };
     let label = escape(labels.continue_reading);
     format!(

@@ -12,11 +12,15 @@ use mail_builder::mime::MimePart;
 use mail_builder::MessageBuilder;
 use sha2::{Digest as _, Sha256};
 
-use super::{one_line, EmailParts};
+use super::{header_line, one_line, EmailParts};
 use crate::error::Result;
 
 /// Build the message. Every header value goes through [`one_line`] first,
-/// so no title, name or setting can end a header line and start another.
+/// so no title, name or setting can end a header line and start another;
+/// Subject and From are written by [`phrase_text`]. mail-builder writes a
+/// display name as a quoted string when it is ASCII and as whole RFC 2047
+/// encoded words otherwise (never an encoded word inside quotes);
+/// `tests/integration/export_email/headers.rs` checks that strictly.
 pub(crate) fn build(parts: &EmailParts, date: DateTime<Utc>) -> Result<Vec<u8>> {
     let text = MimePart::new("text/plain", parts.text.as_str());
     let mut html = MimePart::new("text/html", parts.html.as_str());
@@ -40,24 +44,59 @@ pub(crate) fn build(parts: &EmailParts, date: DateTime<Utc>) -> Result<Vec<u8>> 
     let sender_email = one_line(&parts.sender.email);
     let mut message = MessageBuilder::new()
         .from(Address::new_address(
-            Some(one_line(&parts.sender.name)),
+            Some(phrase_text(&parts.sender.name)),
             sender_email.clone(),
         ))
-        .subject(Text::new(one_line(&parts.subject)))
+        .subject(Text::new(phrase_text(&parts.subject)))
         .date(Date::new(date.timestamp()))
         .message_id(message_id(parts, date, &sender_email))
         .header("Content-Language", Text::new(parts.lang.as_str()));
     if let Some(url) = &parts.unsubscribe_url {
-        // RFC 8058 one-click unsubscribe: the ESP (or the site) must accept
-        // a POST to this URL; mailbox providers require it for bulk senders.
-        message = message
-            .header("List-Unsubscribe", URL::new(one_line(url)))
-            .header(
+        let url = one_line(url);
+        let one_click = is_https(&url);
+        message = message.header("List-Unsubscribe", URL::new(url));
+        if one_click {
+            // RFC 8058 one-click unsubscribe: the ESP (or the site) must
+            // accept a POST to this URL; mailbox providers require it for
+            // bulk senders. RFC 8058 allows it for https URIs only.
+            message = message.header(
                 "List-Unsubscribe-Post",
                 Text::new("List-Unsubscribe=One-Click"),
             );
+        }
     }
     Ok(message.body(body).write_to_vec()?)
+}
+
+/// A Subject or From name for the wire: [`header_line`] (one line, no bidi
+/// controls), and no `=?` left as typed. ASCII text is written as is (or
+/// quoted), and lenient readers, most clients among them, decode an
+/// encoded-word look-alike found there, so a name typed as
+/// `=?utf-8?B?…?=` would read as something else. An invisible joiner
+/// after the `=` makes the text non-ASCII: it is then encoded whole, and
+/// decodes to what was typed.
+fn phrase_text(text: &str) -> String {
+    header_line(text).replace("=?", "=\u{200D}?")
+}
+
+/// Whether `url` is https, the only kind a one-click unsubscribe may use.
+fn is_https(url: &str) -> bool {
+    url.get(..8)
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"))
+}
+
+/// Warn when the unsubscribe URL cannot be a one-click one (RFC 8058 wants
+/// https): the `.eml` then has `List-Unsubscribe` without
+/// `List-Unsubscribe-Post`. The setting accepts https only now, but a
+/// library may hold an older http value.
+pub(crate) fn check_unsubscribe_url(url: Option<&str>, warnings: &mut Vec<String>) {
+    if let Some(url) = url.filter(|u| !is_https(u)) {
+        warnings.push(format!(
+            "The unsubscribe link {url} is not https: mailbox providers want a one-click \
+             unsubscribe (RFC 8058), which needs https, so the .eml has no List-Unsubscribe-Post \
+             header. Set newsletter.unsubscribe_url to an https:// address."
+        ));
+    }
 }
 
 /// `<date>.<hash of the content>@<sender's domain>`: unique per content and

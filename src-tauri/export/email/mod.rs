@@ -15,11 +15,18 @@
 //! * [`layout`] wraps it in a 600 px table layout and inlines the styles;
 //! * [`text`] converts the same HTML to plain text with numbered links;
 //! * [`eml`] builds the MIME message with mail-builder.
+//!
+//! Post content is treated as hostile: besides the sanitizer, every text and
+//! URL that comes from a post or a digest's intro and subject has the email
+//! services' merge tags broken ([`merge_tags`], for every service whatever
+//! the chosen one), while the footer's own placeholders stay live; Subject
+//! and From lose Unicode bidi controls ([`header_line`]).
 
 mod digest;
 mod eml;
 mod footer;
 mod layout;
+mod merge_tags;
 mod newsletter_settings;
 mod rewrite;
 mod text;
@@ -36,6 +43,7 @@ use crate::markdown::{self, RenderOptions};
 use crate::model::{Lang, Post, Status};
 use crate::store::Store;
 use crate::util::html::escape;
+use merge_tags::neutralize_text;
 
 pub use digest::{digest_email, Digest};
 pub use newsletter_settings::{Esp, NewsletterSettings, Sender};
@@ -138,14 +146,14 @@ pub fn post_email(store: &Store, post: &Post, options: &EmailOptions) -> Result<
         page_url: Some(&page_url),
     };
     let body = rewrite::for_email(&rendered.html, &target, &mut found)?;
-    let subject = one_line(&post.title);
+    let subject = neutralize_text(&header_line(&post.title));
     let preview = preview_text_or_teaser(&post.preview_text, &rendered.teaser);
     let footer = footer::footer(settings, labels, &page_url, &mut found.warnings);
     assemble(Draft {
         settings,
         lang: post.lang,
         preheader: preheader(&preview),
-        main: format!("<h1>{}</h1>\n{body}", escape(&subject)),
+        main: format!("<h1>{}</h1>\n{body}", content_text(&post.title)),
         subject,
         footer,
         found,
@@ -181,6 +189,8 @@ fn assemble(draft: Draft) -> Result<EmailParts> {
         draft.main, draft.footer.text_html
     );
     let text = text::to_text(&text_source, labels::labels(draft.lang))?;
+    let mut warnings = draft.found.warnings;
+    eml::check_unsubscribe_url(settings.unsubscribe_url.as_deref(), &mut warnings);
     Ok(EmailParts {
         subject: draft.subject,
         preheader: draft.preheader,
@@ -190,7 +200,7 @@ fn assemble(draft: Draft) -> Result<EmailParts> {
         sender: settings.sender.clone(),
         unsubscribe_url: settings.unsubscribe_url.clone(),
         images: draft.found.images,
-        warnings: draft.found.warnings,
+        warnings,
     })
 }
 
@@ -218,16 +228,41 @@ fn check_post(post: &Post, warnings: &mut Vec<String>) -> Result<()> {
 /// The longest preheader kept: inbox previews show 40 to 140 characters.
 const PREHEADER_CHARS: usize = 150;
 
-/// A preheader from `text`: one line, cut at a word near
-/// [`PREHEADER_CHARS`].
+/// A preheader from `text` (post content): one line, cut at a word near
+/// [`PREHEADER_CHARS`], merge tags broken.
 fn preheader(text: &str) -> String {
     let line = one_line(text);
     if line.chars().count() <= PREHEADER_CHARS {
-        return line;
+        return neutralize_text(&line);
     }
     let cut: String = line.chars().take(PREHEADER_CHARS).collect();
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
+    neutralize_text(&format!(
+        "{}…",
+        cut.trim_end_matches([',', ';', ':', '.', ' '])
+    ))
+}
+
+/// Post text (a title, a teaser) as HTML text: on one line, merge tags
+/// broken, escaped.
+fn content_text(text: &str) -> String {
+    escape(&neutralize_text(&one_line(text)))
+}
+
+/// Unicode bidirectional controls: embeddings and overrides (U+202A–U+202E),
+/// isolates (U+2066–U+2069), marks (U+200E, U+200F, U+061C). In a Subject
+/// or a From name they can make a header read as something else (U+202E then "gnp.exe"
+/// shows as "exe.png"), so they never reach one.
+fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+    )
+}
+
+/// A Subject or a From display name: [`one_line`], without bidi controls.
+pub(crate) fn header_line(text: &str) -> String {
+    one_line(&text.replace(is_bidi_control, ""))
 }
 
 /// `text` on one line: every run of whitespace or control characters
@@ -250,6 +285,21 @@ mod tests {
             one_line(" A\r\nBcc: x@y.org\u{2028}B\tC\u{0}D "),
             "A Bcc: x@y.org B C D"
         );
+    }
+
+    #[test]
+    fn header_lines_lose_bidi_controls() {
+        let every = "\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}\u{2066}\u{2067}\u{2068}\u{2069}\u{200E}\u{200F}\u{061C}";
+        assert_eq!(
+            header_line(&format!("a{every}b\u{202E}gnp.exe c")),
+            "abgnp.exe c"
+        );
+        assert_eq!(header_line("Été à Montréal"), "Été à Montréal");
+    }
+
+    #[test]
+    fn preheaders_break_merge_tags() {
+        assert_eq!(preheader("Hi *|FNAME|*"), "Hi *\u{200D}|FNAME|\u{200D}*");
     }
 
     #[test]

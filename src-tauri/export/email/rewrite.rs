@@ -7,7 +7,12 @@
 //! * unwraps in-page links (`#fn-1`…) and drops footnote back-references,
 //!   which most clients cannot follow;
 //! * replaces task-list checkboxes (`<input>`, a form control) with ☑/☐;
-//! * gives every image an `alt` attribute.
+//! * gives every image an `alt` attribute;
+//! * breaks the email services' merge tags in text, attribute values and
+//!   URLs ([`super::merge_tags`]: this HTML is post content, never the
+//!   footer);
+//! * notes each server other than the site's that an image is loaded from
+//!   (a remote image can track who opens the email, and when).
 //!
 //! The input is ammonia's serialization, so it is regular: tags are
 //! `<name attr="value">` with `&`, `"` (and maybe `<`, `>`) escaped in values,
@@ -15,6 +20,7 @@
 //! re-serialized; everything else is copied byte for byte, so nothing the
 //! sanitizer let through is widened.
 
+use super::merge_tags::neutralize_text;
 use super::tokens::{Token, Tokens};
 use super::{EmbeddedImage, ImageMode};
 use crate::error::{Error, Result};
@@ -40,6 +46,9 @@ pub(crate) struct Collected {
     pub images: Vec<EmbeddedImage>,
     /// Things the author may want to fix (images without alt text…).
     pub warnings: Vec<String>,
+    /// The servers, other than the site's, that images are loaded from
+    /// (each once, lower case), each also told in `warnings`.
+    pub remote_image_hosts: Vec<String>,
 }
 
 /// Rewrite sanitized HTML for email; see the module documentation.
@@ -67,7 +76,7 @@ pub(crate) fn for_email(html: &str, target: &Target, found: &mut Collected) -> R
             continue;
         }
         match token {
-            Token::Text(raw) | Token::Other(raw) => out.push_str(raw),
+            Token::Text(raw) | Token::Other(raw) => out.push_str(&neutralize_text(raw)),
             Token::End(name, raw) => {
                 if name != "a" || anchors.pop().unwrap_or(true) {
                     out.push_str(raw);
@@ -82,12 +91,15 @@ pub(crate) fn for_email(html: &str, target: &Target, found: &mut Collected) -> R
                     } else {
                         anchors.push(true);
                         tag.set("href", link_url(&href, target)?);
+                        tag.neutralize_merge_tags();
                         tag.write(&mut out);
                     }
                 }
                 "img" => {
                     let src = tag.attr("src").unwrap_or_default().trim().to_string();
-                    tag.set("src", image_url(&src, target, found)?);
+                    let final_src = image_url(&src, target, found)?;
+                    note_remote_image(&final_src, target, found);
+                    tag.set("src", final_src);
                     let alt = tag.attr("alt").unwrap_or_default().trim().to_string();
                     let title = tag.attr("title").unwrap_or_default().trim().to_string();
                     if alt.is_empty() && title.is_empty() {
@@ -97,6 +109,7 @@ pub(crate) fn for_email(html: &str, target: &Target, found: &mut Collected) -> R
                         ));
                     }
                     tag.set("alt", if alt.is_empty() { title } else { alt });
+                    tag.neutralize_merge_tags();
                     tag.write(&mut out);
                 }
                 "input" => out.push_str(if tag.attr("checked").is_some() {
@@ -104,11 +117,54 @@ pub(crate) fn for_email(html: &str, target: &Target, found: &mut Collected) -> R
                 } else {
                     "☐ "
                 }),
-                _ => out.push_str(tag.raw),
+                _ => {
+                    if tag.neutralize_merge_tags() {
+                        tag.write(&mut out);
+                    } else {
+                        out.push_str(tag.raw);
+                    }
+                }
             },
         }
     }
     Ok(out)
+}
+
+/// Warn, once per server, about an image loaded from a server other than
+/// the site's: it can log who opens the email and when (a tracking pixel).
+fn note_remote_image(src: &str, target: &Target, found: &mut Collected) {
+    let Some(host) = http_host(src) else {
+        return;
+    };
+    if http_host(target.base_url).as_deref() == Some(host.as_str())
+        || found.remote_image_hosts.contains(&host)
+    {
+        return;
+    }
+    found.warnings.push(format!(
+        "An image is loaded from {host}, a server other than the site's: it can tell who opened \
+         the email and when (a tracking pixel). Add the image to the library instead, or remove it."
+    ));
+    found.remote_image_hosts.push(host);
+}
+
+/// The host of an `http:`/`https:` URL, lower case, without user, port or
+/// final dot; `None` for any other URL.
+fn http_host(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+        return None;
+    }
+    let authority = rest.split(['/', '?', '#', '\\']).next().unwrap_or_default();
+    let host_port = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
+    let host = match host_port.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => host_port.split(':').next().unwrap_or_default(),
+    };
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    (!host.is_empty()).then_some(host)
 }
 
 /// The URL a link points to from an email.
@@ -266,6 +322,40 @@ mod tests {
         assert_eq!(
             rewrite(html, None),
             r#"<img src="https://x.org/a.png?a=1&amp;b=2" alt="a &quot;b&quot; &gt; c">"#
+        );
+    }
+
+    #[test]
+    fn merge_tags_in_text_attributes_and_urls_are_broken() {
+        let html = r#"<p>Hi *|FNAME|*</p><img src="https://t.example/p.gif?u=*|URL:EMAIL|*" alt="{{ email }}"><a href="https://x.org/?e={{email}}" title="{% x %}">l</a><abbr title="*|LNAME|*">A</abbr>"#;
+        let out = rewrite(html, None);
+        assert_eq!(
+            out,
+            "<p>Hi *\u{200D}|FNAME|\u{200D}*</p>\
+             <img src=\"https://t.example/p.gif?u=*%7CURL:EMAIL%7C*\" alt=\"{\u{200D}{ email }\u{200D}}\">\
+             <a href=\"https://x.org/?e=%7B%7Bemail%7D%7D\" title=\"{\u{200D}% x %\u{200D}}\" rel=\"noopener noreferrer\">l</a>\
+             <abbr title=\"*\u{200D}|LNAME|\u{200D}*\">A</abbr>"
+        );
+    }
+
+    #[test]
+    fn images_from_other_servers_are_warned_about_once_per_host() {
+        let store = Store::open_in_memory().expect("store");
+        let target = Target {
+            store: &store,
+            images: ImageMode::Linked,
+            base_url: "https://Example.org",
+            page_url: Some("https://example.org/posts/a/"),
+        };
+        let mut found = Collected::default();
+        let html = r#"<img src="https://t.example:8080/a.gif" alt="a"><img src="http://user@T.example./b.gif" alt="b"><img src="//cdn.example/c.png" alt="c"><img src="/own.png" alt="d"><img src="https://example.org/e.png" alt="e"><img src="data:image/png;base64,AAAA" alt="f">"#;
+        for_email(html, &target, &mut found).expect("rewrite");
+        assert_eq!(found.remote_image_hosts, ["t.example", "cdn.example"]);
+        assert_eq!(found.warnings.len(), 2, "{:?}", found.warnings);
+        assert!(
+            found.warnings[0].contains("t.example"),
+            "{:?}",
+            found.warnings
         );
     }
 

@@ -4,6 +4,7 @@
 //! `&lt;`, and comments are gone. Enough to rewrite a few tags and copy
 //! everything else byte for byte; not a general HTML parser.
 
+use super::merge_tags::{has_delimiter, neutralize_text, neutralize_url};
 use crate::util::html::{escape, unescape};
 
 /// One piece of serialized HTML.
@@ -41,6 +42,24 @@ impl StartTag<'_> {
             Some(slot) => slot.1 = value,
             None => self.attrs.push((name.to_string(), value)),
         }
+    }
+
+    /// Break the merge tags in every attribute value ([`super::merge_tags`]):
+    /// URLs (`href`, `src`) are percent-encoded, other values get an
+    /// invisible joiner. Whether anything changed (then the tag must be
+    /// written anew rather than copied).
+    pub(super) fn neutralize_merge_tags(&mut self) -> bool {
+        let mut changed = false;
+        for (name, value) in &mut self.attrs {
+            if has_delimiter(value) {
+                *value = match name.as_str() {
+                    "href" | "src" => neutralize_url(value),
+                    _ => neutralize_text(value),
+                };
+                changed = true;
+            }
+        }
+        changed
     }
 
     pub(super) fn write(&self, out: &mut String) {

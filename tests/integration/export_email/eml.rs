@@ -147,3 +147,60 @@ fn a_title_with_line_breaks_cannot_inject_headers() {
         Some("Org Bcc: evil@example.com")
     );
 }
+
+#[test]
+fn an_http_unsubscribe_url_gets_no_one_click_header_and_a_warning() {
+    let (_lib, mut store) = library(&[]);
+    // The setting refuses http now; a library may still hold an older value.
+    let refused = postdesk::library_settings::set(
+        &mut store,
+        "newsletter.unsubscribe_url",
+        "http://velo.example.org/u",
+    );
+    assert!(
+        refused.is_err_and(|e| e.to_string().contains("https")),
+        "http is refused"
+    );
+    let post = publish(&mut store, "Town hall", "See you there.", Lang::En);
+    let mut options = EmailOptions::load(&store).expect("options");
+    options.settings.unsubscribe_url = Some("http://velo.example.org/u".into());
+    let parts = post_email(&store, &post, &options).expect("email");
+    assert!(
+        parts
+            .warnings
+            .iter()
+            .any(|w| w.contains("http://velo.example.org/u") && w.contains("RFC 8058")),
+        "{:?}",
+        parts.warnings
+    );
+    let eml = parts.to_eml(date()).expect("eml");
+    let message = parse(&eml);
+    assert_eq!(
+        message.header_raw("List-Unsubscribe").map(str::trim),
+        Some("<http://velo.example.org/u>")
+    );
+    assert!(message.header_raw("List-Unsubscribe-Post").is_none());
+}
+
+#[test]
+fn bidi_controls_never_reach_subject_or_from() {
+    let (_lib, mut store) = library(&[("sender.name", "Vélo\u{202E}gnp.exe\u{2066}x\u{2069}")]);
+    let post = publish(
+        &mut store,
+        "Report\u{202E}fdp.exe\u{200F}",
+        "Text.",
+        Lang::En,
+    );
+    let parts = email(&store, &post);
+    assert_eq!(parts.subject, "Reportfdp.exe");
+    let eml = parts.to_eml(date()).expect("eml");
+    let message = parse(&eml);
+    assert_eq!(message.subject(), Some("Reportfdp.exe"));
+    assert_eq!(
+        message
+            .from()
+            .and_then(|a| a.first())
+            .and_then(|a| a.name.as_deref()),
+        Some("Vélognp.exex")
+    );
+}
