@@ -55,6 +55,7 @@ fn bad_keys_and_values_are_refused_and_the_old_value_kept() {
         ("site.base_url", "example.org"),
         ("sender.email", "not an address"),
         ("sender.name", "Safe\r\nBcc: x@y.z"),
+        ("newsletter.unsubscribe_url", "http://example.org/u"),
     ] {
         let e = library_settings::set(&mut store, k, v)
             .unwrap_err()
