@@ -59,11 +59,13 @@ fn open(path: &Path) -> std::io::Result<File> {
     options.open(path)
 }
 
-/// A size in words: "6.2 MiB", "70 KiB", "900 bytes".
+/// A size in words: "5 MiB", "6.2 MiB", "70 KiB" (rounded up), "900 bytes".
 pub(crate) fn size_in_words(bytes: u64) -> String {
     const KIB: u64 = 1024;
     const MIB: u64 = 1024 * KIB;
-    if bytes >= MIB {
+    if bytes % MIB == 0 && bytes > 0 {
+        format!("{} MiB", bytes / MIB)
+    } else if bytes >= MIB {
         format!("{:.1} MiB", bytes as f64 / MIB as f64)
     } else if bytes >= KIB {
         format!("{} KiB", bytes.div_ceil(KIB))
@@ -76,7 +78,7 @@ fn too_large(path: &Path, bytes: u64) -> Error {
     Error::Import {
         path: path.to_path_buf(),
         message: format!(
-            "the file is {}, more than the {} Postdesk imports from one file; \
+            "the file is {} ({bytes} bytes), more than the {} Postdesk imports from one file; \
              check that it is the post you meant, or split it into several posts",
             size_in_words(bytes),
             size_in_words(MAX_FILE_BYTES)
