@@ -1,28 +1,44 @@
 //! Step two: parse the front matter (YAML or TOML) into plain JSON values,
 //! keeping the order the keys were written in (YAML; TOML tables are sorted).
 //! TOML datetimes become their text, which [`super::date`] reads back.
+//! Front matter over [`super::limits`] (size, nesting) and YAML with anchors
+//! or aliases ([`super::yaml_anchors`]) are refused before they are parsed.
 
 use serde_json::Value;
 
+use super::limits;
 use super::split::{Format, FrontMatter};
+use super::yaml_anchors;
 
 /// The keys and values of the front matter, in order.
 pub(crate) type Entries = Vec<(String, Value)>;
 
 /// Parse the front matter. The error is the message for the person.
 pub(crate) fn parse(front: &FrontMatter<'_>) -> Result<Entries, String> {
-    match front.format {
+    limits::check_size(front)?;
+    let entries = match front.format {
         Format::Yaml => parse_yaml(front),
         Format::Toml => parse_toml(front),
-    }
+    }?;
+    limits::check_nesting(&entries)?;
+    Ok(entries)
 }
 
 fn parse_yaml(front: &FrontMatter<'_>) -> Result<Entries, String> {
+    if let Some(line) = yaml_anchors::first_anchor_or_alias(front.text) {
+        return Err(yaml_anchors::refusal(Some(front.first_line + line - 1)));
+    }
     // Blank lines in place of what came before the front matter make the
     // parser's line numbers those of the file.
     let padded = "\n".repeat(front.first_line.saturating_sub(1)) + front.text;
     let mut value: serde_yaml::Value = serde_yaml::from_str(&padded).map_err(|e| {
         let message = e.to_string();
+        if limits::is_parser_recursion_limit(&message) {
+            return limits::too_deep();
+        }
+        if message.contains("repetition limit") {
+            return yaml_anchors::refusal(None);
+        }
         // Where the construct that failed began (`while scanning a quoted
         // scalar at line 2 column 8`) names the key better than where it failed.
         let line = context_line(&message).or_else(|| e.location().map(|l| l.line()));
@@ -144,6 +160,9 @@ fn yaml_to_json(value: serde_yaml::Value) -> Value {
 
 fn parse_toml(front: &FrontMatter<'_>) -> Result<Entries, String> {
     let table: toml::Table = front.text.parse().map_err(|e: toml::de::Error| {
+        if limits::is_parser_recursion_limit(e.message()) {
+            return limits::too_deep();
+        }
         let message = e
             .message()
             .lines()
@@ -287,12 +306,64 @@ mod tests {
     #[test]
     fn yaml_merge_keys_and_odd_keys() {
         let e = yaml(
-            "base: &b {author: Ana}\npost:\n  <<: *b\n  x: 1\n2024: year\n",
+            "base: 1\npost:\n  <<: {author: Ana}\n  x: 1\n2024: year\n",
             2,
         )
         .unwrap();
         assert_eq!(e[1].1, json!({"author": "Ana", "x": 1}));
         assert_eq!(e[2].0, "2024");
+    }
+
+    #[test]
+    fn yaml_anchors_and_aliases_are_refused_with_the_file_line() {
+        // Merging through an alias was accepted before issue #9; aliases can
+        // expand a small file into a huge one, so all of them are refused.
+        let e = yaml("base: &b {author: Ana}\npost:\n  <<: *b\n", 2).unwrap_err();
+        assert!(
+            e.contains("anchor or alias (`&name` or `*name`) on line 2"),
+            "{e}"
+        );
+        let e = yaml("title: T\nauthor: *who\n", 5).unwrap_err();
+        assert!(e.contains("on line 6"), "{e}");
+    }
+
+    #[test]
+    fn front_matter_over_the_size_cap_is_refused_before_parsing() {
+        let big = format!(
+            "title: T\nnote: \"{}\"\n",
+            "a".repeat(limits::MAX_FRONT_MATTER_BYTES)
+        );
+        let e = yaml(&big, 2).unwrap_err();
+        assert!(
+            e.starts_with("the front matter is 65 KiB, more than the 64 KiB Postdesk reads"),
+            "{e}"
+        );
+        assert!(e.ends_with("after the closing `---` line"), "{e}");
+        let big = format!(
+            "title = \"{}\"\n",
+            "a".repeat(limits::MAX_FRONT_MATTER_BYTES)
+        );
+        assert!(toml(&big, 2)
+            .unwrap_err()
+            .ends_with("after the closing `+++` line"));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_in_both_formats() {
+        let deep =
+            |open: &str, close: &str, n: usize| format!("{}1{}", open.repeat(n), close.repeat(n));
+        for n in [limits::MAX_NESTING, 200, 10_000] {
+            let e = yaml(&format!("a: {}\n", deep("[", "]", n)), 2).unwrap_err();
+            assert_eq!(e, limits::too_deep(), "yaml {n}");
+            let e = toml(&format!("a = {}\n", deep("[", "]", n)), 2).unwrap_err();
+            assert_eq!(e, limits::too_deep(), "toml {n}");
+            let e = toml(&format!("a = {}\n", deep("{b = ", "}", n)), 2).unwrap_err();
+            assert_eq!(e, limits::too_deep(), "toml table {n}");
+        }
+        let dotted = format!("{} = 1\n", vec!["k"; 5_000].join("."));
+        assert_eq!(toml(&dotted, 2).unwrap_err(), limits::too_deep());
+        let ok = format!("a: {}\n", deep("[", "]", limits::MAX_NESTING - 1));
+        assert!(yaml(&ok, 2).is_ok());
     }
 
     #[test]

@@ -8,17 +8,23 @@
 //! (`filename`). Errors name the file and say what to change.
 //!
 //! [`import_paths`] walks files and folders and creates a post for each file;
-//! one failure never stops the rest.
+//! one failure never stops the rest. Every file is hostile until checked:
+//! `walk` lets through only regular files inside the folder chosen, `read`
+//! opens them without blocking and up to a size, and `limits` and
+//! `yaml_anchors` refuse front matter that is too big, too deep or that uses
+//! YAML aliases (which can expand a small file into a huge one).
 
 mod date;
 mod fields;
 mod filename;
 mod frontmatter;
+mod limits;
+mod read;
 mod split;
 mod walk;
+mod yaml_anchors;
 
 use std::collections::HashMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::Utc;
@@ -26,6 +32,9 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::model::{Lang, NewPost, Post};
+
+pub use limits::{MAX_FRONT_MATTER_BYTES, MAX_NESTING};
+pub use read::MAX_FILE_BYTES;
 
 /// A file that was not imported, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -71,37 +80,6 @@ fn parse_at(
     fields::build(entries, format, &filename::file_info(path), parts.body, now)
 }
 
-/// Read a file as text: UTF-8 (with or without a byte-order mark), or UTF-16
-/// when it starts with a byte-order mark, as Windows editors may save it.
-fn read_text(path: &Path) -> Result<String> {
-    let bytes = fs::read(path).map_err(|source| Error::ReadFile {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let utf16 = |bytes: &[u8], unit: fn([u8; 2]) -> u16| {
-        let units: Vec<u16> = bytes
-            .chunks(2)
-            .map(|c| unit([c[0], c.get(1).copied().unwrap_or(0)]))
-            .collect();
-        String::from_utf16(&units).ok()
-    };
-    let decoded = match bytes.as_slice() {
-        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
-        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
-        _ => None,
-    };
-    if let Some(text) = decoded {
-        return Ok(text);
-    }
-    String::from_utf8(bytes).map_err(|e| Error::Import {
-        path: path.to_path_buf(),
-        message: format!(
-            "the file is not UTF-8 text (byte {} is not valid UTF-8); save it as UTF-8 and import it again",
-            e.utf8_error().valid_up_to() + 1
-        ),
-    })
-}
-
 /// The reason for an [`ImportFailure`]: the message without the path.
 fn reason(error: &Error) -> String {
     match error {
@@ -113,7 +91,9 @@ fn reason(error: &Error) -> String {
 
 /// Import Markdown files and folders of them (recursively: `.md`,
 /// `.markdown` and `.mdown` files; hidden files and folders, `node_modules`
-/// and Hugo's `_index.md` section pages are skipped). Files in a Jekyll
+/// and Hugo's `_index.md` section pages are skipped). Only regular files are
+/// read, up to [`MAX_FILE_BYTES`]: a link leading out of the folder chosen,
+/// a named pipe, a socket or a device is listed as a failure with the reason. Files in a Jekyll
 /// `_drafts` folder become drafts. Translations (`index.md` and
 /// `index.fr.md`, `post.md` and `post.fr.md`) are linked to each other.
 /// One failure never stops the rest.
@@ -127,8 +107,9 @@ fn import_with(paths: &[PathBuf], mut create: impl FnMut(NewPost) -> Result<Post
     let files = walk::collect(paths, &mut report.failed);
     // The first post imported for each translation key, to link the others to.
     let mut translations: HashMap<PathBuf, (i64, Lang)> = HashMap::new();
-    for path in files {
-        let created = read_text(&path).and_then(|text| {
+    for found in files {
+        let path = found.path.clone();
+        let created = read::read_found(&found).and_then(|text| {
             let mut new = parse_document(&path, &text)?;
             let key = filename::file_info(&path).translation_key;
             if let Some(&(id, lang)) = translations.get(&key) {

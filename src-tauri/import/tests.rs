@@ -46,6 +46,11 @@ impl FakeStore {
     }
 }
 
+/// The decoding step of reading a file.
+fn read_text(path: &Path) -> Result<String> {
+    read::decode(path, fs::read(path).unwrap())
+}
+
 fn write(root: &Path, rel: &str, text: &[u8]) -> PathBuf {
     let path = root.join(rel);
     fs::create_dir_all(path.parent().unwrap()).unwrap();

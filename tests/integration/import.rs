@@ -15,6 +15,7 @@ use serde_json::json;
 
 mod errors;
 mod formats;
+mod hostile;
 mod keys;
 mod library;
 

@@ -1,0 +1,145 @@
+//! Reading one file found by [`super::walk`]: only a regular file, only up to
+//! [`MAX_FILE_BYTES`], never blocking (a named pipe swapped in after the walk
+//! looked at the file is opened without waiting and then refused), and only
+//! the very file the walk checked (same device and inode). The text is UTF-8,
+//! or UTF-16 with a byte-order mark as Windows editors may save it.
+
+use std::fs::{self, File};
+use std::io::Read;
+use std::path::Path;
+
+use super::walk::Found;
+use crate::error::{Error, Result};
+
+/// The largest file imported: 5 MiB, far more than any post's text; a bigger
+/// `.md` file is most likely something else, or text with data pasted in.
+pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
+
+/// `O_NONBLOCK` where its value is known without the `libc` crate, so that
+/// opening a named pipe returns at once instead of waiting for a writer.
+/// Elsewhere the walk's file-type check (before any open) is the guard.
+#[cfg_attr(not(unix), allow(dead_code))]
+fn nonblocking_flag() -> Option<i32> {
+    if cfg!(all(
+        any(target_os = "linux", target_os = "android"),
+        any(
+            target_arch = "x86",
+            target_arch = "x86_64",
+            target_arch = "arm",
+            target_arch = "aarch64",
+            target_arch = "riscv64",
+            target_arch = "powerpc64",
+            target_arch = "s390x",
+            target_arch = "loongarch64"
+        )
+    )) {
+        Some(0o4000)
+    } else if cfg!(any(
+        target_os = "macos",
+        target_os = "ios",
+        target_os = "freebsd",
+        target_os = "openbsd",
+        target_os = "netbsd",
+        target_os = "dragonfly"
+    )) {
+        Some(0x0004)
+    } else {
+        None
+    }
+}
+
+fn open(path: &Path) -> std::io::Result<File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    if let Some(flag) = nonblocking_flag() {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(flag);
+    }
+    options.open(path)
+}
+
+/// A size in words: "5 MiB", "6.2 MiB", "70 KiB" (rounded up), "900 bytes".
+pub(crate) fn size_in_words(bytes: u64) -> String {
+    const KIB: u64 = 1024;
+    const MIB: u64 = 1024 * KIB;
+    if bytes % MIB == 0 && bytes > 0 {
+        format!("{} MiB", bytes / MIB)
+    } else if bytes >= MIB {
+        format!("{:.1} MiB", bytes as f64 / MIB as f64)
+    } else if bytes >= KIB {
+        format!("{} KiB", bytes.div_ceil(KIB))
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+fn too_large(path: &Path, bytes: u64) -> Error {
+    Error::Import {
+        path: path.to_path_buf(),
+        message: format!(
+            "the file is {} ({bytes} bytes), more than the {} Postdesk imports from one file; \
+             check that it is the post you meant, or split it into several posts",
+            size_in_words(bytes),
+            size_in_words(MAX_FILE_BYTES)
+        ),
+    }
+}
+
+/// Read the file the walk found and checked, as text. Errors name the path
+/// as it was found (`found.path`), not the file it links to.
+pub(crate) fn read_found(found: &Found) -> Result<String> {
+    let shown = found.path.as_path();
+    let read_error = |source| Error::ReadFile {
+        path: shown.to_path_buf(),
+        source,
+    };
+    let file = open(&found.real).map_err(read_error)?;
+    let meta = file.metadata().map_err(read_error)?;
+    if !meta.is_file() || !found.identity.matches(&meta) {
+        return Err(Error::Import {
+            path: shown.to_path_buf(),
+            message: "the file changed into something other than a regular file while it was \
+                      being imported; import it again"
+                .to_string(),
+        });
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(shown, meta.len()));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(shown, bytes.len() as u64));
+    }
+    decode(shown, bytes)
+}
+
+/// Decode a file's bytes: UTF-8 (with or without a byte-order mark), or
+/// UTF-16 when it starts with a byte-order mark.
+pub(crate) fn decode(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    let utf16 = |bytes: &[u8], unit: fn([u8; 2]) -> u16| {
+        let units: Vec<u16> = bytes
+            .chunks(2)
+            .map(|c| unit([c[0], c.get(1).copied().unwrap_or(0)]))
+            .collect();
+        String::from_utf16(&units).ok()
+    };
+    let decoded = match bytes.as_slice() {
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
+        _ => None,
+    };
+    if let Some(text) = decoded {
+        return Ok(text);
+    }
+    String::from_utf8(bytes).map_err(|e| Error::Import {
+        path: path.to_path_buf(),
+        message: format!(
+            "the file is not UTF-8 text (byte {} is not valid UTF-8); save it as UTF-8 and import it again",
+            e.utf8_error().valid_up_to() + 1
+        ),
+    })
+}
