@@ -15,46 +15,15 @@ use crate::error::{Error, Result};
 /// `.md` file is most likely something else, or text with data pasted in.
 pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
 
-/// `O_NONBLOCK` where its value is known without the `libc` crate, so that
-/// opening a named pipe returns at once instead of waiting for a writer.
-/// Elsewhere the walk's file-type check (before any open) is the guard.
-#[cfg_attr(not(unix), allow(dead_code))]
-fn nonblocking_flag() -> Option<i32> {
-    if cfg!(all(
-        any(target_os = "linux", target_os = "android"),
-        any(
-            target_arch = "x86",
-            target_arch = "x86_64",
-            target_arch = "arm",
-            target_arch = "aarch64",
-            target_arch = "riscv64",
-            target_arch = "powerpc64",
-            target_arch = "s390x",
-            target_arch = "loongarch64"
-        )
-    )) {
-        Some(0o4000)
-    } else if cfg!(any(
-        target_os = "macos",
-        target_os = "ios",
-        target_os = "freebsd",
-        target_os = "openbsd",
-        target_os = "netbsd",
-        target_os = "dragonfly"
-    )) {
-        Some(0x0004)
-    } else {
-        None
-    }
-}
-
 fn open(path: &Path) -> std::io::Result<File> {
     let mut options = fs::OpenOptions::new();
     options.read(true);
+    // Opening a named pipe returns at once instead of waiting for a writer
+    // (the walk's file-type check before any open is the first guard).
     #[cfg(unix)]
-    if let Some(flag) = nonblocking_flag() {
+    {
         use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(flag);
+        options.custom_flags(libc::O_NONBLOCK);
     }
     options.open(path)
 }
