@@ -198,7 +198,10 @@ pub(crate) fn url_fate(element: &str, attribute: &str, url: &str) -> UrlFate {
         )
     };
     let mut written = String::new();
-    pulldown_cmark::html::push_html(&mut written, [Event::Start(start), Event::End(end)].into_iter());
+    pulldown_cmark::html::push_html(
+        &mut written,
+        [Event::Start(start), Event::End(end)].into_iter(),
+    );
     let before = attribute_value(&written, attribute);
     match (before, attribute_value(&sanitize(&written), attribute)) {
         (_, None) => UrlFate::Removed,
@@ -350,7 +353,11 @@ fn percent_decoded(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
             (b'%', Some(h), Some(l)) => {
                 out.push((h * 16 + l) as u8);
                 i += 3;
@@ -408,7 +415,13 @@ mod tests {
 
     #[test]
     fn network_paths_are_not_links() {
-        for url in ["//evil.example/x", "\\\\server\\share", "/\\host/x", " //h", "/\t/h"] {
+        for url in [
+            "//evil.example/x",
+            "\\\\server\\share",
+            "/\\host/x",
+            " //h",
+            "/\t/h",
+        ] {
             assert!(!url_allowed("a", "href", url), "{url:?}");
             assert!(!url_allowed("img", "src", url), "{url:?}");
         }
@@ -426,9 +439,18 @@ mod tests {
             mailto_fields_kept("mailto:a@b.org?subject=Hi&attach=/etc/passwd&body=x&Cc=c@d.org&bcc=e@f.org&%61ttach=y&ATTACHMENT=z"),
             "mailto:a@b.org?subject=Hi&body=x&Cc=c@d.org"
         );
-        assert_eq!(mailto_fields_kept("MAILTO:a@b.org?attach=x"), "MAILTO:a@b.org");
-        assert_eq!(mailto_fields_kept("mailto:a@b.org?subject=a"), "mailto:a@b.org?subject=a");
-        assert_eq!(mailto_fields_kept("https://x.org/?attach=1"), "https://x.org/?attach=1");
+        assert_eq!(
+            mailto_fields_kept("MAILTO:a@b.org?attach=x"),
+            "MAILTO:a@b.org"
+        );
+        assert_eq!(
+            mailto_fields_kept("mailto:a@b.org?subject=a"),
+            "mailto:a@b.org?subject=a"
+        );
+        assert_eq!(
+            mailto_fields_kept("https://x.org/?attach=1"),
+            "https://x.org/?attach=1"
+        );
         assert_eq!(
             sanitize("<a href=\"mailto:a@b.org?attach=C:%5Cx&amp;subject=S\">m</a>"),
             "<a href=\"mailto:a@b.org?subject=S\" rel=\"noopener noreferrer\">m</a>"
@@ -437,17 +459,32 @@ mod tests {
 
     #[test]
     fn url_fate_is_what_a_rendering_keeps() {
-        assert_eq!(url_fate("a", "href", "https://example.org/a b"), UrlFate::Kept);
+        assert_eq!(
+            url_fate("a", "href", "https://example.org/a b"),
+            UrlFate::Kept
+        );
         assert_eq!(url_fate("a", "href", "mailto:a@b.org"), UrlFate::Kept);
         assert_eq!(url_fate("a", "href", "/posts/x/"), UrlFate::Kept);
-        assert_eq!(url_fate("a", "href", "javascript:alert(1)"), UrlFate::Removed);
-        assert_eq!(url_fate("a", "href", "JaVa\tScRiPt:alert(1)"), UrlFate::Removed);
+        assert_eq!(
+            url_fate("a", "href", "javascript:alert(1)"),
+            UrlFate::Removed
+        );
+        assert_eq!(
+            url_fate("a", "href", "JaVa\tScRiPt:alert(1)"),
+            UrlFate::Removed
+        );
         assert_eq!(url_fate("a", "href", "//evil.example/"), UrlFate::Removed);
         assert_eq!(url_fate("a", "href", "\\\\evil\\share"), UrlFate::Removed);
         assert_eq!(url_fate("img", "src", "/\\evil/x.png"), UrlFate::Removed);
         assert_eq!(url_fate("a", "href", "data:text/html,x"), UrlFate::Removed);
-        assert_eq!(url_fate("img", "src", "data:image/png;base64,AA"), UrlFate::Kept);
-        assert_eq!(url_fate("img", "src", "data:image/svg+xml,<svg>"), UrlFate::Removed);
+        assert_eq!(
+            url_fate("img", "src", "data:image/png;base64,AA"),
+            UrlFate::Kept
+        );
+        assert_eq!(
+            url_fate("img", "src", "data:image/svg+xml,<svg>"),
+            UrlFate::Removed
+        );
         assert_eq!(
             url_fate("a", "href", "mailto:a@b.org?attach=x&subject=y"),
             UrlFate::Changed("mailto:a@b.org?subject=y".into())

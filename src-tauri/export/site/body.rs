@@ -161,7 +161,8 @@ mod tests {
             .map(|(i, _)| &outside[i..i + 8])
             .collect();
         assert!(
-            tags.chunks(2).all(|p| p[0] == "{% raw %" && p.get(1).map_or(true, |c| *c == "{% endra")),
+            tags.chunks(2)
+                .all(|p| p[0] == "{% raw %" && p.get(1).map_or(true, |c| *c == "{% endra")),
             "{body}"
         );
         assert!(!body.contains("{% include") && !body.contains("{%- endraw"));

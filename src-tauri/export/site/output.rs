@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 
 use super::context::{PostEntry, SiteContext};
-use super::{body, safe_body};
 use super::rel_path::RelPath;
+use super::{body, safe_body};
 use crate::error::{Error, Result};
 
 /// One site format (as mdBook's `Renderer`): turns the context into files.

@@ -52,7 +52,9 @@ impl Removed {
     /// For the export report, after "removed …".
     pub(crate) fn describe(self) -> &'static str {
         match self {
-            Removed::Html => "HTML the preview does not show (scripts, event handlers, forms, comments…)",
+            Removed::Html => {
+                "HTML the preview does not show (scripts, event handlers, forms, comments…)"
+            }
             Removed::LinkAddress => "a link address the preview does not allow",
             Removed::ImageAddress => "an image address the preview does not allow",
             Removed::MailtoFields => "mail link fields other than subject, body and cc",
@@ -135,13 +137,29 @@ fn link(md: &str, events: &Events<'_>, start: usize, end: usize, edits: &mut Edi
             title,
             link_type,
             ..
-        }) => ("a", "href", dest_url, title, *link_type, "[", Removed::LinkAddress),
+        }) => (
+            "a",
+            "href",
+            dest_url,
+            title,
+            *link_type,
+            "[",
+            Removed::LinkAddress,
+        ),
         Event::Start(Tag::Image {
             dest_url,
             title,
             link_type,
             ..
-        }) => ("img", "src", dest_url, title, *link_type, "![", Removed::ImageAddress),
+        }) => (
+            "img",
+            "src",
+            dest_url,
+            title,
+            *link_type,
+            "![",
+            Removed::ImageAddress,
+        ),
         _ => return,
     };
     // The HTML writer adds the scheme of an e-mail autolink itself.
@@ -295,7 +313,11 @@ fn heading_attributes(
     let removed = (!classes.is_empty() || !attrs.is_empty() || plain_id.is_none())
         .then_some(Removed::HeadingAttributes);
     let start = range.start + offset + open;
-    edits.push(start..range.start + offset + text.len(), replacement, removed);
+    edits.push(
+        start..range.start + offset + text.len(),
+        replacement,
+        removed,
+    );
 }
 
 /// `md[range]` (prose) with every `{`, `[` and `<` not escaped by a
@@ -390,7 +412,8 @@ mod tests {
 
     #[test]
     fn raw_html_blocks_are_cleaned() {
-        let out = neutralize("Hi\n\n<div onclick=\"x()\">\n<script>alert(1)</script>\n</div>\n\nBye\n");
+        let out =
+            neutralize("Hi\n\n<div onclick=\"x()\">\n<script>alert(1)</script>\n</div>\n\nBye\n");
         assert!(!out.markdown.contains("onclick"), "{}", out.markdown);
         assert!(!out.markdown.contains("alert"), "{}", out.markdown);
         assert!(out.markdown.contains("<div>") && out.markdown.contains("Bye"));
@@ -402,7 +425,9 @@ mod tests {
 
     #[test]
     fn inline_html_keeps_allowed_tags_only() {
-        let out = safe("a <img src=x onerror=alert(1)> b <span onmouseover=\"y\">c</span> <form>d</form>\n");
+        let out = safe(
+            "a <img src=x onerror=alert(1)> b <span onmouseover=\"y\">c</span> <form>d</form>\n",
+        );
         assert_eq!(out, "a <img src=\"x\"> b <span>c</span> d\n");
         let out = neutralize("x<br>y <kbd>K</kbd>\n");
         assert_eq!(out.markdown, "x<br>y <kbd>K</kbd>\n");
@@ -411,7 +436,10 @@ mod tests {
 
     #[test]
     fn inline_script_goes_with_its_content() {
-        assert_eq!(safe("a <script>alert(*1*)</script> b\n\nnext\n"), "a  b\n\nnext\n");
+        assert_eq!(
+            safe("a <script>alert(*1*)</script> b\n\nnext\n"),
+            "a  b\n\nnext\n"
+        );
         let out = safe("a <style>p{}</style>\n");
         assert!(!out.contains("p{}") && !out.contains("style"), "{out}");
     }
@@ -422,7 +450,10 @@ mod tests {
             "[click *me*](javascript:alert(1)) and ![pic](javascript:x) <javascript:alert(2)> [s](//evil.example/x)\n",
         );
         assert_eq!(out.markdown, "click *me* and pic javascript:alert(2) s\n");
-        assert_eq!(out.removed, vec![Removed::LinkAddress, Removed::ImageAddress]);
+        assert_eq!(
+            out.removed,
+            vec![Removed::LinkAddress, Removed::ImageAddress]
+        );
         let kept = "[ok](https://example.org) [mail](mailto:a@b.org) <a@b.org> ![i](data:image/png;base64,AA)\n";
         assert_eq!(safe(kept), kept);
         let out = safe("[x][r]\n\n[r]: javascript:alert(1)\n");
@@ -432,7 +463,9 @@ mod tests {
 
     #[test]
     fn mailto_attachments_are_dropped_from_the_address() {
-        let out = neutralize("[m](mailto:a@b.org?attach=/etc/passwd&subject=Hi \"T\") <mailto:c@d.org?attach=x>\n");
+        let out = neutralize(
+            "[m](mailto:a@b.org?attach=/etc/passwd&subject=Hi \"T\") <mailto:c@d.org?attach=x>\n",
+        );
         assert_eq!(
             out.markdown,
             "[m](<mailto:a@b.org?subject=Hi> \"T\") <mailto:c@d.org>\n"
@@ -444,7 +477,8 @@ mod tests {
 
     #[test]
     fn attribute_syntax_is_made_inert() {
-        let out = safe("Para\n{: onmouseover=\"alert(1)\"}\n\n*x*{: .c}\n\n{::nomarkdown}<b>x</b>{:/}\n");
+        let out =
+            safe("Para\n{: onmouseover=\"alert(1)\"}\n\n*x*{: .c}\n\n{::nomarkdown}<b>x</b>{:/}\n");
         assert!(!out.contains("{:"), "{out}");
         assert!(out.contains("&#123;: onmouseover"), "{out}");
         assert_eq!(safe("Set \\{a} here\n"), "Set \\{a} here\n");

@@ -37,8 +37,10 @@ pub(super) fn tokens(html: &str) -> Vec<Token<'_>> {
     while let Some(off) = html[at..].find('<') {
         let start = at + off;
         let rest = &html[start..];
-        let end = if rest.starts_with("<!--") {
-            rest[4..].find("-->").map_or(html.len(), |e| start + 4 + e + 3)
+        let end = if let Some(comment) = rest.strip_prefix("<!--") {
+            comment
+                .find("-->")
+                .map_or(html.len(), |e| start + 4 + e + 3)
         } else if rest.starts_with("<!") || rest.starts_with("<?") {
             rest.find('>').map_or(html.len(), |e| start + e + 1)
         } else if tag_name(rest).is_some() {
@@ -209,8 +211,9 @@ mod tests {
 
     #[test]
     fn blocks_keep_allowed_tags_and_lose_the_rest() {
-        let (html, removed) =
-            clean_block("<div onclick=\"x()\">\n<script>alert(1)</script>\n<p>Kept {: x} [a]</p>\n");
+        let (html, removed) = clean_block(
+            "<div onclick=\"x()\">\n<script>alert(1)</script>\n<p>Kept {: x} [a]</p>\n",
+        );
         assert!(removed);
         assert_eq!(html, "<div>\n\n<p>Kept &#123;: x} &#91;a]</p>\n");
         let (html, removed) = clean_block("<details>\n<summary>More</summary>\n");
@@ -241,6 +244,9 @@ mod tests {
             )
         );
         assert_eq!(clean_tag("<form action=x>", "form", false), (None, true));
-        assert_eq!(clean_tag("</SPAN >", "span", true), (Some("</span>".into()), false));
+        assert_eq!(
+            clean_tag("</SPAN >", "span", true),
+            (Some("</span>".into()), false)
+        );
     }
 }

@@ -42,7 +42,10 @@ mod tests {
             inert_html("<img src=x onerror=alert(1)> {{ site.x }} {% include x %}"),
             "&#60;img src=x onerror=alert(1)&#62; &#123;&#123; site.x &#125;&#125; &#123;&#37; include x &#37;&#125;"
         );
-        assert_eq!(inert_html("- 1. *a* [b](c)"), "&#45; 1. &#42;a&#42; &#91;b&#93;(c)");
+        assert_eq!(
+            inert_html("- 1. *a* [b](c)"),
+            "&#45; 1. &#42;a&#42; &#91;b&#93;(c)"
+        );
         assert_eq!(inert_html("2024: l’été"), "&#50;024: l’été");
         assert_eq!(
             inert_html("The budget passed after a long night."),

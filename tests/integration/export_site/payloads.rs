@@ -45,17 +45,37 @@ Reference [sierra19][evil]
 [evil]: javascript:alert('ref')
 
 ```
-{: code stays} tango20 <b>
+{: code stays} tango20 <b> {{ site.title }} {% include missing.html %} {{< youtube x >}}
 ```
 "#;
 
 const WORDS: &[&str] = &[
-    "alpha1", "bravo2", "charlie3", "hover", "delta4", "netpath", "echo5", "foxtrot6", "golf7",
-    "hotel8", "india9", "juliet10", "kilo11", "lima12", "mike13", "november14", "oscar15",
-    "papa16", "quebec17", "romeo18", "sierra19", "tango20",
+    "alpha1",
+    "bravo2",
+    "charlie3",
+    "hover",
+    "delta4",
+    "netpath",
+    "echo5",
+    "foxtrot6",
+    "golf7",
+    "hotel8",
+    "india9",
+    "juliet10",
+    "kilo11",
+    "lima12",
+    "mike13",
+    "november14",
+    "oscar15",
+    "papa16",
+    "quebec17",
+    "romeo18",
+    "sierra19",
+    "tango20",
 ];
 
-const TEASER: &str = "<img src=x onerror=alert(1)> {{ site.x }} {% include x %} *em* [l](javascript:alert(2))";
+const TEASER: &str =
+    "<img src=x onerror=alert(1)> {{ site.x }} {% include x %} *em* [l](javascript:alert(2))";
 
 fn payload_library() -> (Library, Post) {
     let lib = Library::new();
@@ -123,9 +143,21 @@ fn assert_inert(html: &str, what: &str) {
     for (name, attrs) in tags(html) {
         assert_ne!(name, "script", "script element in {what}");
         for (attr, value) in attrs {
-            assert!(!attr.starts_with("on"), "event handler {attr} on <{name}> in {what}");
-            if ["href", "src", "action", "formaction", "srcset", "poster", "data", "xlink:href"]
-                .contains(&attr.as_str())
+            assert!(
+                !attr.starts_with("on"),
+                "event handler {attr} on <{name}> in {what}"
+            );
+            if [
+                "href",
+                "src",
+                "action",
+                "formaction",
+                "srcset",
+                "poster",
+                "data",
+                "xlink:href",
+            ]
+            .contains(&attr.as_str())
             {
                 let v: String = value
                     .chars()
@@ -160,7 +192,13 @@ fn assert_reported(report: &ExportReport) {
         .iter()
         .find(|w| w.contains("\u{201c}Payloads\u{201d}: removed"))
         .unwrap_or_else(|| panic!("no warning names the post: {:?}", report.warnings));
-    for what in ["HTML", "link address", "image address", "mail link", "heading attributes"] {
+    for what in [
+        "HTML",
+        "link address",
+        "image address",
+        "mail link",
+        "heading attributes",
+    ] {
         assert!(w.contains(what), "{what} not in {w}");
     }
 }
@@ -169,22 +207,39 @@ fn assert_reported(report: &ExportReport) {
 fn hostile_content_is_inert_on_the_built_hugo_site() {
     let (lib, post) = payload_library();
     let site = tempfile::tempdir().unwrap();
-    let report = export(&lib.open(), SiteFormat::Hugo, site.path(), Selection::Published);
+    let report = export(
+        &lib.open(),
+        SiteFormat::Hugo,
+        site.path(),
+        Selection::Published,
+    );
     assert_reported(&report);
     let public = hugo_build(site.path());
     let (_, html) = built_page(&public, &post);
     assert_inert(&html, "the Hugo page");
     assert_words(&html, "the Hugo page");
     assert!(!html.contains("youtube.com"), "the shortcode ran");
-    assert!(html.contains("{{&lt; youtube x &gt;}}") || html.contains("{{< youtube x >}}"), "{html}");
-    assert_eq!(paragraph(&html, "summary"), TEASER, "the summary shows as text");
+    assert!(
+        html.contains("{{&lt; youtube x &gt;}}") || html.contains("{{< youtube x >}}"),
+        "{html}"
+    );
+    assert_eq!(
+        paragraph(&html, "summary"),
+        TEASER,
+        "the summary shows as text"
+    );
 }
 
 #[test]
 fn hostile_content_is_inert_on_the_built_jekyll_site() {
     let (lib, post) = payload_library();
     let site = tempfile::tempdir().unwrap();
-    let report = export(&lib.open(), SiteFormat::Jekyll, site.path(), Selection::Published);
+    let report = export(
+        &lib.open(),
+        SiteFormat::Jekyll,
+        site.path(),
+        Selection::Published,
+    );
     assert_reported(&report);
     let md = fs::read_to_string(site.path().join("_posts/2024-01-02-payloads.md")).unwrap();
     assert!(!md.contains("render_with_liquid"), "{md}");
@@ -193,11 +248,26 @@ fn hostile_content_is_inert_on_the_built_jekyll_site() {
     assert_inert(&html, "the Jekyll page");
     assert_words(&html, "the Jekyll page");
     // Liquid did not run: the text is there as written.
-    assert!(html.contains("{% include x.html %} {{ site.title }}"), "{html}");
+    assert!(
+        html.contains("{% include x.html %} {{ site.title }}"),
+        "{html}"
+    );
     assert!(html.contains("{{ subscriber.email }}"), "{html}");
-    assert!(!html.contains("Postdesk test site"), "site.title was expanded");
-    assert!(html.contains("{: code stays} tango20 &lt;b&gt;"), "code block as written");
-    assert_eq!(paragraph(&html, "excerpt"), TEASER, "the excerpt shows as text");
+    assert!(
+        !html.contains("Postdesk test site"),
+        "site.title was expanded"
+    );
+    assert!(
+        html.contains(
+            "{: code stays} tango20 &lt;b&gt; {{ site.title }} {% include missing.html %}"
+        ),
+        "code block as written: {html}"
+    );
+    assert_eq!(
+        paragraph(&html, "excerpt"),
+        TEASER,
+        "the excerpt shows as text"
+    );
 }
 
 #[test]
@@ -229,9 +299,16 @@ fn hostile_content_is_inert_in_the_html_export_and_the_feed() {
     .unwrap();
     let parsed = feed_rs::parser::parse(rss.xml.as_bytes()).unwrap();
     let description = &parsed.entries[0].summary.as_ref().unwrap().content;
-    assert!(!description.contains('<'), "RSS readers read it as HTML: {description}");
+    assert!(
+        !description.contains('<'),
+        "RSS readers read it as HTML: {description}"
+    );
     assert_eq!(unescape_html(description), TEASER);
-    let content = parsed.entries[0].content.as_ref().and_then(|c| c.body.clone()).unwrap();
+    let content = parsed.entries[0]
+        .content
+        .as_ref()
+        .and_then(|c| c.body.clone())
+        .unwrap();
     assert_inert(&content, "the feed's content");
 }
 
@@ -246,12 +323,18 @@ fn a_manifest_from_elsewhere_authorizes_nothing() {
     let site_dir = tmp.path().join("cloned");
     // A cloned site: a file of its own at the path of the post, and another
     // file, both listed (with their real hashes) in a manifest it brought.
-    let page = site_dir.join("content/posts").join(&post.slug).join("index.md");
+    let page = site_dir
+        .join("content/posts")
+        .join(&post.slug)
+        .join("index.md");
     fs::create_dir_all(page.parent().unwrap()).unwrap();
     fs::write(site_dir.join("hugo.toml"), "their config").unwrap();
     let sha = |b: &[u8]| -> String {
         use sha2::{Digest, Sha256};
-        Sha256::digest(b).iter().map(|b| format!("{b:02x}")).collect()
+        Sha256::digest(b)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
     };
     for library in [Some(OTHER_LIBRARY), None] {
         fs::write(&page, "their page").unwrap();
@@ -275,21 +358,36 @@ fn a_manifest_from_elsewhere_authorizes_nothing() {
             force: false,
         };
         let err = site::export_site(&store, &opts, &mut no_progress()).unwrap_err();
-        assert!(err.to_string().contains("was not written by Postdesk"), "{err}");
+        assert!(
+            err.to_string().contains("was not written by Postdesk"),
+            "{err}"
+        );
         assert_eq!(fs::read_to_string(&page).unwrap(), "their page");
         // Forced, the page is overwritten as asked, but what the export does
         // not produce is never removed on the manifest's word.
         opts.force = true;
         let report = site::export_site(&store, &opts, &mut no_progress()).unwrap();
-        assert!(report.warnings.iter().any(|w| w.contains("not written by this library")));
+        assert!(report
+            .warnings
+            .iter()
+            .any(|w| w.contains("not written by this library")));
         assert!(report.removed.is_empty(), "{:?}", report.removed);
-        assert_eq!(fs::read_to_string(site_dir.join("hugo.toml")).unwrap(), "their config");
+        assert_eq!(
+            fs::read_to_string(site_dir.join("hugo.toml")).unwrap(),
+            "their config"
+        );
         let ours: serde_json::Value =
             serde_json::from_slice(&fs::read(site_dir.join(MANIFEST_NAME)).unwrap()).unwrap();
-        assert_eq!(ours["library"].as_str(), Some(store.library_id().unwrap().as_str()));
+        assert_eq!(
+            ours["library"].as_str(),
+            Some(store.library_id().unwrap().as_str())
+        );
         assert!(ours["files"].get("hugo.toml").is_none());
     }
     // This library's own manifest is believed: the next export is quiet.
     let report = export(&store, SiteFormat::Hugo, &site_dir, Selection::Published);
-    assert!(!report.warnings.iter().any(|w| w.contains("not written by this library")));
+    assert!(!report
+        .warnings
+        .iter()
+        .any(|w| w.contains("not written by this library")));
 }
