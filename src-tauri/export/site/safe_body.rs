@@ -22,6 +22,9 @@
 //! Code spans and code blocks are left exactly as written. Liquid (Jekyll)
 //! and shortcodes (Hugo) run on the text before any Markdown: see
 //! `body::liquid_raw` and `body::escape_hugo_shortcodes`.
+//!
+//! Longer than 400 lines because of its tests: one pass over one event
+//! stream, kept whole so the offsets it edits are read in one place.
 
 use std::ops::Range;
 
