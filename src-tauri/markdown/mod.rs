@@ -57,7 +57,7 @@ mod anchors;
 pub mod blocks;
 mod footnotes;
 mod links;
-mod sanitize;
+pub(crate) mod sanitize;
 mod tables;
 mod text;
 

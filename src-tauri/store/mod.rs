@@ -15,6 +15,7 @@
 
 mod assets;
 mod copies;
+mod identity;
 mod listing;
 pub mod migrations;
 mod posts;

@@ -1,8 +1,8 @@
 //! Site exports: a library of 30 posts (English and French, images, a table,
 //! footnotes, links between posts) exported as Hugo, Jekyll and standalone
 //! HTML, then built by the real `hugo` and `jekyll`; feeds read back by a
-//! real feed parser; hostile titles, links and foreign files; incremental
-//! re-exports; and the CLI.
+//! real feed parser; hostile titles, links and foreign files; hostile post
+//! content (payloads); incremental re-exports; and the CLI.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -27,6 +27,7 @@ mod disk;
 mod feeds;
 mod hostile;
 mod html;
+mod payloads;
 
 const BASE: &str = "https://example.org";
 

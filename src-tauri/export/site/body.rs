@@ -1,7 +1,7 @@
-//! The Markdown body of a Hugo or Jekyll post: the author's Markdown with
-//! its `asset:` references pointed at the exported image files, and the few
-//! byte sequences a static site generator would read as its own syntax made
-//! inert. The Markdown is not rendered here (Hugo and Jekyll render it); the
+//! The Markdown body of a Hugo or Jekyll post: the author's Markdown made
+//! safe (`safe_body`), with its `asset:` references pointed at the exported
+//! image files, and the byte sequences a static site generator would read
+//! as its own template syntax made inert (Hugo shortcodes, Jekyll Liquid). The Markdown is not rendered here (Hugo and Jekyll render it); the
 //! references are found with the one Markdown parser, so an `asset:` that is
 //! only text in a code block is left as it is.
 
@@ -90,6 +90,26 @@ pub(crate) fn escape_hugo_shortcodes(md: &str) -> String {
         .replace("%}}", "*/%}}")
 }
 
+/// Jekyll runs Liquid over a post before Markdown, and Jekyll 3 (GitHub
+/// Pages) ignores `render_with_liquid: false`. So the body is wrapped in
+/// `{% raw %}…{% endraw %}`, which both versions honour, and every `{%` in it
+/// (which could close the raw block early, `{%- endraw -%}` included) is
+/// printed by Liquid itself instead.
+pub(crate) fn liquid_raw(md: &str) -> String {
+    const OPEN: &str = "{% raw %}";
+    const CLOSE: &str = "{% endraw %}";
+    const LITERAL: &str = "{% endraw %}{{ '{%' }}{% raw %}";
+    let mut out = String::with_capacity(md.len() + 32);
+    out.push_str(OPEN);
+    out.push_str(&md.replace("{%", LITERAL));
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push_str(CLOSE);
+    out.push('\n');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,5 +147,24 @@ mod tests {
             "{{</* youtube x */>}} {{%/* n */%}}"
         );
         assert_eq!(clean("\u{feff}a\0b"), "a\u{fffd}b\n");
+    }
+
+    #[test]
+    fn liquid_never_runs_and_endraw_cannot_escape() {
+        let body = liquid_raw("{{ site.x }} {% endraw %}{%- endraw -%}{% include x %}\n");
+        assert!(body.starts_with("{% raw %}{{ site.x }} "), "{body}");
+        assert!(body.ends_with("\n{% endraw %}\n"));
+        // The only raw/endraw tags are ours, alternating.
+        let outside = body.replace("{{ '{%' }}", "");
+        let tags: Vec<&str> = outside
+            .match_indices("{%")
+            .map(|(i, _)| &outside[i..i + 8])
+            .collect();
+        assert!(
+            tags.chunks(2)
+                .all(|p| p[0] == "{% raw %" && p.get(1).map_or(true, |c| *c == "{% endra")),
+            "{body}"
+        );
+        assert!(!body.contains("{% include") && !body.contains("{%- endraw"));
     }
 }

@@ -3,8 +3,9 @@
 //! built from the `site.base_url` setting and the shared URL scheme, so an
 //! item links to exactly the page the site exports put there.
 //!
-//! Each item carries the teaser as its summary and the post's HTML (from the
-//! one renderer) as its content, with site paths and images made absolute.
+//! Each item carries the teaser as its summary (Atom `summary` as text, RSS
+//! `description` HTML-escaped, since readers take it for HTML) and the
+//! post's HTML (from the one renderer) as its content, with site paths and images made absolute.
 //! Feeds are built from the library alone, so they are the same every time
 //! for the same posts: the channel's dates are the newest post's, not "now".
 
@@ -21,6 +22,7 @@ use crate::error::{Error, Result};
 use crate::export::urls;
 use crate::model::Lang;
 use crate::store::Store;
+use crate::util::html::escape;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -159,7 +161,9 @@ fn rss_xml(ch: &Channel, items: &[Item]) -> Result<String> {
                     permalink: true,
                 }));
                 item.set_pub_date(Some(i.date.to_rfc2822()));
-                item.set_description(Some(i.summary.clone()));
+                // RSS readers read `description` as HTML: the plain-text
+                // teaser goes in escaped, so it stays text.
+                item.set_description(Some(escape(&i.summary)));
                 item.set_content(Some(i.html.clone()));
                 item.set_categories(
                     i.tags

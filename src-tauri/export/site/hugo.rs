@@ -11,7 +11,7 @@ use super::body;
 use super::context::{Featured, PostEntry, SiteContext};
 use super::output::{FileKind, Output, SiteRenderer};
 use super::rel_path::RelPath;
-use super::SiteFormat;
+use super::{teaser, SiteFormat};
 use crate::error::Result;
 use crate::model::{Lang, Status};
 
@@ -24,7 +24,8 @@ struct FrontMatter<'a> {
     lastmod: String,
     draft: bool,
     slug: &'a str,
-    summary: &'a str,
+    /// Hugo renders it as Markdown, themes print it as HTML: see `teaser`.
+    summary: String,
     description: String,
     tags: &'a [String],
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -47,9 +48,10 @@ impl SiteRenderer for Hugo {
                 Lang::En => "index.md",
                 Lang::Fr => "index.fr.md",
             };
+            let md = out.safe_body(e);
             out.add(
                 dir.join(name)?,
-                page(e)?.into_bytes(),
+                page(e, md)?.into_bytes(),
                 FileKind::Post,
                 Some(i),
             )?;
@@ -59,7 +61,9 @@ impl SiteRenderer for Hugo {
     }
 }
 
-fn page(e: &PostEntry) -> Result<String> {
+/// The page: front matter, then `md` (the safe body) with its images and
+/// shortcode-like text rewritten.
+fn page(e: &PostEntry, md: String) -> Result<String> {
     let post = &e.post;
     let mut images = Vec::new();
     match &e.featured {
@@ -81,7 +85,7 @@ fn page(e: &PostEntry) -> Result<String> {
         lastmod: post.updated_at.to_rfc3339_opts(SecondsFormat::Secs, true),
         draft: post.status != Status::Published,
         slug: &e.slug,
-        summary: &e.teaser,
+        summary: teaser::inert_html(&e.teaser),
         description: super::description(e),
         tags: &post.tags,
         images,
@@ -89,7 +93,6 @@ fn page(e: &PostEntry) -> Result<String> {
         author: post.author.trim(),
         canonical_url: post.canonical_url.trim(),
     };
-    let md = body::clean(&post.body);
     let md = body::rewrite_assets(&md, &|r| e.image_file(r).map(str::to_string));
     Ok(super::yaml::front_matter(&fm)? + "\n" + &body::escape_hugo_shortcodes(&md))
 }

@@ -2,9 +2,12 @@
 //! an English and a French post with one slug and one date do not collide;
 //! Jekyll reads `_posts` recursively), images under
 //! `assets/images/<slug>/`. The front matter's `permalink` puts each page at
-//! the shared URL scheme whatever the site's `permalink` setting, and
-//! `render_with_liquid: false` keeps a `{{` or `{%` in a post from being run
-//! as a Liquid template. UTF-8, no byte-order mark.
+//! the shared URL scheme whatever the site's `permalink` setting. The body
+//! is wrapped in a Liquid `raw` block (`body::liquid_raw`) so a `{{` or `{%`
+//! in a post is never run as a Liquid template, on Jekyll 3 (GitHub Pages,
+//! which ignores `render_with_liquid: false`) as on Jekyll 4; so the front
+//! matter must not say `render_with_liquid: false`, or Jekyll 4 would print
+//! the raw tags. UTF-8, no byte-order mark.
 
 use serde::Serialize;
 
@@ -12,7 +15,7 @@ use super::body;
 use super::context::{Featured, PostEntry, SiteContext};
 use super::output::{FileKind, Output, SiteRenderer};
 use super::rel_path::RelPath;
-use super::SiteFormat;
+use super::{teaser, SiteFormat};
 use crate::error::Result;
 use crate::export::urls;
 use crate::model::{Lang, Status};
@@ -28,7 +31,8 @@ struct FrontMatter<'a> {
     last_modified_at: String,
     lang: &'a str,
     tags: &'a [String],
-    excerpt: &'a str,
+    /// Themes print it as HTML, some through `markdownify`: see `teaser`.
+    excerpt: String,
     description: String,
     /// Always the shared scheme, so the page is where feeds and listings link.
     permalink: String,
@@ -42,7 +46,6 @@ struct FrontMatter<'a> {
     /// Only written for posts that are not published, which Jekyll then skips.
     #[serde(skip_serializing_if = "Option::is_none")]
     published: Option<bool>,
-    render_with_liquid: bool,
 }
 
 impl SiteRenderer for Jekyll {
@@ -53,7 +56,8 @@ impl SiteRenderer for Jekyll {
                 Lang::En => RelPath::new(&["_posts", name.as_str()])?,
                 Lang::Fr => RelPath::new(&["_posts", "fr", name.as_str()])?,
             };
-            out.add(path, page(e)?.into_bytes(), FileKind::Post, Some(i))?;
+            let md = out.safe_body(e);
+            out.add(path, page(e, md)?.into_bytes(), FileKind::Post, Some(i))?;
             let dir = RelPath::new(&["assets", "images", e.slug.as_str()])?;
             out.add_images(&dir, e, i)?;
         }
@@ -61,7 +65,9 @@ impl SiteRenderer for Jekyll {
     }
 }
 
-fn page(e: &PostEntry) -> Result<String> {
+/// The post file: front matter, then `md` (the safe body) with its images
+/// rewritten, inside a Liquid `raw` block.
+fn page(e: &PostEntry, md: String) -> Result<String> {
     let post = &e.post;
     let image_url = |file: &str| SiteFormat::Jekyll.image_path(post.lang, &e.slug, file);
     let fm = FrontMatter {
@@ -71,7 +77,7 @@ fn page(e: &PostEntry) -> Result<String> {
         last_modified_at: post.updated_at.format("%Y-%m-%d %H:%M:%S %z").to_string(),
         lang: post.lang.as_str(),
         tags: &post.tags,
-        excerpt: &e.teaser,
+        excerpt: teaser::inert_html(&e.teaser),
         description: super::description(e),
         permalink: urls::post_path(post.lang, &e.slug),
         canonical_url: post.canonical_url.trim(),
@@ -82,9 +88,7 @@ fn page(e: &PostEntry) -> Result<String> {
             None => None,
         },
         published: (post.status != Status::Published).then_some(false),
-        render_with_liquid: false,
     };
-    let md = body::clean(&post.body);
     let md = body::rewrite_assets(&md, &|r| e.image_file(r).map(image_url));
-    Ok(super::yaml::front_matter(&fm)? + "\n" + &md)
+    Ok(super::yaml::front_matter(&fm)? + "\n" + &body::liquid_raw(&md))
 }

@@ -2,6 +2,11 @@
 //! file Postdesk wrote there and the SHA-256 of what it wrote. It is how an
 //! export knows a file is its own (so it may replace it), that a file was
 //! changed by hand since (so it may not), and which folders it created.
+//!
+//! A manifest is only believed when it names the library that wrote it
+//! ([`crate::store::Store::library_id`]): one that came with a cloned site,
+//! was written by another library or by an older Postdesk, or was made up,
+//! authorizes nothing (see `plan`).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -20,6 +25,10 @@ const VERSION: u32 = 1;
 #[derive(Debug, Default, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Manifest {
     pub version: u32,
+    /// The id of the library that wrote it; empty in manifests written
+    /// before libraries had an id.
+    #[serde(default)]
+    pub library: String,
     /// Relative path → what was written there.
     pub files: BTreeMap<String, Entry>,
     /// Folders Postdesk created; removed again when they end up empty.
@@ -38,11 +47,18 @@ pub(crate) struct Entry {
 }
 
 impl Manifest {
-    pub fn new() -> Manifest {
+    /// An empty manifest of the library `library` (its id).
+    pub fn new(library: &str) -> Manifest {
         Manifest {
             version: VERSION,
+            library: library.to_string(),
             ..Manifest::default()
         }
+    }
+
+    /// Whether this library wrote it, so its records may be believed.
+    pub fn written_by(&self, library: &str) -> bool {
+        !library.is_empty() && self.library == library
     }
 
     /// The manifest in `root`, if there is one. Entries whose path does not

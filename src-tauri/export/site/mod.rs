@@ -31,6 +31,9 @@ mod output;
 mod plan;
 mod rel_path;
 mod report;
+mod safe_body;
+mod safe_html;
+mod teaser;
 mod write;
 mod yaml;
 
@@ -130,13 +133,16 @@ pub fn plan_site(store: &Store, opts: &SiteOptions, progress: Progress<'_>) -> R
     let mut out = output::Output::default();
     opts.format.renderer().render(&ctx, &mut out)?;
     let root = write::Root::open(&opts.out_dir)?;
+    let mut warnings = ctx.warnings;
+    warnings.append(&mut out.warnings);
     plan::SitePlan::new(
         opts.format,
+        &store.library_id()?,
         root,
         out,
         ctx.posts.len(),
         ctx.whole_site,
-        ctx.warnings,
+        warnings,
         progress,
     )
 }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use super::context::{PostEntry, SiteContext};
 use super::rel_path::RelPath;
+use super::{body, safe_body};
 use crate::error::{Error, Result};
 
 /// One site format (as mdBook's `Renderer`): turns the context into files.
@@ -36,6 +37,8 @@ pub(crate) struct OutFile {
 #[derive(Default)]
 pub(crate) struct Output {
     pub files: Vec<OutFile>,
+    /// What rendering had to leave out, for the export report.
+    pub warnings: Vec<String>,
     index: HashMap<RelPath, usize>,
 }
 
@@ -67,6 +70,21 @@ impl Output {
             post,
         });
         Ok(())
+    }
+
+    /// The Markdown body of `post`, made safe for a site generator
+    /// ([`safe_body::neutralize`]); what had to go is reported, naming the post.
+    pub fn safe_body(&mut self, post: &PostEntry) -> String {
+        let safe = safe_body::neutralize(&body::clean(&post.post.body));
+        if !safe.removed.is_empty() {
+            let what: Vec<&str> = safe.removed.iter().map(|r| r.describe()).collect();
+            self.warnings.push(format!(
+                "\u{201c}{}\u{201d}: removed {} from the exported page; the preview did not show it either.",
+                post.post.title,
+                what.join("; ")
+            ));
+        }
+        safe.markdown
     }
 
     /// Add every image of post `post` (index `i`) into `dir`.

@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use super::manifest::{manifest_path, sha256_hex, Entry, Manifest};
+use super::manifest::{manifest_path, sha256_hex, Entry, Manifest, MANIFEST_NAME};
 use super::output::{FileKind, OutFile, Output};
 use super::rel_path::RelPath;
 use super::report::{conflict_error, Conflict, ConflictKind, ExportReport};
@@ -45,8 +45,10 @@ pub struct SitePlan {
 }
 
 impl SitePlan {
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn new(
         format: SiteFormat,
+        library: &str,
         root: Root,
         output: Output,
         posts: usize,
@@ -54,9 +56,17 @@ impl SitePlan {
         mut warnings: Vec<String>,
         progress: Progress<'_>,
     ) -> Result<SitePlan> {
-        let loaded = Manifest::load(&root)?;
-        let had_manifest = loaded.is_some();
-        let old = loaded.unwrap_or_else(Manifest::new);
+        // Only a manifest this library wrote says which files are Postdesk's.
+        let (old, had_manifest) = match Manifest::load(&root)? {
+            Some(m) if m.written_by(library) => (m, true),
+            Some(_) => {
+                warnings.push(format!(
+                    "{MANIFEST_NAME} in this folder was not written by this library (it came with a copy of the site, from another library or from an older Postdesk): files already there are overwritten only when forced, none are removed, and it is replaced by this library's record."
+                ));
+                (Manifest::new(library), false)
+            }
+            None => (Manifest::new(library), false),
+        };
         let total = output.files.len();
         let mut files = Vec::with_capacity(total);
         let mut conflicts = Vec::new();
