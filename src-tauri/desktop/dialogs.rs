@@ -31,7 +31,7 @@ impl Dialogs {
         #[cfg(feature = "e2e")]
         let test_dir = std::env::var_os("POSTDESK_E2E_DIALOG_DIR").map(PathBuf::from);
         #[cfg(not(feature = "e2e"))]
-        let test_dir = None;
+        let test_dir: Option<PathBuf> = None;
         if let Some(dir) = &test_dir {
             tracing::warn!(dir = %dir.display(), "end-to-end test build: dialogs answer with this folder");
         }
