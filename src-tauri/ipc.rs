@@ -1,14 +1,16 @@
 //! The IPC contract between the desktop shell and the UI, without Tauri: the
 //! error shape every command returns (`{code, message}`), the payloads that
 //! have no other home in the core (save kind, email source and preview,
-//! export scope, progress and summary), and [`typescript_bindings`], which
+//! export scope, progress and summary, the tokens of folders chosen in the
+//! system's dialog), and [`typescript_bindings`], which
 //! renders the TypeScript declaration of every type that crosses IPC into
 //! `ui/src/bindings/` (checked by `tests/integration/ipc_types.rs`).
 //!
 //! Everything here builds without the `desktop` feature, so the bindings are
 //! generated and checked by `cargo test --no-default-features`.
 
-use std::path::PathBuf;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -110,6 +112,73 @@ pub struct ExportProgress {
     pub step: String,
 }
 
+/// A folder chosen in the system's dialog, as the webview may name it: by an
+/// opaque token, valid while the app runs. The webview never sends a path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+pub struct FolderToken(pub u64);
+
+/// What `pick_folder` returns: the token to export with, and the folder's
+/// path to show (for reading only: no command takes a path back).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ChosenFolder {
+    pub token: FolderToken,
+    pub display_name: String,
+}
+
+/// The folders chosen through the system's dialog while the app runs, and
+/// which of them an export has written to: the only folders a command from
+/// the webview can export into or show.
+#[derive(Debug, Default)]
+pub struct ChosenFolders {
+    by_token: HashMap<FolderToken, PathBuf>,
+    exported: HashSet<FolderToken>,
+}
+
+impl ChosenFolders {
+    /// Remember a folder the dialog returned (the same folder keeps its token).
+    pub fn remember(&mut self, path: PathBuf) -> ChosenFolder {
+        let display_name = path.display().to_string();
+        let token = match self.by_token.iter().find(|(_, p)| **p == path) {
+            Some((token, _)) => *token,
+            None => {
+                let token = FolderToken(self.by_token.len() as u64 + 1);
+                self.by_token.insert(token, path);
+                token
+            }
+        };
+        ChosenFolder {
+            token,
+            display_name,
+        }
+    }
+
+    /// The folder behind a token from `pick_folder`.
+    pub fn folder(&self, token: FolderToken) -> crate::Result<&Path> {
+        self.by_token
+            .get(&token)
+            .map(PathBuf::as_path)
+            .ok_or_else(|| Error::invalid("out", "Choose a folder to export to first."))
+    }
+
+    /// Note that an export wrote into the folder behind `token`.
+    pub fn mark_exported(&mut self, token: FolderToken) {
+        if self.by_token.contains_key(&token) {
+            self.exported.insert(token);
+        }
+    }
+
+    /// The folder behind `token`, when an export has written to it.
+    pub fn exported_folder(&self, token: FolderToken) -> crate::Result<&Path> {
+        match self.by_token.get(&token) {
+            Some(path) if self.exported.contains(&token) => Ok(path),
+            _ => Err(Error::invalid(
+                "open",
+                "Only a folder just exported to can be shown.",
+            )),
+        }
+    }
+}
+
 /// The end of a site export, as the Export dialog shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ExportSummary {
@@ -152,7 +221,7 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
             out.push(Binding { file, source });
         )*};
     }
-    use crate::diff::{DiffKind, DiffLine};
+    use crate::diff::{DiffKind, DiffLine, RevisionDiff};
     use crate::markdown::{blocks::PreviewBlocks, Heading};
     use crate::model::{
         Asset, Lang, ListFilter, Post, PostPatch, PostSummary, Revision, RevisionReason, SearchHit,
@@ -174,6 +243,7 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
         RevisionReason,
         DiffLine,
         DiffKind,
+        RevisionDiff,
         Asset,
         Template,
         Heading,
@@ -184,7 +254,67 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
         ExportScope,
         ExportProgress,
         ExportSummary,
+        FolderToken,
+        ChosenFolder,
         ListingLabels,
     );
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_folders_from_the_dialog_have_tokens() {
+        let mut folders = ChosenFolders::default();
+        assert!(
+            folders.folder(FolderToken(1)).is_err(),
+            "no folder chosen yet"
+        );
+        let site = folders.remember(PathBuf::from("/home/me/site"));
+        assert_eq!(site.display_name, "/home/me/site");
+        assert_eq!(
+            folders.folder(site.token).ok(),
+            Some(Path::new("/home/me/site"))
+        );
+        let other = folders.remember(PathBuf::from("/home/me/other"));
+        assert_ne!(other.token, site.token);
+        assert_eq!(
+            folders.remember(PathBuf::from("/home/me/site")).token,
+            site.token,
+            "the same folder keeps its token"
+        );
+        assert!(folders.folder(FolderToken(99)).is_err());
+    }
+
+    #[test]
+    fn only_an_exported_folder_can_be_shown() {
+        let mut folders = ChosenFolders::default();
+        let site = folders.remember(PathBuf::from("/home/me/site"));
+        assert!(folders.exported_folder(site.token).is_err());
+        folders.mark_exported(FolderToken(42));
+        assert!(folders.exported_folder(FolderToken(42)).is_err());
+        folders.mark_exported(site.token);
+        assert_eq!(
+            folders.exported_folder(site.token).ok(),
+            Some(Path::new("/home/me/site"))
+        );
+    }
+
+    #[test]
+    fn a_token_crosses_ipc_as_a_number() {
+        let chosen = ChosenFolder {
+            token: FolderToken(3),
+            display_name: "/x".into(),
+        };
+        assert_eq!(
+            serde_json::to_string(&chosen).unwrap_or_default(),
+            r#"{"token":3,"display_name":"/x"}"#
+        );
+        let back: Result<FolderToken, _> = serde_json::from_str("3");
+        assert_eq!(back.ok(), Some(FolderToken(3)));
+        let path: Result<FolderToken, _> = serde_json::from_str(r#""/etc""#);
+        assert!(path.is_err(), "a path is not a token");
+    }
 }

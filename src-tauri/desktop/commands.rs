@@ -4,7 +4,7 @@
 use tauri::State;
 
 use super::AppState;
-use crate::diff::DiffLine;
+use crate::diff::RevisionDiff;
 use crate::ipc::{IpcError, IpcResult, SaveKind};
 use crate::markdown::RenderOptions;
 use crate::model::{Asset, ListFilter, Post, PostPatch, PostSummary, Revision, SearchHit};
@@ -104,17 +104,19 @@ pub fn restore_revision(state: State<'_, AppState>, id: i64, revision: i64) -> I
     with_store(&state, |s| s.restore_revision(id, revision))
 }
 
+/// The revision against the saved text: both read under the store lock, the
+/// lock released, then compared (bounded in size and time by `diff.rs`), so a
+/// huge paste never holds up saves.
 #[tauri::command(async)]
 pub fn revision_diff(
     state: State<'_, AppState>,
     id: i64,
     revision: i64,
-) -> IpcResult<Vec<DiffLine>> {
-    with_store(&state, |s| {
-        let old = s.revision(id, revision)?;
-        let now = s.get_post(id)?;
-        Ok(crate::diff::lines(&old.body, &now.body))
-    })
+) -> IpcResult<RevisionDiff> {
+    let (old, now) = with_store(&state, |s| {
+        Ok((s.revision(id, revision)?.body, s.get_post(id)?.body))
+    })?;
+    Ok(crate::diff::revision_diff(&old, &now))
 }
 
 /// An image pasted or dropped into the editor, as base64 from the UI.

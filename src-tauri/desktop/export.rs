@@ -1,39 +1,39 @@
 //! The Export dialog's commands: choose a folder, export with progress, show
-//! the result. Every rule (paths, manifest, conflicts) is the core's.
+//! the result. The folder comes from the system's dialog (`dialogs.rs`) and
+//! crosses IPC only as a token; every export rule (paths, manifest,
+//! conflicts) is the core's.
 
 use tauri::ipc::Channel;
 use tauri::State;
 
 use super::AppState;
 use crate::export::site::{export_site, Selection, SiteFormat, SiteOptions};
-use crate::ipc::{ExportProgress, ExportScope, ExportSummary, IpcError, IpcResult};
+use crate::ipc::{
+    ChosenFolder, ExportProgress, ExportScope, ExportSummary, FolderToken, IpcError, IpcResult,
+};
 
 /// Ask for a folder with the system's dialog (`None` when cancelled).
 #[tauri::command(async)]
-pub fn pick_folder(app: tauri::AppHandle) -> Option<String> {
-    use tauri_plugin_dialog::DialogExt;
-    app.dialog()
-        .file()
-        .blocking_pick_folder()
-        .and_then(|p| p.into_path().ok())
-        .map(|p| p.display().to_string())
+pub fn pick_folder(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> IpcResult<Option<ChosenFolder>> {
+    state.dialogs.pick_folder(&app).map_err(IpcError::from)
 }
 
+/// Export into the folder chosen with `pick_folder` (`folder` is its token).
 #[tauri::command(async)]
 pub fn export_site_to(
     state: State<'_, AppState>,
     format: SiteFormat,
-    out_dir: String,
+    folder: FolderToken,
     scope: ExportScope,
     force: bool,
     progress: Channel<ExportProgress>,
 ) -> IpcResult<ExportSummary> {
-    if out_dir.trim().is_empty() {
-        return Err(crate::Error::invalid("out", "Choose a folder to export to.").into());
-    }
     let options = SiteOptions {
         format,
-        out_dir: out_dir.trim().into(),
+        out_dir: state.dialogs.folder(folder)?,
         selection: match scope {
             ExportScope::Published => Selection::Published,
             ExportScope::All => Selection::All,
@@ -50,6 +50,7 @@ pub fn export_site_to(
         });
     };
     let r = export_site(&store, &options, &mut report)?;
+    state.dialogs.mark_exported(folder)?;
     Ok(ExportSummary {
         summary: r.summary(),
         out_dir: r.out_dir.display().to_string(),
@@ -57,11 +58,20 @@ pub fn export_site_to(
     })
 }
 
-/// Open the system file manager at the export folder.
+/// Open the system file manager on the folder of an export just done
+/// (`folder`: the token it was exported with). Only a directory is ever
+/// opened, so this cannot run or open a file.
 #[tauri::command(async)]
-pub fn show_in_folder(app: tauri::AppHandle, path: String) -> IpcResult<()> {
+pub fn show_in_folder(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    folder: FolderToken,
+) -> IpcResult<()> {
     use tauri_plugin_opener::OpenerExt;
-    app.opener().open_path(path, None::<&str>).map_err(|e| {
-        crate::Error::invalid("open", format!("The folder could not be shown: {e}")).into()
-    })
+    let dir = state.dialogs.exported_directory(folder)?;
+    app.opener()
+        .open_path(dir.display().to_string(), None::<&str>)
+        .map_err(|e| {
+            crate::Error::invalid("open", format!("The folder could not be shown: {e}")).into()
+        })
 }

@@ -3,6 +3,7 @@
 
 mod assets;
 mod commands;
+mod dialogs;
 mod export;
 mod newsletter;
 
@@ -23,6 +24,9 @@ pub struct AppState {
     staged: Mutex<HashMap<i64, PostPatch>>,
     /// The live preview's block cache (one preview view per window).
     pub preview: Mutex<crate::markdown::blocks::IncrementalRenderer>,
+    /// The system's dialogs and the folders chosen through them: the only
+    /// source of the paths commands write to or show.
+    pub dialogs: dialogs::Dialogs,
 }
 
 impl AppState {
@@ -31,6 +35,7 @@ impl AppState {
             store: Mutex::new(store),
             staged: Mutex::new(HashMap::new()),
             preview: Mutex::new(Default::default()),
+            dialogs: dialogs::Dialogs::from_env(),
         }
     }
 

@@ -77,16 +77,15 @@ pub fn copy_email(
         })
 }
 
-/// "Save .eml…": images embedded as cid: parts. With no `path`, the system's
-/// save dialog asks; `None` back means it was cancelled.
+/// "Save .eml…": images embedded as cid: parts, written where the system's
+/// save dialog says (the webview names no path); `None` back means it was
+/// cancelled, else the path saved, for the status line.
 #[tauri::command(async)]
 pub fn save_eml(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
     source: EmailSource,
-    path: Option<String>,
 ) -> IpcResult<Option<String>> {
-    use tauri_plugin_dialog::DialogExt;
     let (parts, name) = {
         let store = state.store.lock().map_err(|_| IpcError::poisoned())?;
         let parts = build(&store, &source, ImageMode::Embedded)?;
@@ -96,19 +95,11 @@ pub fn save_eml(
         };
         (parts, name)
     };
-    let path = match path {
-        Some(p) => std::path::PathBuf::from(p),
-        None => match app
-            .dialog()
-            .file()
-            .set_file_name(&name)
-            .add_filter("Email message", &["eml"])
-            .blocking_save_file()
-            .and_then(|p| p.into_path().ok())
-        {
-            Some(p) => p,
-            None => return Ok(None),
-        },
+    let Some(path) = state
+        .dialogs
+        .save_file(&app, &name, ("Email message", &["eml"]))
+    else {
+        return Ok(None);
     };
     let bytes = parts.to_eml(Utc::now())?;
     crate::util::atomic_file::write_atomic(&path, &bytes)?;

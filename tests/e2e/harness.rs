@@ -47,6 +47,13 @@ fn log_file(home: &Path) -> Stdio {
         .unwrap_or_else(|_| Stdio::null())
 }
 
+/// The folder the app's dialogs answer with in a test (`POSTDESK_E2E_DIALOG_DIR`,
+/// honoured only by `e2e` builds): WebDriver cannot drive the system's dialog,
+/// and no command takes a path from the page.
+pub fn dialog_dir(home: &Path) -> PathBuf {
+    home.join("dialog")
+}
+
 /// A library file in `dir` prepared by `setup`.
 pub fn library(dir: &Path, setup: impl FnOnce(&mut Store)) -> PathBuf {
     let db = dir.join("library.sqlite");
@@ -62,6 +69,8 @@ impl App {
             std::env::var_os("DISPLAY").is_some(),
             "no DISPLAY: run the e2e tests through scripts/test.sh (it starts Xvfb)"
         );
+        let dialogs = dialog_dir(home);
+        std::fs::create_dir_all(&dialogs).expect("create the dialog folder");
         let port = free_port();
         let native = free_port();
         let start = Instant::now();
@@ -77,6 +86,7 @@ impl App {
             .env("XDG_DATA_HOME", home.join("data"))
             .env("XDG_CONFIG_HOME", home.join("config"))
             .env("POSTDESK_LOG", "info")
+            .env("POSTDESK_E2E_DIALOG_DIR", &dialogs)
             .stdout(Stdio::null())
             .stderr(log_file(home))
             .spawn()

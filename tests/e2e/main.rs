@@ -11,7 +11,7 @@ mod support;
 
 use std::time::Duration;
 
-use harness::{library, App};
+use harness::{dialog_dir, library, App};
 use postdesk::model::PostPatch;
 use postdesk::store::{EditKind, Store};
 
@@ -457,7 +457,8 @@ async fn the_export_dialog_writes_the_site_and_asks_before_overwriting() {
         )
         .unwrap();
     });
-    let site = dir.path().join("site");
+    // The folder "Choose…" answers with (the test stand-in for the dialog).
+    let site = dialog_dir(dir.path());
     // A file Postdesk did not write, where the export wants to write.
     let foreign = site.join("content/posts/council-vote/index.md");
     std::fs::create_dir_all(foreign.parent().unwrap()).unwrap();
@@ -465,7 +466,22 @@ async fn the_export_dialog_writes_the_site_and_asks_before_overwriting() {
 
     let app = App::launch(&db, dir.path()).await;
     app.click("#open-export").await;
-    app.type_into("#export-dir", site.to_str().unwrap()).await;
+    // Without a chosen folder, nothing is exported.
+    app.click("#export-go").await;
+    app.wait_js(
+        "return document.getElementById('export-result').textContent.startsWith('Choose a folder')",
+        5,
+    )
+    .await;
+    app.click("#export-choose").await;
+    app.wait_js(
+        &format!(
+            "return document.getElementById('export-dir').value === {:?}",
+            site.to_str().unwrap()
+        ),
+        10,
+    )
+    .await;
     app.click("#export-go").await;
     app.wait_js("return !document.getElementById('export-force').hidden", 10)
         .await;
@@ -550,17 +566,25 @@ async fn the_digest_builder_previews_copies_and_saves_an_eml() {
         "clipboard HTML: {html:.200}"
     );
     assert!(clip("UTF8_STRING").contains("Winter plowing"));
-    // Save .eml without the system dialog (which WebDriver cannot drive): the
-    // same command, given the path the dialog would have returned.
-    let eml = dir.path().join("digest.eml");
+    // Save .eml: the command takes no path; in this test build the "dialog"
+    // answers with the dialog folder and the name the app suggests.
     let ids = app.js("return [...document.querySelectorAll('#digest-chosen li')].map(li => Number(li.dataset.id))").await;
     let script = format!(
-        "return window.__TAURI_INTERNALS__.invoke('save_eml', {{ source: {{ kind: 'digest', ids: {ids}, intro: 'Hello', subject: 'Nouvelles : été', esp: 'mailchimp' }}, path: {path:?} }})",
-        path = eml.to_str().unwrap()
+        "return window.__TAURI_INTERNALS__.invoke('save_eml', {{ source: {{ kind: 'digest', ids: {ids}, intro: 'Hello', subject: 'Nouvelles : été', esp: 'mailchimp' }} }})"
     );
-    app.js(&script).await;
+    let saved = app.js(&script).await;
     app.quit().await;
-    let bytes = std::fs::read(&eml).expect("the .eml was written");
+    let saved = std::path::PathBuf::from(saved.as_str().expect("the saved path"));
+    assert_eq!(saved.parent(), Some(dialog_dir(dir.path()).as_path()));
+    let name = saved
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    assert!(
+        name.starts_with("digest-") && name.ends_with(".eml"),
+        "{name}"
+    );
+    let bytes = std::fs::read(&saved).expect("the .eml was written");
     let msg = mail_parser::MessageParser::default()
         .parse(&bytes)
         .expect("a MIME message");

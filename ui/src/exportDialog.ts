@@ -1,9 +1,11 @@
 // The export dialog (#export-dialog): format, posts and folder; progress;
 // the offer to overwrite on a conflict; show the result in the file manager.
+// The folder comes only from the system's dialog (Choose…): the field shows
+// its path, the export is asked for with its token.
 import type { EditingSession } from "./editing";
 import { $, errorText, showError } from "./dom";
 import { BackendError, rpc } from "./rpc";
-import type { ExportScope } from "./types";
+import type { ChosenFolder, ExportScope, FolderToken } from "./types";
 
 export function setupExportDialog(session: EditingSession): void {
   const dialog = $<HTMLDialogElement>("export-dialog");
@@ -14,7 +16,11 @@ export function setupExportDialog(session: EditingSession): void {
   const force = $("export-force");
   const go = $<HTMLButtonElement>("export-go");
   const dir = $<HTMLInputElement>("export-dir");
-  let exportedTo = "";
+  // Shows the chosen folder; not typed into (a typed path would not be used).
+  dir.readOnly = true;
+  dir.placeholder = "Choose a folder…";
+  let chosen: ChosenFolder | null = null;
+  let exportedTo: FolderToken | null = null;
 
   function scope(): ExportScope {
     const kind = $<HTMLSelectElement>("export-scope").value;
@@ -23,6 +29,11 @@ export function setupExportDialog(session: EditingSession): void {
   }
 
   async function run(overwrite: boolean): Promise<void> {
+    if (!chosen) {
+      result.textContent = "Choose a folder to export to first.";
+      return;
+    }
+    const folder = chosen.token;
     await session.save("autosave");
     const format = $<HTMLSelectElement>("export-format").value;
     const what = scope();
@@ -33,13 +44,13 @@ export function setupExportDialog(session: EditingSession): void {
     result.textContent = "";
     go.disabled = true;
     try {
-      const r = await rpc.exportSite(format, dir.value, what, overwrite, (p) => {
+      const r = await rpc.exportSite(format, folder, what, overwrite, (p) => {
         bar.max = Math.max(p.total, 1);
         bar.value = p.done;
         step.textContent = p.step;
       });
       bar.value = bar.max;
-      exportedTo = r.out_dir;
+      exportedTo = folder;
       result.textContent = [r.summary, ...r.warnings].join(" ");
       show.hidden = false;
     } catch (e) {
@@ -62,11 +73,15 @@ export function setupExportDialog(session: EditingSession): void {
     rpc
       .pickFolder()
       .then((picked) => {
-        if (picked) dir.value = picked;
+        if (!picked) return;
+        chosen = picked;
+        dir.value = picked.display_name;
       })
       .catch(showError);
   });
   go.addEventListener("click", () => void run(false));
   force.addEventListener("click", () => void run(true));
-  show.addEventListener("click", () => rpc.showInFolder(exportedTo).catch(showError));
+  show.addEventListener("click", () => {
+    if (exportedTo !== null) rpc.showInFolder(exportedTo).catch(showError);
+  });
 }

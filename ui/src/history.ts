@@ -5,7 +5,7 @@ import { $, element, showError } from "./dom";
 import { time } from "./format";
 import { rpc } from "./rpc";
 import { setSaveState } from "./statusbar";
-import type { Post, Revision } from "./types";
+import type { DiffKind, Post, Revision } from "./types";
 
 export interface HistoryPanel {
   isOpen(): boolean;
@@ -18,6 +18,8 @@ export interface HistoryDeps {
   /** Show a restored post in the editor and the details panel, and preview it. */
   showRestored(post: Post): Promise<void>;
 }
+
+const MARKS: Record<DiffKind, string> = { added: "+", removed: "−", same: " ", skipped: "⋯" };
 
 const REASONS: Record<Revision["reason"], string> = { save: "Saved", status: "Status changed", auto: "Autosaved", restore: "Before restore" };
 
@@ -53,9 +55,10 @@ export function setupHistory({ session, showRestored }: HistoryDeps): HistoryPan
     chosen = r;
     for (const el of list.children) el.toggleAttribute("aria-selected", el === li);
     try {
-      const lines = await rpc.revisionDiff(session.post.id, r.id);
+      const { lines, notice } = await rpc.revisionDiff(session.post.id, r.id);
       diff.replaceChildren(
-        ...lines.map((l) => element("div", `${l.kind === "added" ? "+" : l.kind === "removed" ? "−" : " "} ${l.text}`, `diff-${l.kind}`)),
+        ...(notice ? [element("p", notice, "diff-notice")] : []),
+        ...lines.map((l) => element("div", `${MARKS[l.kind]} ${l.text}`, `diff-${l.kind}`)),
       );
       restoreButton.disabled = false;
     } catch (e) {

@@ -2,13 +2,14 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
   Asset,
-  DiffLine,
+  ChosenFolder,
   EmailPreview,
   EmailSource,
   ErrorCode,
   ExportProgress,
   ExportScope,
   ExportSummary,
+  FolderToken,
   IpcError,
   Lang,
   ListFilter,
@@ -18,6 +19,7 @@ import type {
   PostPatch,
   PostSummary,
   Revision,
+  RevisionDiff,
   SaveKind,
   SearchHit,
   Template,
@@ -61,7 +63,7 @@ export const rpc = {
   listRevisions: (id: number) => call<Revision[]>("list_revisions", { id }),
   saveRevision: (id: number) => call<Revision | null>("save_revision", { id }),
   restoreRevision: (id: number, revision: number) => call<Post>("restore_revision", { id, revision }),
-  revisionDiff: (id: number, revision: number) => call<DiffLine[]>("revision_diff", { id, revision }),
+  revisionDiff: (id: number, revision: number) => call<RevisionDiff>("revision_diff", { id, revision }),
   addAsset: (fileName: string, dataBase64: string) => call<Asset>("add_asset", { fileName, dataBase64 }),
   /** The live preview of `patch.body`; with `stage`, the backend also keeps the edit for a close. */
   liveEdit: (id: number, patch: PostPatch, stage: boolean, reset: boolean) => call<PreviewBlocks>("live_edit", { id, patch, stage, reset }),
@@ -71,13 +73,17 @@ export const rpc = {
   quit: () => call<void>("quit"),
   emailPreview: (source: EmailSource) => call<EmailPreview>("email_preview", { source }),
   copyEmail: (source: EmailSource) => call<void>("copy_email", { source }),
-  /** Without a path the system's save dialog asks; null back means cancelled. */
-  saveEml: (source: EmailSource, path: string | null = null) => call<string | null>("save_eml", { source, path }),
-  pickFolder: () => call<string | null>("pick_folder"),
-  exportSite: (format: string, outDir: string, scope: ExportScope, force: boolean, onProgress: (p: ExportProgress) => void) => {
+  // No command takes a path: files and folders come from the system's dialog,
+  // shown by the Rust side; a chosen folder comes back as an opaque token.
+  /** The system's save dialog asks where; the path saved back, or null when cancelled. */
+  saveEml: (source: EmailSource) => call<string | null>("save_eml", { source }),
+  /** The system's folder dialog; null when cancelled. */
+  pickFolder: () => call<ChosenFolder | null>("pick_folder"),
+  exportSite: (format: string, folder: FolderToken, scope: ExportScope, force: boolean, onProgress: (p: ExportProgress) => void) => {
     const progress = new Channel<ExportProgress>();
     progress.onmessage = onProgress;
-    return call<ExportSummary>("export_site_to", { format, outDir, scope, force, progress });
+    return call<ExportSummary>("export_site_to", { format, folder, scope, force, progress });
   },
-  showInFolder: (path: string) => call<void>("show_in_folder", { path }),
+  /** The file manager on the folder of an export just done (its token). */
+  showInFolder: (folder: FolderToken) => call<void>("show_in_folder", { folder }),
 };

@@ -5,6 +5,7 @@
 // (the same test fails while the committed files are stale).
 
 export type { Asset } from "./bindings/Asset";
+export type { ChosenFolder } from "./bindings/ChosenFolder";
 export type { PreviewBlocks } from "./bindings/PreviewBlocks";
 export type { DiffKind } from "./bindings/DiffKind";
 export type { DiffLine } from "./bindings/DiffLine";
@@ -14,6 +15,7 @@ export type { ErrorCode } from "./bindings/ErrorCode";
 export type { ExportProgress } from "./bindings/ExportProgress";
 export type { ExportScope } from "./bindings/ExportScope";
 export type { ExportSummary } from "./bindings/ExportSummary";
+export type { FolderToken } from "./bindings/FolderToken";
 export type { Heading } from "./bindings/Heading";
 export type { IpcError } from "./bindings/IpcError";
 export type { Lang } from "./bindings/Lang";
@@ -23,6 +25,7 @@ export type { Post } from "./bindings/Post";
 export type { PostPatch } from "./bindings/PostPatch";
 export type { PostSummary } from "./bindings/PostSummary";
 export type { Revision } from "./bindings/Revision";
+export type { RevisionDiff } from "./bindings/RevisionDiff";
 export type { RevisionReason } from "./bindings/RevisionReason";
 export type { SaveKind } from "./bindings/SaveKind";
 export type { SearchHit } from "./bindings/SearchHit";

@@ -4,4 +4,4 @@
 /**
  * Where a line of a diff comes from.
  */
-export type DiffKind = "same" | "added" | "removed";
+export type DiffKind = "same" | "added" | "removed" | "skipped";
