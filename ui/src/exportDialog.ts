@@ -16,9 +16,8 @@ export function setupExportDialog(session: EditingSession): void {
   const force = $("export-force");
   const go = $<HTMLButtonElement>("export-go");
   const dir = $<HTMLInputElement>("export-dir");
-  // Shows the chosen folder; not typed into (a typed path would not be used).
-  dir.readOnly = true;
-  dir.placeholder = "Choose a folder…";
+  // #export-dir (read-only in index.html) shows the folder chosen in the
+  // native dialog; the webview never names a path, only the folder's token.
   let chosen: ChosenFolder | null = null;
   let exportedTo: FolderToken | null = null;
 
