@@ -85,7 +85,9 @@ pub enum Error {
     DiskFull,
 
     /// SQLite could not write: the disk or the file is read-only.
-    #[error("The library is on a read-only disk or in a read-only file; this change is not saved yet.")]
+    #[error(
+        "The library is on a read-only disk or in a read-only file; this change is not saved yet."
+    )]
     ReadOnly,
 
     #[error("The library could not be read or written: {0}")]

@@ -143,11 +143,9 @@ fn parse_id(id: &str) -> Option<(DateTime<Utc>, String)> {
 
 /// True when the library has no backup younger than [`DAILY_HOURS`].
 pub fn is_due(library: &Path, now: DateTime<Utc>) -> Result<bool> {
-    Ok(list(library)?
-        .first()
-        .map_or(true, |newest| {
-            now - newest.created_at > chrono::Duration::hours(DAILY_HOURS)
-        }))
+    Ok(list(library)?.first().map_or(true, |newest| {
+        now - newest.created_at > chrono::Duration::hours(DAILY_HOURS)
+    }))
 }
 
 /// Snapshot `conn` (the open library at `library`) into its backups folder,
@@ -324,7 +322,10 @@ impl Store {
 
     /// Write a snapshot to `out`, refusing an existing file.
     pub fn backup_to(&self, out: &Path) -> Result<()> {
-        let library = self.path.clone().unwrap_or_else(|| PathBuf::from(":memory:"));
+        let library = self
+            .path
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(":memory:"));
         snapshot_to(&self.conn, &library, out)
     }
 }
@@ -335,7 +336,10 @@ mod tests {
     use chrono::TimeZone;
 
     fn at(y: i32, m: u32, d: u32, h: u32) -> BackupInfo {
-        let t = Utc.with_ymd_and_hms(y, m, d, h, 0, 0).single().expect("valid time");
+        let t = Utc
+            .with_ymd_and_hms(y, m, d, h, 0, 0)
+            .single()
+            .expect("valid time");
         BackupInfo {
             id: format!("{}-daily", t.format(TIME_FORMAT)),
             path: PathBuf::new(),
@@ -360,7 +364,8 @@ mod tests {
         let mut all: Vec<BackupInfo> = (0..60)
             .rev()
             .flat_map(|d| {
-                let day = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap() + chrono::Duration::days(d);
+                let day =
+                    Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap() + chrono::Duration::days(d);
                 let (y, m, dd) = (day.year(), day.month(), day.day());
                 [at(y, m, dd, 18), at(y, m, dd, 10)]
             })
@@ -368,7 +373,10 @@ mod tests {
         all.sort_by(|a, b| b.created_at.cmp(&a.created_at));
         let keep = retained(&all);
         // 5 latest (3 days: 18,10,18,10,18) ∪ newest of 7 days ∪ newest of 4 weeks.
-        let kept: Vec<&BackupInfo> = all.iter().filter(|b| keep.contains(b.id.as_str())).collect();
+        let kept: Vec<&BackupInfo> = all
+            .iter()
+            .filter(|b| keep.contains(b.id.as_str()))
+            .collect();
         assert!(kept.len() <= KEEP_LATEST + KEEP_DAYS + KEEP_WEEKS);
         assert!(keep.contains(all[0].id.as_str()) && keep.contains(all[4].id.as_str()));
         let days: HashSet<_> = kept.iter().map(|b| b.created_at.date_naive()).collect();

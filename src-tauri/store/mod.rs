@@ -128,7 +128,10 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        if let Some(path) = path.as_deref().filter(|_| version > 0 && version < migrations::latest()) {
+        if let Some(path) = path
+            .as_deref()
+            .filter(|_| version > 0 && version < migrations::latest())
+        {
             backups::snapshot(&conn, path, BackupReason::PreMigration, Utc::now())?;
         }
         migrations::migrate_to(&mut conn, migrations::latest())?;

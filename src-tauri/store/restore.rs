@@ -35,7 +35,12 @@ pub fn restore_backup(library: &Path, id: &str, now: DateTime<Utc>) -> Result<Re
     let backup = backups::list(library)?
         .into_iter()
         .find(|b| b.id == id)
-        .ok_or_else(|| Error::invalid("backup", format!("No backup of this library has the id \"{id}\".")))?;
+        .ok_or_else(|| {
+            Error::invalid(
+                "backup",
+                format!("No backup of this library has the id \"{id}\"."),
+            )
+        })?;
     if let Some(problem) = backups::check_file(&backup.path) {
         return Err(Error::invalid(
             "backup",
@@ -79,7 +84,10 @@ fn keep_aside(library: &Path, now: DateTime<Utc>) -> Result<Option<PathBuf>> {
     if aside.exists() {
         return Err(Error::invalid(
             "backup",
-            format!("{} already exists; wait a second and try again.", aside.display()),
+            format!(
+                "{} already exists; wait a second and try again.",
+                aside.display()
+            ),
         ));
     }
     for suffix in ["-wal", "-shm"] {
