@@ -77,7 +77,7 @@ pub enum Error {
     Damaged {
         path: PathBuf,
         detail: String,
-        newest_backup: Option<crate::store::BackupInfo>,
+        newest_backup: Option<Box<crate::store::BackupInfo>>,
     },
 
     /// SQLite reported a full disk: nothing of the failed write was kept.

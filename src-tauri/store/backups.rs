@@ -370,7 +370,7 @@ mod tests {
                 [at(y, m, dd, 18), at(y, m, dd, 10)]
             })
             .collect();
-        all.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+        all.sort_by_key(|b| std::cmp::Reverse(b.created_at));
         let keep = retained(&all);
         // 5 latest (3 days: 18,10,18,10,18) ∪ newest of 7 days ∪ newest of 4 weeks.
         let kept: Vec<&BackupInfo> = all

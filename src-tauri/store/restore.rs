@@ -163,7 +163,7 @@ pub(crate) fn damaged(library: &Path, detail: String) -> Error {
     Error::Damaged {
         path: library.to_path_buf(),
         detail,
-        newest_backup: newest_good_backup(library),
+        newest_backup: newest_good_backup(library).map(Box::new),
     }
 }
 

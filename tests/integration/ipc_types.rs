@@ -59,14 +59,14 @@ fn one_of_each() -> Vec<Error> {
         Error::Damaged {
             path: "/lib.sqlite".into(),
             detail: "database disk image is malformed".into(),
-            newest_backup: Some(postdesk::store::BackupInfo {
+            newest_backup: Some(Box::new(postdesk::store::BackupInfo {
                 id: "20260501-140312-daily".into(),
                 path: "/backups/lib-20260501-140312-daily.sqlite".into(),
                 created_at: chrono::DateTime::from_timestamp(1_777_644_192, 0)
                     .expect("a valid time"),
                 reason: "daily".into(),
                 size: 4096,
-            }),
+            })),
         },
         Error::Damaged {
             path: "/lib.sqlite".into(),
