@@ -37,6 +37,8 @@ fn desktop() {
         "pick_folder",
         "export_site_to",
         "show_in_folder",
+        "library_problem",
+        "restore_newest_backup",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri-build failed: check tauri.conf.json and capabilities/");

@@ -65,8 +65,33 @@ pub enum Error {
     #[error("The library is busy in another Postdesk window or command; try again in a moment.")]
     Busy,
 
+    /// The library file is damaged or no longer a database. It was left as
+    /// it is; `newest_backup` is the newest backup that passed its check.
+    #[error(
+        "The library at {path} is damaged ({detail}); it was left as it is. {}",
+        match newest_backup {
+            Some(b) => format!("The newest good backup is from {} (backup {}).", b.created_at.format("%Y-%m-%d %H:%M UTC"), b.id),
+            None => "No good backup of it was found.".to_string(),
+        }
+    )]
+    Damaged {
+        path: PathBuf,
+        detail: String,
+        newest_backup: Option<Box<crate::store::BackupInfo>>,
+    },
+
+    /// SQLite reported a full disk: nothing of the failed write was kept.
+    #[error("The disk holding the library is full; this change is not saved yet. Free some space and it will be saved.")]
+    DiskFull,
+
+    /// SQLite could not write: the disk or the file is read-only.
+    #[error(
+        "The library is on a read-only disk or in a read-only file; this change is not saved yet."
+    )]
+    ReadOnly,
+
     #[error("The library could not be read or written: {0}")]
-    Database(#[from] rusqlite::Error),
+    Database(rusqlite::Error),
 
     #[error("Could not read {path}: {source}")]
     ReadFile {
@@ -107,6 +132,9 @@ impl Error {
             Error::NotALibrary { .. } => ErrorCode::NotALibrary,
             Error::Open { .. } => ErrorCode::LibraryOpenFailed,
             Error::Busy => ErrorCode::Busy,
+            Error::Damaged { .. } => ErrorCode::LibraryDamaged,
+            Error::DiskFull => ErrorCode::DiskFull,
+            Error::ReadOnly => ErrorCode::ReadOnly,
             Error::Database(_) => ErrorCode::Database,
             Error::ReadFile { .. } => ErrorCode::ReadFailed,
             Error::WriteFile { .. } => ErrorCode::WriteFailed,
@@ -123,12 +151,24 @@ impl Error {
         }
     }
 
-    /// Map SQLite's "busy"/"locked" to [`Error::Busy`], everything else to [`Error::Database`].
+    /// Map SQLite's "busy"/"locked" to [`Error::Busy`], then as `From` does.
     pub fn from_sqlite(e: rusqlite::Error) -> Error {
         match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked) => {
                 Error::Busy
             }
+            _ => Error::from(e),
+        }
+    }
+}
+
+/// A full disk and a read-only disk get their own variants (the UI says so
+/// and retries); every other SQLite error is [`Error::Database`].
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Error {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DiskFull) => Error::DiskFull,
+            Some(rusqlite::ErrorCode::ReadOnly) => Error::ReadOnly,
             _ => Error::Database(e),
         }
     }
@@ -158,10 +198,16 @@ pub enum ErrorCode {
     /// Something that is not the user's doing (a poisoned lock, an unreachable
     /// backend): restarting is the answer.
     Internal,
+    /// The library file is damaged; the app offers the newest good backup.
+    LibraryDamaged,
+    /// A write failed because the disk is full; the UI keeps the text and retries.
+    DiskFull,
+    /// A write failed because the disk or file is read-only; the UI keeps the text and retries.
+    ReadOnly,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 16] = [
+    pub const ALL: [ErrorCode; 19] = [
         ErrorCode::PostNotFound,
         ErrorCode::RevisionNotFound,
         ErrorCode::AssetNotFound,
@@ -178,6 +224,9 @@ impl ErrorCode {
         ErrorCode::ImportFailed,
         ErrorCode::Io,
         ErrorCode::Internal,
+        ErrorCode::LibraryDamaged,
+        ErrorCode::DiskFull,
+        ErrorCode::ReadOnly,
     ];
 
     /// The code as it crosses IPC (the same string serde writes).
@@ -199,6 +248,9 @@ impl ErrorCode {
             ErrorCode::ImportFailed => "import_failed",
             ErrorCode::Io => "io",
             ErrorCode::Internal => "internal",
+            ErrorCode::LibraryDamaged => "library_damaged",
+            ErrorCode::DiskFull => "disk_full",
+            ErrorCode::ReadOnly => "read_only",
         }
     }
 }

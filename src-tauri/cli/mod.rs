@@ -5,8 +5,10 @@
 //! the dispatch. Each command group has a file with its `Args` and its `run`:
 //! `posts` (new, list, show, render, edit), `search`, `trash` (trash, restore,
 //! empty-trash), `revisions`, `import`, `config`, `export` (dispatching to
-//! `export_site` and `export_email`); `common` has what they share.
+//! `export_site` and `export_email`), `backup` (backup, backups,
+//! restore-backup); `common` has what they share.
 
+mod backup;
 mod common;
 mod config;
 mod export;
@@ -80,13 +82,37 @@ pub enum Command {
         #[command(subcommand)]
         action: ConfigAction,
     },
+    /// Snapshot the library into its backups folder (or to --out FILE).
+    Backup(backup::BackupArgs),
+    /// List the library's backups: id, time, reason, size.
+    Backups(backup::ListArgs),
+    /// Restore a backup; the library as it is now is kept aside, never deleted.
+    RestoreBackup(backup::RestoreArgs),
 }
 
 /// Run a subcommand on the library `--db` (else `POSTDESK_DB`, else the
 /// default library) names, writing results to `out`.
+/// A damaged library (met on opening or later) is reported with the backup
+/// to restore and the command that restores it.
 pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Result<()> {
     let location = library_location::resolve(db)?;
-    let mut store = library_location::open_library(&location)?;
+    let library = location.path().to_path_buf();
+    run_on(&location, command, out)
+        .map_err(|e| backup::reword_damaged(crate::store::restore::classify(e, &library)))
+}
+
+fn run_on(
+    location: &library_location::LibraryLocation,
+    command: Command,
+    out: &mut dyn Write,
+) -> Result<()> {
+    // These two must work on a library that does not open.
+    let command = match command {
+        Command::Backups(args) => return backup::run_list(location.path(), args, out),
+        Command::RestoreBackup(args) => return backup::run_restore(location.path(), args, out),
+        other => other,
+    };
+    let mut store = library_location::open_library(location)?;
     let store = &mut store;
     match command {
         Command::New(args) => posts::run_new(store, args, out),
@@ -99,8 +125,14 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Result
         Command::Restore(args) => trash::run_restore(store, args, out),
         Command::EmptyTrash => trash::run_empty(store, out),
         Command::Revisions(args) => revisions::run(store, args, out),
-        Command::Import(args) => import::run(store, args, out),
+        Command::Import(args) => {
+            store.backup_before(crate::store::BackupReason::PreImport)?;
+            import::run(store, args, out)
+        }
         Command::Export { what } => export::run(store, what, out),
         Command::Config { action } => config::run(store, action, out),
+        Command::Backup(args) => backup::run_backup(store, args, out),
+        // Handled above, before the library is opened.
+        Command::Backups(_) | Command::RestoreBackup(_) => Ok(()),
     }
 }

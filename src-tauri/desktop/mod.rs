@@ -6,6 +6,7 @@ mod commands;
 mod dialogs;
 mod export;
 mod newsletter;
+mod recovery;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -73,9 +74,18 @@ impl AppState {
 }
 
 /// Open the library (seeding the default one on first run) and run the window.
+/// A damaged library still opens the window, which offers its newest good
+/// backup (`recovery`).
 pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
     let location = crate::library_location::resolve(db)?;
-    let store = crate::library_location::open_library(&location)?;
+    let (store, problem) = match crate::library_location::open_library(&location) {
+        Ok(store) => (store, None),
+        Err(e @ crate::Error::Damaged { .. }) => {
+            tracing::error!(error = %e, "the library is damaged");
+            (Store::open_in_memory()?, Some(e))
+        }
+        Err(e) => return Err(e),
+    };
     tracing::info!(path = %location.path().display(), "opened library");
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
@@ -89,6 +99,10 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .manage(AppState::new(store))
+        .manage(recovery::Recovery::new(
+            location.path().to_path_buf(),
+            problem,
+        ))
         .register_uri_scheme_protocol(assets::SCHEME, |ctx, request| {
             let state = ctx.app_handle().state::<AppState>();
             let response = match state.store.lock() {
@@ -132,12 +146,15 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
             export::pick_folder,
             export::export_site_to,
             export::show_in_folder,
+            recovery::library_problem,
+            recovery::restore_newest_backup,
         ])
         .build(tauri::generate_context!())
         .map_err(|e| {
             crate::Error::invalid("app", format!("The window could not be opened: {e}"))
         })?;
     watch_signals(app.handle().clone());
+    recovery::watch_daily_backup(app.handle().clone());
     app.run(|handle, event| {
         if let RunEvent::ExitRequested { .. } | RunEvent::Exit = event {
             tracing::info!(?event, "exiting");

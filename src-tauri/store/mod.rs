@@ -8,17 +8,20 @@
 //! Layout: `posts` (create, get, find, update), `listing` (list, filters,
 //! sort, tags), `trash`, `copies` (duplicate, translation), `rows` (row →
 //! `Post`/`PostSummary`), `revisions`, `search`, `assets`, `settings_table`,
-//! `migrations`. The post rules that are not SQL (title cleaning, the slug
+//! `migrations`, `backups` (snapshots and their retention) and `restore`
+//! (restoring one, telling a damaged file). The post rules that are not SQL (title cleaning, the slug
 //! of a draft following its title, tags, revision cadence, trash expiry)
 //! live in `rules`. No command-line wording belongs here: the CLI words its
 //! own messages from the typed errors.
 
 mod assets;
+pub mod backups;
 mod copies;
 mod identity;
 mod listing;
 pub mod migrations;
 mod posts;
+pub mod restore;
 mod revisions;
 mod rows;
 pub mod rules;
@@ -35,6 +38,7 @@ use rusqlite::{Connection, OpenFlags};
 use crate::error::{Error, Result};
 
 pub use assets::{extension, sniff_image, ASSET_SCHEME, MAX_ASSET_BYTES};
+pub use backups::{BackupInfo, BackupReason};
 pub use rules::{EditKind, AUTO_REVISION_MINUTES, TRASH_DAYS};
 
 type Clock = Box<dyn Fn() -> DateTime<Utc> + Send>;
@@ -53,11 +57,19 @@ impl std::fmt::Debug for Store {
 
 impl Store {
     /// Open (creating if needed) the library at `path` and bring it to the
-    /// latest schema. A file written by a newer Postdesk, or one that is not a
-    /// Postdesk library, is refused before anything is written to it.
+    /// latest schema. A file written by a newer Postdesk, one that is not a
+    /// Postdesk library, or a damaged one ([`Error::Damaged`], naming the
+    /// newest good backup) is refused before anything is written to it.
+    /// A file that already holds data is backed up before it is migrated,
+    /// and daily (see `backups`).
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
+        }
+        // SQLite takes an empty file for a new library; one that has backups was emptied.
+        let empty_file = std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0);
+        if empty_file && restore::has_backups(path) {
+            return Err(restore::damaged(path, "the file is empty".into()));
         }
         let conn = Connection::open_with_flags(
             path,
@@ -69,8 +81,9 @@ impl Store {
         .map_err(|source| Error::Open {
             path: path.to_path_buf(),
             source,
-        })?;
-        Self::init(conn, Some(path.to_path_buf()))
+        })
+        .map_err(|e| restore::classify(e, path))?;
+        Self::init(conn, Some(path.to_path_buf())).map_err(|e| restore::classify(e, path))
     }
 
     /// A library in memory, for tests and benchmarks.
@@ -82,16 +95,8 @@ impl Store {
         let shown = path.clone().unwrap_or_else(|| PathBuf::from(":memory:"));
         conn.busy_timeout(Duration::from_secs(10))?;
         // Read-only checks first: nothing may touch a file we are going to refuse.
-        let version = match migrations::user_version(&conn) {
-            Ok(v) => v,
-            Err(Error::Database(e)) if is_not_a_database(&e) => {
-                return Err(Error::NotALibrary {
-                    path: shown,
-                    reason: "it is not an SQLite database".into(),
-                })
-            }
-            Err(e) => return Err(e),
-        };
+        // "Not a database" is worded by `restore::classify` (damaged, or not a library).
+        let version = migrations::user_version(&conn)?;
         if version > migrations::latest() {
             return Err(Error::TooNew {
                 path: shown,
@@ -112,9 +117,24 @@ impl Store {
                 });
             }
         }
+        if version > 0 {
+            if let Some(detail) = backups::check(&conn, "quick_check")? {
+                return Err(Error::Damaged {
+                    path: shown,
+                    detail,
+                    newest_backup: None,
+                });
+            }
+        }
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        if let Some(path) = path
+            .as_deref()
+            .filter(|_| version > 0 && version < migrations::latest())
+        {
+            backups::snapshot(&conn, path, BackupReason::PreMigration, Utc::now())?;
+        }
         migrations::migrate_to(&mut conn, migrations::latest())?;
         let mut store = Store {
             conn,
@@ -122,6 +142,12 @@ impl Store {
             clock: Box::new(Utc::now),
         };
         store.purge_expired_trash()?;
+        if version > 0 {
+            // A missed daily backup must not keep anyone from their library.
+            if let Err(e) = store.backup_if_due() {
+                tracing::warn!(error = %e, "could not take the daily backup");
+            }
+        }
         Ok(store)
     }
 
@@ -152,13 +178,6 @@ impl Store {
     pub fn schema_version(&self) -> Result<i64> {
         migrations::user_version(&self.conn)
     }
-}
-
-fn is_not_a_database(e: &rusqlite::Error) -> bool {
-    matches!(
-        e.sqlite_error_code(),
-        Some(rusqlite::ErrorCode::NotADatabase)
-    )
 }
 
 /// Timestamps are stored as fixed-width RFC 3339 UTC text, so they sort as text.

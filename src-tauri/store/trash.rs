@@ -72,8 +72,18 @@ impl Store {
         self.purge_trash_before(trash_expiry_cutoff(self.now()))
     }
 
-    /// Empty the trash now (the app asks for confirmation first).
+    /// Empty the trash now (the app asks for confirmation first). The
+    /// library is backed up first when there is anything to delete.
     pub fn empty_trash(&mut self) -> Result<usize> {
-        self.purge_trash_before(empty_trash_cutoff(self.now()))
+        let cutoff = empty_trash_cutoff(self.now());
+        let anything: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM posts WHERE deleted_at IS NOT NULL AND deleted_at < ?1)",
+            [ts(cutoff)],
+            |r| r.get(0),
+        )?;
+        if anything {
+            self.backup_before(super::BackupReason::PreEmptyTrash)?;
+        }
+        self.purge_trash_before(cutoff)
     }
 }

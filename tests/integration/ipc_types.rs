@@ -56,6 +56,25 @@ fn one_of_each() -> Vec<Error> {
             source: rusqlite::Error::QueryReturnedNoRows,
         },
         Error::Busy,
+        Error::Damaged {
+            path: "/lib.sqlite".into(),
+            detail: "database disk image is malformed".into(),
+            newest_backup: Some(Box::new(postdesk::store::BackupInfo {
+                id: "20260501-140312-daily".into(),
+                path: "/backups/lib-20260501-140312-daily.sqlite".into(),
+                created_at: chrono::DateTime::from_timestamp(1_777_644_192, 0)
+                    .expect("a valid time"),
+                reason: "daily".into(),
+                size: 4096,
+            })),
+        },
+        Error::Damaged {
+            path: "/lib.sqlite".into(),
+            detail: "the file is empty".into(),
+            newest_backup: None,
+        },
+        Error::DiskFull,
+        Error::ReadOnly,
         Error::Database(rusqlite::Error::QueryReturnedNoRows),
         Error::ReadFile {
             path: "/in/post.md".into(),
@@ -87,6 +106,9 @@ fn expected_code(e: &Error) -> &'static str {
         Error::NotALibrary { .. } => "not_a_library",
         Error::Open { .. } => "library_open_failed",
         Error::Busy => "busy",
+        Error::Damaged { .. } => "library_damaged",
+        Error::DiskFull => "disk_full",
+        Error::ReadOnly => "read_only",
         Error::Database(_) => "database",
         Error::ReadFile { .. } => "read_failed",
         Error::WriteFile { .. } => "write_failed",
@@ -112,6 +134,12 @@ fn every_error_crosses_ipc_as_code_and_message() {
         "The file /notes.sqlite is not a Postdesk library (no posts table). It was not changed.",
         "Could not open the library at /lib.sqlite: Query returned no rows",
         "The library is busy in another Postdesk window or command; try again in a moment.",
+        "The library at /lib.sqlite is damaged (database disk image is malformed); it was left as it is. \
+         The newest good backup is from 2026-05-01 14:03 UTC (backup 20260501-140312-daily).",
+        "The library at /lib.sqlite is damaged (the file is empty); it was left as it is. \
+         No good backup of it was found.",
+        "The disk holding the library is full; this change is not saved yet. Free some space and it will be saved.",
+        "The library is on a read-only disk or in a read-only file; this change is not saved yet.",
         "The library could not be read or written: Query returned no rows",
         "Could not read /in/post.md: permission denied",
         "Could not write /out/index.html: permission denied",
@@ -155,6 +183,9 @@ fn error_code_list_is_closed() {
             ErrorCode::ImportFailed => 13,
             ErrorCode::Io => 14,
             ErrorCode::Internal => 15,
+            ErrorCode::LibraryDamaged => 16,
+            ErrorCode::DiskFull => 17,
+            ErrorCode::ReadOnly => 18,
         }
     }
     for (i, code) in ErrorCode::ALL.into_iter().enumerate() {

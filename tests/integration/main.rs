@@ -1,10 +1,13 @@
 //! One integration-test binary, a module per feature (as mdBook does). Every
 //! test works on a real SQLite file in a temporary folder.
 mod assets;
+mod backups;
 mod cli;
 mod common;
+mod damaged;
 mod export_email;
 mod export_site;
+mod full_disk;
 mod import;
 mod ipc_types;
 mod library_settings;

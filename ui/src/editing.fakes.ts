@@ -70,6 +70,8 @@ export class FakeBackend implements EditingBackend {
   holdPreviews = false;
   /** The next update fails with this error. */
   failNextUpdate: unknown = null;
+  /** Every update fails with this error while it is set (a full disk). */
+  failUpdatesWith: unknown = null;
   /** Like the core: a draft's slug follows its title. */
   slugFollowsTitle = false;
 
@@ -101,6 +103,8 @@ export class FakeBackend implements EditingBackend {
     if (this.failNextUpdate !== null) {
       reply.reject(this.failNextUpdate);
       this.failNextUpdate = null;
+    } else if (this.failUpdatesWith !== null) {
+      reply.reject(this.failUpdatesWith);
     } else if (!this.holdUpdates) {
       reply.resolve(this.write(id, patch));
     }

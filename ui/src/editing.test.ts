@@ -2,7 +2,7 @@
 // switching posts and errors, with a fake backend and fake timers. They run in
 // Node with no DOM, which also keeps editing.ts free of DOM calls.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AUTOSAVE_MS, EditingSession, type EditingEvent } from "./editing";
+import { AUTOSAVE_MS, EditingSession, RETRY_DELAYS_MS, retriedSaveError, type EditingEvent } from "./editing";
 import { FakeBackend, FakeFrame, makePost, previewOf } from "./editing.fakes";
 import type { Post } from "./types";
 
@@ -293,5 +293,75 @@ describe("errors", () => {
     session.edit({ body: "z" });
     await session.save("autosave");
     expect(types().filter((t) => t === "saving" || t === "saved" || t === "editing")).toEqual(["editing", "saving", "saved"]);
+  });
+});
+
+describe("a full or read-only disk", () => {
+  const full = { code: "disk_full", message: "The disk holding the library is full." };
+
+  it("retries the failed save after 2 s, 5 s, 10 s, then every 30 s, until it goes through", async () => {
+    backend.failUpdatesWith = full;
+    session.edit({ body: "typed while the disk was full" });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS);
+    expect(backend.updates).toHaveLength(1);
+    expect(events).toContainEqual({ type: "retry", code: "disk_full", attempt: 1, inMs: RETRY_DELAYS_MS[0] });
+    await vi.advanceTimersByTimeAsync(RETRY_DELAYS_MS[0] - 1);
+    expect(backend.updates).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(backend.updates).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(backend.updates).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(10000);
+    expect(backend.updates).toHaveLength(4);
+    await vi.advanceTimersByTimeAsync(30000);
+    expect(backend.updates).toHaveLength(5);
+    await vi.advanceTimersByTimeAsync(30000);
+    expect(backend.updates).toHaveLength(6);
+    expect(events.filter((e) => e.type === "retry").map((e) => e.type === "retry" && e.inMs)).toEqual([2000, 5000, 10000, 30000, 30000, 30000]);
+    expect(types()).not.toContain("saved");
+    expect(session.post?.body).toBe("typed while the disk was full");
+
+    backend.failUpdatesWith = null;
+    await vi.advanceTimersByTimeAsync(30000);
+    expect(backend.updates).toHaveLength(7);
+    expect(backend.library.get(1)?.body).toBe("typed while the disk was full");
+    expect(session.changes()).toBeNull();
+    expect(types()).toContain("saved");
+    await vi.advanceTimersByTimeAsync(10 * 30000);
+    expect(backend.updates).toHaveLength(7);
+  });
+
+  it("a retry saves the latest text, typed after the failure", async () => {
+    backend.failUpdatesWith = { code: "read_only", message: "Read-only." };
+    session.edit({ body: "one" });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS);
+    session.edit({ body: "one two" });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS);
+    backend.failUpdatesWith = null;
+    await vi.advanceTimersByTimeAsync(RETRY_DELAYS_MS[1]);
+    expect(backend.updates.map((u) => u.patch.body)).toEqual(["one", "one two", "one two"]);
+    expect(backend.library.get(1)?.body).toBe("one two");
+  });
+
+  it("keeps the post open instead of switching away from its unsaved text", async () => {
+    backend.failUpdatesWith = full;
+    session.edit({ body: "not lost" });
+    await expect(session.open(2)).rejects.toEqual(full);
+    expect(session.post?.id).toBe(1);
+    expect(session.post?.body).toBe("not lost");
+    expect(backend.calls).not.toContain("get 2");
+    backend.failUpdatesWith = null;
+    expect((await session.open(2))?.id).toBe(2);
+    expect(backend.library.get(1)?.body).toBe("not lost");
+  });
+
+  it("does not retry on its own a failure that will not pass (a taken slug)", async () => {
+    backend.failNextUpdate = { code: "slug_taken", message: "Taken." };
+    session.edit({ body: "x", slug: "post-2" });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS + 60000);
+    expect(backend.updates).toHaveLength(1);
+    expect(types()).not.toContain("retry");
+    expect(retriedSaveError("slug_taken")).toBe(false);
+    expect(retriedSaveError("disk_full")).toBe(true);
   });
 });

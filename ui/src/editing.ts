@@ -4,10 +4,26 @@
 // events ("editing", "saving", "saved", "slug", "error", "preview") and call
 // `edit`/`save`/`open`; the backend, the preview frame and the timers are
 // injected, so editing.test.ts drives it with fakes and fake timers.
+//
+// A save that fails for a reason that can pass (full or read-only disk, busy
+// or unreachable backend) keeps the text, is retried on its own after
+// RETRY_DELAYS_MS (then every last delay) while the post stays unsaved, and
+// keeps the post open: switching posts waits until it is saved.
 import type { PreviewBlocks, Post, PostPatch, SaveKind } from "./types";
 
 /** Autosave this long after the last change. */
 export const AUTOSAVE_MS = 500;
+
+/** Waits before each automatic retry of a failed save; the last repeats. */
+export const RETRY_DELAYS_MS = [2000, 5000, 10000, 30000] as const;
+
+/** Error codes of a save failure that can pass by itself (null: no code, e.g. the backend is unreachable). */
+const RETRIED_CODES: ReadonlySet<string | null> = new Set([null, "disk_full", "read_only", "busy", "database", "io", "write_failed", "internal"]);
+
+/** True when a save that failed with `code` is retried on its own. */
+export function retriedSaveError(code: string | null): boolean {
+  return RETRIED_CODES.has(code);
+}
 
 /** "autosave" writes only when something changed; "save" also cuts a revision. */
 export type { SaveKind };
@@ -50,6 +66,8 @@ export type EditingEvent =
   /** A save or a preview failed; `code` is the backend's error code when there is one
    *  (e.g. "slug_taken"). A failed save keeps the edit, so the next change retries. */
   | { type: "error"; during: "save" | "preview"; code: string | null; error: unknown }
+  /** The failed save (`attempt` failures in a row, the last with `code`) is tried again in `inMs`. */
+  | { type: "retry"; code: string | null; attempt: number; inMs: number }
   /** A preview of the open post was shown. */
   | { type: "preview"; post: Post; preview: PreviewBlocks };
 
@@ -81,6 +99,10 @@ export class EditingSession {
   /** What the library holds for `current`. */
   private saved: Post | null = null;
   private saveTimer: unknown = undefined;
+  private retryTimer: unknown = undefined;
+  /** Failed saves in a row, and the last one's error (null after a save went through). */
+  private failures = 0;
+  private lastSaveError: unknown = null;
   /** The save queue: saves run one after another. */
   private saving: Promise<void> = Promise.resolve();
   private rendering = false;
@@ -117,10 +139,13 @@ export class EditingSession {
   }
 
   /** Open post `id`: the open post's unsaved edits are saved first. Resolves to
-   *  the post, or null when it is already open; rejects when it cannot be read. */
+   *  the post, or null when it is already open; rejects when it cannot be read,
+   *  or when the open post's text could not be saved and is being retried
+   *  (the open post stays open, so its text stays on screen). */
   async open(id: number): Promise<Post | null> {
     if (this.current?.id === id) return null;
     await this.save("autosave");
+    if (this.changes() && this.failures > 0 && retriedSaveError(errorCode(this.lastSaveError))) throw this.lastSaveError;
     const post = await this.backend.getPost(id);
     this.load(post);
     return post;
@@ -130,11 +155,15 @@ export class EditingSession {
   load(post: Post): void {
     this.current = { ...post };
     this.saved = post;
+    this.clock.clear(this.retryTimer);
+    this.failures = 0;
   }
 
   /** No post is open any more (it was trashed, or is being replaced). */
   close(): void {
     this.current = this.saved = null;
+    this.clock.clear(this.retryTimer);
+    this.failures = 0;
   }
 
   /**
@@ -157,6 +186,7 @@ export class EditingSession {
   /** Queue a save of the open post; resolves when it (and every save before it) is done. Never rejects. */
   save(kind: SaveKind): Promise<void> {
     this.clock.clear(this.saveTimer);
+    this.clock.clear(this.retryTimer);
     this.saving = this.saving.then(() => this.saveNow(kind));
     return this.saving;
   }
@@ -178,11 +208,26 @@ export class EditingSession {
           this.emit({ type: "slug", slug: result.slug });
         }
       }
+      this.failures = 0;
+      this.lastSaveError = null;
+      this.clock.clear(this.retryTimer);
       this.emit({ type: "saved", post: result, kind, patch });
     } catch (e) {
       // `saved` is left as it was: the edit stays dirty and the next change retries.
-      this.emit({ type: "error", during: "save", code: errorCode(e), error: e });
+      this.failures += 1;
+      this.lastSaveError = e;
+      const code = errorCode(e);
+      this.emit({ type: "error", during: "save", code, error: e });
+      if (retriedSaveError(code) && this.current?.id === post.id && this.changes()) this.scheduleRetry(code);
     }
+  }
+
+  /** Try the failed save again after the next delay of RETRY_DELAYS_MS. */
+  private scheduleRetry(code: string | null): void {
+    const inMs = RETRY_DELAYS_MS[Math.min(this.failures, RETRY_DELAYS_MS.length) - 1];
+    this.clock.clear(this.retryTimer);
+    this.retryTimer = this.clock.set(() => void this.save("autosave"), inMs);
+    this.emit({ type: "retry", code, attempt: this.failures, inMs });
   }
 
   /**

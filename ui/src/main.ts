@@ -18,7 +18,8 @@ import { showListing } from "./listing";
 import { PreviewFrame } from "./preview";
 import { rpc } from "./rpc";
 import { setupShortcuts } from "./shortcuts";
-import { setSaveState, showCounts } from "./statusbar";
+import { setupRecovery } from "./recovery";
+import { retryingText, setSaveState, showCounts } from "./statusbar";
 import { setupWorkspace } from "./workspace";
 
 const frame = new PreviewFrame(
@@ -56,6 +57,8 @@ setupShortcuts({
 });
 window.addEventListener("blur", () => void session.save("autosave"));
 
+/** A failed save is being retried: its error was shown once, the status bar says the rest. */
+let retrying = false;
 session.on((ev) => {
   switch (ev.type) {
     case "editing":
@@ -65,13 +68,17 @@ session.on((ev) => {
     case "slug":
       return details.setSlug(ev.slug);
     case "saved":
+      retrying = false;
       setSaveState(ev.kind === "save" ? `Revision saved ${time(ev.post.updated_at)}` : `Saved ${time(ev.post.updated_at)}`);
       void library.refresh();
       if (layout.tab() === "email" && ev.patch) window.setTimeout(() => void email.refresh(), 0);
       return;
     case "error":
       if (ev.during === "save") setSaveState("Not saved");
-      return showError(ev.error);
+      return retrying && ev.during === "save" ? undefined : showError(ev.error);
+    case "retry":
+      retrying = true;
+      return setSaveState(retryingText(ev.code));
     case "preview":
       showCounts(ev.post, ev.preview);
       showListing(ev.post, ev.preview).catch(showError);
@@ -80,6 +87,7 @@ session.on((ev) => {
 });
 
 void (async () => {
+  if (await setupRecovery()) return;
   try {
     await library.loadChoices();
   } catch (e) {

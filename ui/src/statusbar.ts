@@ -13,3 +13,8 @@ export function showCounts(post: Post, preview: PreviewBlocks | null): void {
   $("st-chars").textContent = `${post.body.length} characters`;
   $("st-time").textContent = `${preview?.reading_minutes ?? 0} min read`;
 }
+
+/** The save state while a failed save is being retried, worded from the error code. */
+export function retryingText(code: string | null): string {
+  return code === "disk_full" || code === "read_only" ? "Not saved — the disk is full or read-only; retrying…" : "Not saved; retrying…";
+}
