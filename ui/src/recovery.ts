@@ -3,17 +3,15 @@
 // the damaged file aside when it restores; afterwards the page reloads onto
 // the restored library. While the message shows, the library and workspace
 // are hidden: the app runs on an empty stand-in library then.
-// (These two calls go through `invoke` here rather than rpc.ts, which another
-// change owns; they can move there.)
-import { invoke } from "@tauri-apps/api/core";
 import { $, showError } from "./dom";
+import { rpc } from "./rpc";
 import type { IpcError } from "./types";
 
 /** Show the recovery message if the library did not open; true when it is shown. */
 export async function setupRecovery(): Promise<boolean> {
   let problem: IpcError | null;
   try {
-    problem = await invoke<IpcError | null>("library_problem");
+    problem = await rpc.libraryProblem();
   } catch (e) {
     showError(e);
     return false;
@@ -28,7 +26,7 @@ export async function setupRecovery(): Promise<boolean> {
   button.addEventListener("click", async () => {
     button.disabled = true;
     try {
-      $("recovery-text").textContent = await invoke<string>("restore_newest_backup");
+      $("recovery-text").textContent = await rpc.restoreNewestBackup();
       window.setTimeout(() => window.location.reload(), 1500);
     } catch (e) {
       button.disabled = false;

@@ -71,6 +71,10 @@ export const rpc = {
   listingLabels: (lang: Lang) => call<ListingLabels>("listing_labels", { lang }),
   openLink: (url: string) => call<void>("open_link", { url }),
   quit: () => call<void>("quit"),
+  /** Why the library did not open (a damaged file), or null when it did. */
+  libraryProblem: () => call<IpcError | null>("library_problem"),
+  /** Restore the newest good backup; the damaged file is kept aside. Says what it did. */
+  restoreNewestBackup: () => call<string>("restore_newest_backup"),
   emailPreview: (source: EmailSource) => call<EmailPreview>("email_preview", { source }),
   copyEmail: (source: EmailSource) => call<void>("copy_email", { source }),
   // No command takes a path: files and folders come from the system's dialog,
