@@ -1,6 +1,7 @@
 //! Launching the real app under tauri-driver (WebKitWebDriver) for one test.
 
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -89,6 +90,9 @@ impl App {
             .env("POSTDESK_E2E_DIALOG_DIR", &dialogs)
             .stdout(Stdio::null())
             .stderr(log_file(home))
+            // A process group of its own, so `Drop` can stop the
+            // WebKitWebDriver it starts along with it.
+            .process_group(0)
             .spawn()
             .expect("tauri-driver not found: run scripts/test.sh, which installs it");
         let url = format!("http://127.0.0.1:{port}");
@@ -122,17 +126,15 @@ impl App {
                 Err(e) => panic!("WebDriver session: {e}"),
             }
         };
-        let app = App {
+        let mut app = App {
             client,
             driver,
             startup: Duration::ZERO,
         };
         app.wait_js("return document.body.dataset.ready === 'true' && !!document.querySelector('.cm-content')", 30)
             .await;
-        App {
-            startup: start.elapsed(),
-            ..app
-        }
+        app.startup = start.elapsed();
+        app
     }
 
     pub async fn js(&self, script: &str) -> Value {
@@ -214,10 +216,33 @@ impl App {
         self.quit().await;
     }
 
-    /// End the session (the driver stops the app) and the driver.
-    pub async fn quit(mut self) {
+    /// End the session (the driver stops the app); dropping `self` then
+    /// stops the driver and everything it started.
+    pub async fn quit(self) {
         let _ = self.client.clone().close().await;
-        let _ = self.driver.kill();
+    }
+}
+
+impl Drop for App {
+    /// tauri-driver starts WebKitWebDriver (which starts the app) and does
+    /// not stop it when killed: stop the driver's whole process group, also
+    /// when a test panics, so no WebKitWebDriver outlives its test.
+    fn drop(&mut self) {
+        let group = -(self.driver.id() as i32);
+        // SAFETY: kill(2) with a negative pid signals a process group we created.
+        unsafe { libc::kill(group, libc::SIGTERM) };
+        let deadline = Instant::now() + Duration::from_secs(3);
+        while Instant::now() < deadline {
+            // The group is gone when signal 0 can reach none of it.
+            // SAFETY: as above; signal 0 only checks.
+            if unsafe { libc::kill(group, 0) } != 0 {
+                break;
+            }
+            let _ = self.driver.try_wait();
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        // SAFETY: as above.
+        unsafe { libc::kill(group, libc::SIGKILL) };
         let _ = self.driver.wait();
     }
 }
