@@ -341,24 +341,21 @@ fn resolve(root: &Path, page: &Path, url: &str) -> PathBuf {
 }
 
 fn unescape_html(s: &str) -> String {
-    let mut out = s
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"");
-    while let Some(i) = out.find("&#") {
-        let Some(end) = out[i..].find(';') else { break };
-        let code = &out[i + 2..i + end];
-        let c = if let Some(hex) = code.strip_prefix('x') {
-            u32::from_str_radix(hex, 16).ok()
-        } else {
-            code.parse().ok()
-        };
-        let Some(c) = c.and_then(char::from_u32) else {
-            break;
-        };
-        out.replace_range(i..i + end + 1, &c.to_string());
-    }
-    out.replace("&amp;", "&")
+    postdesk::util::html::unescape(s)
+}
+
+/// The English RSS feed of `store`, as a feed reader parses it.
+fn english_rss(store: &Store) -> feed_rs::model::Feed {
+    let rss = site::feed(
+        store,
+        &FeedOptions {
+            format: FeedFormat::Rss,
+            lang: Lang::En,
+            site: SiteFormat::Hugo,
+        },
+    )
+    .expect("the RSS feed");
+    feed_rs::parser::parse(rss.xml.as_bytes()).expect("the RSS feed parses")
 }
 
 fn walk(dir: &Path) -> Vec<PathBuf> {
