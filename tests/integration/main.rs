@@ -10,6 +10,7 @@ mod ipc_types;
 mod library_settings;
 mod migrations;
 mod posts;
+mod proptests;
 mod render;
 mod revisions;
 mod search;
