@@ -334,7 +334,10 @@ mod tests {
     #[test]
     fn indented_code_keeps_its_indentation() {
         let md = "# Sources\n    indented code\n\n\tcode too\n";
-        assert_eq!(split(md), ["# Sources\n", "    indented code\n\n\tcode too\n"]);
+        assert_eq!(
+            split(md),
+            ["# Sources\n", "    indented code\n\n\tcode too\n"]
+        );
         let p = IncrementalRenderer::default().render(md, &RenderOptions::default());
         let page: String = p.keys.iter().map(|k| p.html[k].as_str()).collect();
         assert_eq!(page, render(md, &RenderOptions::default()).html);

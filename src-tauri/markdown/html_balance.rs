@@ -19,9 +19,34 @@ const VOID: &[&str] = &[
 /// text, foreign content, document structure, `<image>` read as `<img>`):
 /// a block holding one is never called self-contained.
 const SPECIAL: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
-    "plaintext", "template", "svg", "math", "html", "head", "body", "frameset", "image",
-    "select", "table", "caption", "colgroup", "tbody", "thead", "tfoot", "tr", "td", "th",
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
+    "plaintext",
+    "template",
+    "svg",
+    "math",
+    "html",
+    "head",
+    "body",
+    "frameset",
+    "image",
+    "select",
+    "table",
+    "caption",
+    "colgroup",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
 ];
 
 /// True when `raw` (the raw HTML of one block, in order) opens and closes
@@ -128,8 +153,12 @@ mod tests {
     #[test]
     fn balanced_inline_and_block_html_is_self_contained() {
         assert!(is_self_contained(""));
-        assert!(is_self_contained("<b>bold</b> <kbd>Ctrl</kbd><br><img src=x alt='a>b'>"));
-        assert!(is_self_contained("<div class=\"x\">\n<p>a <span>b</span></p>\n</div>\n"));
+        assert!(is_self_contained(
+            "<b>bold</b> <kbd>Ctrl</kbd><br><img src=x alt='a>b'>"
+        ));
+        assert!(is_self_contained(
+            "<div class=\"x\">\n<p>a <span>b</span></p>\n</div>\n"
+        ));
         assert!(is_self_contained("<!-- a note -->"));
         assert!(is_self_contained("1 < 2 and <3"));
     }

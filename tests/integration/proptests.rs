@@ -48,8 +48,23 @@ fn config() -> Config {
 /// A few words, some of them repeated on purpose so headings collide.
 fn word() -> impl Strategy<Value = &'static str> {
     prop::sample::select(vec![
-        "Sources", "Notes", "sources", "Été", "l’été", "a", "fn-1", "fnref-2", "section", "x",
-        "42", "", "*", "_", "`", "|", "--",
+        "Sources",
+        "Notes",
+        "sources",
+        "Été",
+        "l’été",
+        "a",
+        "fn-1",
+        "fnref-2",
+        "section",
+        "x",
+        "42",
+        "",
+        "*",
+        "_",
+        "`",
+        "|",
+        "--",
     ])
 }
 
@@ -155,8 +170,18 @@ fn check_incremental(
         }
     }
     prop_assert_eq!(&page, &whole.html, "page differs for {:?}", markdown);
-    prop_assert_eq!(&preview.outline, &whole.outline, "outline of {:?}", markdown);
-    prop_assert_eq!(preview.word_count, whole.word_count, "words of {:?}", markdown);
+    prop_assert_eq!(
+        &preview.outline,
+        &whole.outline,
+        "outline of {:?}",
+        markdown
+    );
+    prop_assert_eq!(
+        preview.word_count,
+        whole.word_count,
+        "words of {:?}",
+        markdown
+    );
     prop_assert_eq!(preview.reading_minutes, whole.reading_minutes);
     prop_assert_eq!(&preview.teaser, &whole.teaser, "teaser of {:?}", markdown);
     Ok(())

@@ -5,7 +5,10 @@ use libfuzzer_sys::fuzz_target;
 use postdesk::markdown::{plain_text, render, RenderOptions};
 
 fuzz_target!(|text: &str| {
-    let resolve = |url: &str| url.strip_prefix("asset:").map(|id| format!("media/{id}.png"));
+    let resolve = |url: &str| {
+        url.strip_prefix("asset:")
+            .map(|id| format!("media/{id}.png"))
+    };
     let rendered = render(
         text,
         &RenderOptions {
