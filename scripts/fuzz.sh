@@ -19,12 +19,12 @@ shift || true
 fuzz_dir=tests/fuzz
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}/fuzz"
 # Safe Rust: panics are what we look for, so no sanitizer (twice as fast).
-fuzz=(cargo +nightly fuzz --fuzz-dir "$fuzz_dir")
-run_opts=(--sanitizer none --target-dir "$CARGO_TARGET_DIR")
+fuzz=(cargo +nightly fuzz)
+run_opts=(--fuzz-dir "$fuzz_dir" --sanitizer none --target-dir "$CARGO_TARGET_DIR")
 if [ "$#" -gt 0 ]; then
   targets=("$@")
 else
-  mapfile -t targets < <("${fuzz[@]}" list)
+  mapfile -t targets < <("${fuzz[@]}" list --fuzz-dir "$fuzz_dir")
 fi
 
 summary=()
@@ -44,6 +44,12 @@ for target in "${targets[@]}"; do
     summary+=("$target: CRASH after $runs runs (see $fuzz_dir/artifacts/$target/)")
     rm -f "$log"
     printf '%s\n' "${summary[@]}"
+    exit 1
+  fi
+  if [ "$runs" = '?' ]; then
+    echo "fuzz: $target did not run:" >&2
+    tail -n 20 "$log" >&2
+    rm -f "$log"
     exit 1
   fi
   summary+=("$target: $runs runs, no crash")

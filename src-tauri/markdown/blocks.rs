@@ -164,12 +164,22 @@ fn has_cross_block_refs(markdown: &str) -> bool {
         })
 }
 
+/// True when a line ends with a bare CR (old Mac files, some pastes). The
+/// parser does not read every construct the same way around one (a fence
+/// line `` ``` `` followed by CR CR and a backtick is a paragraph in the
+/// document, a fence on its own), so such documents render whole.
+fn has_lone_carriage_return(markdown: &str) -> bool {
+    markdown
+        .match_indices('\r')
+        .any(|(i, _)| markdown.as_bytes().get(i + 1) != Some(&b'\n'))
+}
+
 /// The source of each top-level block, in order.
 pub fn split(markdown: &str) -> Vec<&str> {
     if markdown.trim().is_empty() {
         return Vec::new();
     }
-    if has_cross_block_refs(markdown) {
+    if has_cross_block_refs(markdown) || has_lone_carriage_return(markdown) {
         return vec![markdown];
     }
     let mut out = Vec::new();
@@ -191,7 +201,7 @@ pub fn split(markdown: &str) -> Vec<&str> {
             }
             Event::End(_) => {
                 depth = depth.saturating_sub(1);
-                (depth == 0).then(|| start..range.end)
+                (depth == 0).then_some(start..range.end)
             }
             _ if depth == 0 => Some(line_start(markdown, range.start)..range.end),
             _ => None,
@@ -341,6 +351,18 @@ mod tests {
         let p = IncrementalRenderer::default().render(md, &RenderOptions::default());
         let page: String = p.keys.iter().map(|k| p.html[k].as_str()).collect();
         assert_eq!(page, render(md, &RenderOptions::default()).html);
+    }
+
+    /// Found by fuzzing (render_incremental): with bare CR line endings a
+    /// block read on its own was a code fence, in the document a paragraph.
+    #[test]
+    fn bare_carriage_returns_render_whole() {
+        let md = "```\r\r`";
+        assert_eq!(split(md), [md]);
+        let p = IncrementalRenderer::default().render(md, &RenderOptions::default());
+        let page: String = p.keys.iter().map(|k| p.html[k].as_str()).collect();
+        assert_eq!(page, render(md, &RenderOptions::default()).html);
+        assert_eq!(split("A.\r\n\r\nB.\r\n").len(), 2);
     }
 
     #[test]
