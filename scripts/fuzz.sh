@@ -6,7 +6,8 @@
 # Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
 #   SECONDS_PER_TARGET  default 60
 #   TARGET              default: every target (cargo fuzz list --fuzz-dir tests/fuzz)
-#   FUZZ_CMIN=1         minimize each corpus afterwards (do this before committing it)
+#   FUZZ_CMIN=1         minimize each corpus afterwards (inputs under 256 bytes,
+#                       then cargo fuzz cmin): do this before committing it
 #
 # Needs the nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz --locked`).
 # The corpora live in tests/fuzz/corpus/<target>/ (committed); a crash is
@@ -54,6 +55,9 @@ for target in "${targets[@]}"; do
   fi
   summary+=("$target: $runs runs, no crash")
   if [ "${FUZZ_CMIN:-0}" = 1 ]; then
+    # Committed corpora stay small: short inputs only, then the fewest
+    # that keep their coverage.
+    find "$corpus" -type f -size +255c -delete
     "${fuzz[@]}" cmin "${run_opts[@]}" "$target" "$corpus" -- -max_len=8192 >/dev/null 2>&1
   fi
   rm -f "$log"
