@@ -7,7 +7,10 @@
 //! changed, and only blocks the view does not have yet cross the IPC.
 //!
 //! Documents with link reference definitions or footnotes are rendered whole
-//! (as one block): those constructs tie blocks together.
+//! (as one block): those constructs tie blocks together. So are documents
+//! with a block whose raw HTML is not self-contained (an unclosed `<b>` or
+//! `<script>`, a `<div>` closed blocks later): the sanitizer reads such HTML
+//! across blocks (see `html_balance`).
 //!
 //! Heading ids tie blocks together too (a second "Sources" heading gets
 //! `sources-1`), so each block also records what its headings asked for;
@@ -24,6 +27,7 @@ use pulldown_cmark::Event;
 use serde::Serialize;
 
 use super::anchors::{AnchorRequest, Anchors};
+use super::html_balance::is_self_contained;
 use super::{parser, reading_minutes, render_with_anchors, AssetResolver, Heading, RenderOptions};
 
 /// What one rendering of a block produced, kept for the next keystroke.
@@ -160,36 +164,72 @@ fn has_cross_block_refs(markdown: &str) -> bool {
         })
 }
 
+/// True when a line ends with a bare CR (old Mac files, some pastes). The
+/// parser does not read every construct the same way around one (a fence
+/// line `` ``` `` followed by CR CR and a backtick is a paragraph in the
+/// document, a fence on its own), so such documents render whole.
+fn has_lone_carriage_return(markdown: &str) -> bool {
+    markdown
+        .match_indices('\r')
+        .any(|(i, _)| markdown.as_bytes().get(i + 1) != Some(&b'\n'))
+}
+
 /// The source of each top-level block, in order.
 pub fn split(markdown: &str) -> Vec<&str> {
     if markdown.trim().is_empty() {
         return Vec::new();
     }
-    if has_cross_block_refs(markdown) {
+    if has_cross_block_refs(markdown) || has_lone_carriage_return(markdown) {
         return vec![markdown];
     }
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut start = 0usize;
+    // The raw HTML of the block being read.
+    let mut raw = String::new();
     for (event, range) in parser(markdown).into_offset_iter() {
-        match event {
+        if let Event::Html(html) | Event::InlineHtml(html) = &event {
+            raw.push_str(html);
+        }
+        let block_end = match event {
             Event::Start(_) => {
                 if depth == 0 {
-                    start = range.start;
+                    start = line_start(markdown, range.start);
                 }
                 depth += 1;
+                None
             }
             Event::End(_) => {
                 depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    out.push(&markdown[start..range.end]);
-                }
+                (depth == 0).then_some(start..range.end)
             }
-            _ if depth == 0 => out.push(&markdown[range]),
-            _ => {}
+            _ if depth == 0 => Some(line_start(markdown, range.start)..range.end),
+            _ => None,
+        };
+        if let Some(block) = block_end {
+            if !is_self_contained(&raw) {
+                // Its HTML reaches into the blocks after it.
+                return vec![markdown];
+            }
+            raw.clear();
+            out.push(&markdown[block]);
         }
     }
     out
+}
+
+/// `at`, moved back over the spaces and tabs that start its line: the
+/// parser starts an indented code block after its indentation, and without
+/// it the block would read as a paragraph.
+fn line_start(markdown: &str, at: usize) -> usize {
+    let before = &markdown[..at];
+    let indent = before.len() - before.trim_end_matches([' ', '\t']).len();
+    let start = at - indent;
+    if start == 0 || before[..start].ends_with(['\n', '\r']) {
+        start
+    } else {
+        at
+    }
 }
 
 #[cfg(test)]
@@ -280,6 +320,49 @@ mod tests {
         assert_eq!(split("A[^1].\n\nB.\n\n[^1]: note").len(), 1);
         assert_eq!(split("[a][x]\n\nB.\n\n[x]: https://example.org").len(), 1);
         assert_eq!(split("A.\n\nB.").len(), 2);
+    }
+
+    /// Found by the property test: an unclosed `<script>` in one block makes
+    /// the sanitizer drop everything after it in a whole render, so the
+    /// blocks after it must not be shown on their own either.
+    #[test]
+    fn html_reaching_into_later_blocks_renders_whole() {
+        let md = "<div class=\"x\">\n<b>bold</b> <script>alert(1)</sc```\nSources\n\n\
+                  Sources\n```\nript>\n</div>\n# Sources\n";
+        assert_eq!(split(md), [md]);
+        let p = IncrementalRenderer::default().render(md, &RenderOptions::default());
+        let page: String = p.keys.iter().map(|k| p.html[k].as_str()).collect();
+        assert_eq!(page, render(md, &RenderOptions::default()).html);
+        // A block whose HTML closes what it opens stays a block of its own.
+        assert_eq!(split("<div>\n<b>A</b>\n</div>\n\nB.").len(), 2);
+        assert_eq!(split("<div>\n\nA.\n\n</div>").len(), 1);
+        assert_eq!(split("A <b>bold\n\nB.</b>").len(), 1);
+    }
+
+    /// Found by the property test: an indented code block after another
+    /// block was cut from its indentation and shown as a paragraph.
+    #[test]
+    fn indented_code_keeps_its_indentation() {
+        let md = "# Sources\n    indented code\n\n\tcode too\n";
+        assert_eq!(
+            split(md),
+            ["# Sources\n", "    indented code\n\n\tcode too\n"]
+        );
+        let p = IncrementalRenderer::default().render(md, &RenderOptions::default());
+        let page: String = p.keys.iter().map(|k| p.html[k].as_str()).collect();
+        assert_eq!(page, render(md, &RenderOptions::default()).html);
+    }
+
+    /// Found by fuzzing (render_incremental): with bare CR line endings a
+    /// block read on its own was a code fence, in the document a paragraph.
+    #[test]
+    fn bare_carriage_returns_render_whole() {
+        let md = "```\r\r`";
+        assert_eq!(split(md), [md]);
+        let p = IncrementalRenderer::default().render(md, &RenderOptions::default());
+        let page: String = p.keys.iter().map(|k| p.html[k].as_str()).collect();
+        assert_eq!(page, render(md, &RenderOptions::default()).html);
+        assert_eq!(split("A.\r\n\r\nB.\r\n").len(), 2);
     }
 
     #[test]

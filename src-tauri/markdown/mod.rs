@@ -56,6 +56,7 @@
 mod anchors;
 pub mod blocks;
 mod footnotes;
+mod html_balance;
 mod links;
 pub(crate) mod sanitize;
 mod tables;

@@ -13,6 +13,7 @@ mod ipc_types;
 mod library_settings;
 mod migrations;
 mod posts;
+mod proptests;
 mod render;
 mod render_facts;
 mod revisions;

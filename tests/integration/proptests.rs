@@ -1,0 +1,279 @@
+//! Property tests (issue #9): the block-incremental preview always shows what
+//! a whole render shows, whatever the writer types, and the entry points that
+//! read text from outside (rendering, import parsing, slugs, the email's plain
+//! text) never panic, whatever the text.
+//!
+//! Documents are built from Markdown-ish fragments (headings, repeated ones
+//! included, paragraphs, lists, quotes, code fences, tables, footnotes,
+//! reference links, raw HTML, emphasis) and then edited at random, step by
+//! step, through ONE incremental renderer, as the desktop's `live_edit` does
+//! per keystroke.
+//!
+//! The case count is modest so the suite stays fast; `PROPTEST_CASES=5000`
+//! runs more. The fuzz targets in `tests/fuzz/` check the same properties
+//! with coverage guidance (`scripts/fuzz.sh`).
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::Utc;
+use postdesk::export::email::{post_email, EmailOptions};
+use postdesk::import::parse_document;
+use postdesk::markdown::blocks::IncrementalRenderer;
+use postdesk::markdown::{plain_text, render, RenderOptions};
+use postdesk::model::{Lang, Post, Status};
+use postdesk::slug::{base_slug, is_valid, slugify};
+use postdesk::store::Store;
+use proptest::prelude::*;
+use proptest::test_runner::Config;
+
+/// Cases per property unless `PROPTEST_CASES` says otherwise.
+const DEFAULT_CASES: u32 = 48;
+
+fn config() -> Config {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(DEFAULT_CASES);
+    Config {
+        cases,
+        // Failures are pinned as named tests below, not in a regressions file.
+        failure_persistence: None,
+        ..Config::default()
+    }
+}
+
+// ------------------------------------------------------------ generators
+
+/// A few words, some of them repeated on purpose so headings collide.
+fn word() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "Sources",
+        "Notes",
+        "sources",
+        "Été",
+        "l’été",
+        "a",
+        "fn-1",
+        "fnref-2",
+        "section",
+        "x",
+        "42",
+        "",
+        "*",
+        "_",
+        "`",
+        "|",
+        "--",
+    ])
+}
+
+fn words() -> impl Strategy<Value = String> {
+    prop::collection::vec(word(), 1..4).prop_map(|w| w.join(" "))
+}
+
+/// One Markdown construct, with its own line ending.
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (1..=6usize, words()).prop_map(|(n, w)| format!("{} {w}\n", "#".repeat(n))),
+        words().prop_map(|w| format!("## {w} {{#{}}}\n", base_slug(&w))),
+        Just("## Sources\n".to_owned()),
+        words().prop_map(|w| format!("{w}\n{w}\n")),
+        words().prop_map(|w| format!("*{w}* **{w}** ~~{w}~~ `{w}`\n")),
+        words().prop_map(|w| format!("- {w}\n- [ ] {w}\n  - {w}\n")),
+        words().prop_map(|w| format!("1. {w}\n2. {w}\n")),
+        words().prop_map(|w| format!("> {w}\n> ## {w}\n")),
+        words().prop_map(|w| format!("```\n{w}\n\n{w}\n```\n")),
+        Just("~~~rust\nfn main() {}\n".to_owned()),
+        words().prop_map(|w| format!("| a | {w} |\n|:--|--:|\n| {w} | 1 |\n")),
+        (1..4usize, words()).prop_map(|(n, w)| format!("{w}[^{n}] and [^n{n}]\n")),
+        (1..4usize, words()).prop_map(|(n, w)| format!("[^{n}]: {w}\n    more {w}\n")),
+        words().prop_map(|w| format!("[{w}][r] and [r] and [{w}][]\n")),
+        Just("[r]: https://example.org/r \"R\"\n".to_owned()),
+        Just("[Sources]: <https://example.org/s>\n".to_owned()),
+        Just("<div class=\"x\">\n<b>bold</b> <script>alert(1)</script>\n</div>\n".to_owned()),
+        Just("<img src=x onerror=alert(1)> <a href=\"javascript:x\">j</a>\n".to_owned()),
+        Just("<!-- comment\n\nstill -->\n".to_owned()),
+        words().prop_map(|w| format!("![{w}](asset:0123456789abcdef \"t\") <https://e.org/{w}>\n")),
+        Just("---\n".to_owned()),
+        Just("Setext\n===\n".to_owned()),
+        Just("    indented code\n".to_owned()),
+        Just("\n".to_owned()),
+        "[ -~\n]{0,12}",
+    ]
+}
+
+/// A document of fragments separated by nothing, one or two line breaks.
+fn document() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        (fragment(), prop::sample::select(vec!["", "\n", "\n\n"])),
+        0..12,
+    )
+    .prop_map(|parts| parts.into_iter().map(|(f, sep)| f + sep).collect())
+}
+
+/// One edit: at a position given as a fraction of the text, remove up to
+/// `delete` characters and insert `insert` (an insert, a delete or a replace).
+#[derive(Debug, Clone)]
+struct Edit {
+    at: f64,
+    delete: usize,
+    insert: String,
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    let insert = prop_oneof![
+        3 => fragment(),
+        2 => "[#*_`>|\\[\\]()!^:{}<\\-\n a-zé]{0,4}",
+        1 => Just(String::new()),
+    ];
+    (0.0..=1.0f64, 0..20usize, insert).prop_map(|(at, delete, insert)| Edit { at, delete, insert })
+}
+
+/// Apply `edit` to `text` on character boundaries.
+fn apply(text: &str, edit: &Edit) -> String {
+    let boundaries: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect();
+    // The fraction picks a boundary; truncation is what we want here.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let index = ((boundaries.len() - 1) as f64 * edit.at) as usize;
+    let start = boundaries[index.min(boundaries.len() - 1)];
+    let end = boundaries[(index + edit.delete).min(boundaries.len() - 1)];
+    format!("{}{}{}", &text[..start], edit.insert, &text[end..])
+}
+
+// ------------------------------------------------------ the preview
+
+/// Render `markdown` through `renderer` into `view` (the blocks the UI holds,
+/// by key, as `preview.ts` keeps them) and check the page the UI shows (each
+/// key's HTML, in order) and the figures beside it against a whole render.
+fn check_incremental(
+    renderer: &mut IncrementalRenderer,
+    view: &mut HashMap<String, String>,
+    markdown: &str,
+) -> Result<(), TestCaseError> {
+    let opts = RenderOptions::default();
+    let preview = renderer.render(markdown, &opts);
+    let whole = render(markdown, &opts);
+    for key in preview.html.keys() {
+        prop_assert!(!view.contains_key(key), "key {key} sent twice");
+    }
+    view.extend(preview.html);
+    let mut page = String::new();
+    for key in &preview.keys {
+        match view.get(key) {
+            Some(html) => page.push_str(html),
+            None => return Err(TestCaseError::fail(format!("key {key} never sent"))),
+        }
+    }
+    prop_assert_eq!(&page, &whole.html, "page differs for {:?}", markdown);
+    prop_assert_eq!(
+        &preview.outline,
+        &whole.outline,
+        "outline of {:?}",
+        markdown
+    );
+    prop_assert_eq!(
+        preview.word_count,
+        whole.word_count,
+        "words of {:?}",
+        markdown
+    );
+    prop_assert_eq!(preview.reading_minutes, whole.reading_minutes);
+    prop_assert_eq!(&preview.teaser, &whole.teaser, "teaser of {:?}", markdown);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn incremental_preview_equals_whole_render_after_every_edit(
+        start in document(),
+        edits in prop::collection::vec(edit(), 1..12),
+    ) {
+        let mut renderer = IncrementalRenderer::default();
+        let mut view = HashMap::new();
+        let mut text = start;
+        check_incremental(&mut renderer, &mut view, &text)?;
+        for edit in &edits {
+            text = apply(&text, edit);
+            check_incremental(&mut renderer, &mut view, &text)?;
+        }
+        // A reloaded view is sent every block again and shows the same page.
+        renderer.reset();
+        view.clear();
+        check_incremental(&mut renderer, &mut view, &text)?;
+    }
+
+    #[test]
+    fn rendering_never_panics(text in any::<String>(), md in document()) {
+        for input in [&text, &md] {
+            let rendered = render(input, &RenderOptions { resolve_asset: None, summary: input });
+            prop_assert!(!rendered.html.contains("<script"));
+            let _ = plain_text(input);
+            let _ = IncrementalRenderer::default().render(input, &RenderOptions::default());
+        }
+    }
+
+    #[test]
+    fn import_parsing_never_panics(
+        text in any::<String>(),
+        body in document(),
+        front in "[-+a-z:\"'\\[\\]{}&*!|>#\n ]{0,80}",
+    ) {
+        let paths = ["post.md", "_posts/2024-03-05-a-b.md", "content/x/index.fr.md", "_drafts/d.md"];
+        for path in paths {
+            let _ = parse_document(Path::new(path), &text);
+            let _ = parse_document(Path::new(path), &format!("---\n{front}\n---\n{body}"));
+            let _ = parse_document(Path::new(path), &format!("+++\n{front}\n+++\n{body}"));
+        }
+    }
+
+    #[test]
+    fn slugs_never_panic_and_are_valid(text in any::<String>()) {
+        let slug = slugify(&text);
+        prop_assert!(is_valid(&slug), "{slug:?} from {text:?}");
+        let _ = base_slug(&text);
+    }
+
+    #[test]
+    fn email_plain_text_never_panics(text in any::<String>(), md in document()) {
+        let store = Store::open_in_memory().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let options = EmailOptions::load(&store).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        for body in [&text, &md] {
+            let post = post_with(&text, body);
+            if let Ok(parts) = post_email(&store, &post, &options) {
+                prop_assert!(!parts.text.is_empty());
+            }
+        }
+    }
+}
+
+/// A published post with this title and body, not stored.
+fn post_with(title: &str, body: &str) -> Post {
+    let now = Utc::now();
+    Post {
+        id: 1,
+        title: title.to_owned(),
+        slug: slugify(title),
+        summary: String::new(),
+        preview_text: String::new(),
+        body: body.to_owned(),
+        lang: Lang::default(),
+        translation_of: None,
+        status: Status::Published,
+        tags: Vec::new(),
+        author: String::new(),
+        created_at: now,
+        updated_at: now,
+        publish_at: Some(now),
+        canonical_url: String::new(),
+        featured_image: String::new(),
+        extra: serde_json::Map::new(),
+        deleted_at: None,
+    }
+}
