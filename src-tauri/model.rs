@@ -111,8 +111,9 @@ impl FromStr for Lang {
     }
 }
 
-/// A post as stored.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+/// A post as stored. `Default` is an empty, unsaved English draft (id 0),
+/// for building a post that is rendered or exported without being stored.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct Post {
     pub id: i64,
     pub title: String,

@@ -21,7 +21,7 @@ use postdesk::export::email::{post_email, EmailOptions};
 use postdesk::import::parse_document;
 use postdesk::markdown::blocks::IncrementalRenderer;
 use postdesk::markdown::{plain_text, render, RenderOptions};
-use postdesk::model::{Lang, Post, Status};
+use postdesk::model::{Post, Status};
 use postdesk::slug::{base_slug, is_valid, slugify};
 use postdesk::store::Store;
 use proptest::prelude::*;
@@ -260,20 +260,11 @@ fn post_with(title: &str, body: &str) -> Post {
         id: 1,
         title: title.to_owned(),
         slug: slugify(title),
-        summary: String::new(),
-        preview_text: String::new(),
         body: body.to_owned(),
-        lang: Lang::default(),
-        translation_of: None,
         status: Status::Published,
-        tags: Vec::new(),
-        author: String::new(),
         created_at: now,
         updated_at: now,
         publish_at: Some(now),
-        canonical_url: String::new(),
-        featured_image: String::new(),
-        extra: serde_json::Map::new(),
-        deleted_at: None,
+        ..Post::default()
     }
 }

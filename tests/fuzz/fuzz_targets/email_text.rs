@@ -5,7 +5,7 @@
 use chrono::Utc;
 use libfuzzer_sys::fuzz_target;
 use postdesk::export::email::{post_email, EmailOptions};
-use postdesk::model::{Lang, Post, Status};
+use postdesk::model::{Post, Status};
 use postdesk::store::Store;
 
 thread_local! {
@@ -19,21 +19,12 @@ fuzz_target!(|text: &str| {
         id: 1,
         title: title.to_owned(),
         slug: postdesk::slug::slugify(title),
-        summary: String::new(),
-        preview_text: String::new(),
         body: body.to_owned(),
-        lang: Lang::default(),
-        translation_of: None,
         status: Status::Published,
-        tags: Vec::new(),
-        author: String::new(),
         created_at: now,
         updated_at: now,
         publish_at: Some(now),
-        canonical_url: String::new(),
-        featured_image: String::new(),
-        extra: serde_json::Map::new(),
-        deleted_at: None,
+        ..Post::default()
     };
     STORE.with(|store| {
         let options = EmailOptions::load(store).expect("default settings");

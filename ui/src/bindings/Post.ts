@@ -4,7 +4,8 @@ import type { Lang } from "./Lang";
 import type { Status } from "./Status";
 
 /**
- * A post as stored.
+ * A post as stored. `Default` is an empty, unsaved English draft (id 0),
+ * for building a post that is rendered or exported without being stored.
  */
 export type Post = { id: number, title: string, slug: string,
 /**
