@@ -104,6 +104,17 @@ pub enum ExportScope {
     Post { id: i64 },
 }
 
+impl From<ExportScope> for crate::export::site::Selection {
+    fn from(scope: ExportScope) -> Self {
+        use crate::export::site::Selection;
+        match scope {
+            ExportScope::Published => Selection::Published,
+            ExportScope::All => Selection::All,
+            ExportScope::Post { id } => Selection::Posts(vec![id]),
+        }
+    }
+}
+
 /// One step of a site export, streamed to the Export dialog.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ExportProgress {

@@ -7,7 +7,7 @@ use tauri::ipc::Channel;
 use tauri::State;
 
 use super::AppState;
-use crate::export::site::{export_site, Selection, SiteFormat, SiteOptions};
+use crate::export::site::{export_site, SiteFormat, SiteOptions};
 use crate::ipc::{
     ChosenFolder, ExportProgress, ExportScope, ExportSummary, FolderToken, IpcError, IpcResult,
 };
@@ -34,11 +34,7 @@ pub fn export_site_to(
     let options = SiteOptions {
         format,
         out_dir: state.dialogs.folder(folder)?,
-        selection: match scope {
-            ExportScope::Published => Selection::Published,
-            ExportScope::All => Selection::All,
-            ExportScope::Post { id } => Selection::Posts(vec![id]),
-        },
+        selection: scope.into(),
         force,
     };
     let store = state.store.lock().map_err(|_| IpcError::poisoned())?;

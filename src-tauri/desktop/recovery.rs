@@ -15,7 +15,7 @@ use tauri::{AppHandle, Manager, State};
 use super::AppState;
 use crate::error::Error;
 use crate::ipc::{IpcError, IpcResult};
-use crate::store::restore::{newest_good_backup, restore_backup};
+use crate::store::restore::restore_newest_good;
 use crate::store::Store;
 
 /// How often the app checks whether the daily backup is due.
@@ -53,13 +53,7 @@ pub fn restore_newest_backup(
     recovery: State<'_, Recovery>,
 ) -> IpcResult<String> {
     let mut problem = recovery.problem.lock().map_err(|_| IpcError::poisoned())?;
-    let backup = newest_good_backup(&recovery.library).ok_or_else(|| {
-        IpcError::from(Error::invalid(
-            "backup",
-            "No good backup of the library was found.",
-        ))
-    })?;
-    let restored = restore_backup(&recovery.library, &backup.id, Utc::now())?;
+    let restored = restore_newest_good(&recovery.library, Utc::now())?;
     let store = Store::open(&recovery.library)?;
     *state.store.lock().map_err(|_| IpcError::poisoned())? = store;
     if let Ok(mut staged) = state.staged.lock() {

@@ -30,6 +30,14 @@ pub fn newest_good_backup(library: &Path) -> Option<BackupInfo> {
         .find(|b| backups::check_file(&b.path).is_none())
 }
 
+/// Restore the newest good backup of `library` (a damaged library's way
+/// back; see [`restore_backup`]).
+pub fn restore_newest_good(library: &Path, now: DateTime<Utc>) -> Result<Restored> {
+    let backup = newest_good_backup(library)
+        .ok_or_else(|| Error::invalid("backup", "No good backup of the library was found."))?;
+    restore_backup(library, &backup.id, now)
+}
+
 /// Restore the backup `id` of `library` (see the module header).
 pub fn restore_backup(library: &Path, id: &str, now: DateTime<Utc>) -> Result<Restored> {
     let backup = backups::list(library)?

@@ -147,3 +147,31 @@ fn a_damaged_library_is_never_backed_up_as_good() {
     assert!(!o.status.success());
     assert_eq!(backups::list(&lib.path).unwrap().len(), 1, "no new backup");
 }
+
+#[test]
+fn the_apps_way_back_restores_the_newest_good_backup() {
+    // The desktop's "Restore the newest good backup" calls this.
+    let (lib, good) = library_with_backup();
+    std::fs::write(&lib.path, b"").unwrap();
+    let restored = postdesk::store::restore::restore_newest_good(&lib.path, chrono::Utc::now())
+        .expect("restored");
+    assert_eq!(restored.backup.id, good);
+    assert!(
+        restored.kept_aside.is_some(),
+        "the damaged file is kept aside"
+    );
+    let store = Store::open(&lib.path).expect("the restored library opens");
+    assert_eq!(
+        store.list_posts(&ListFilter::default()).unwrap().len(),
+        POSTS
+    );
+
+    // With no good backup left there is nothing to restore, and it says so.
+    for b in backups::list(&lib.path).unwrap() {
+        std::fs::remove_file(&b.path).unwrap();
+    }
+    let err = postdesk::store::restore::restore_newest_good(&lib.path, chrono::Utc::now())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("No good backup"), "{err}");
+}
