@@ -39,6 +39,10 @@ fn desktop() {
         "show_in_folder",
         "library_problem",
         "restore_newest_backup",
+        "list_settings",
+        "set_setting",
+        "welcome",
+        "finish_welcome",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri-build failed: check tauri.conf.json and capabilities/");

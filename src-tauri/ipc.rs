@@ -233,6 +233,7 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
         )*};
     }
     use crate::diff::{DiffKind, DiffLine, RevisionDiff};
+    use crate::library_settings::{Setting, SettingGroup};
     use crate::markdown::{blocks::PreviewBlocks, Heading};
     use crate::model::{
         Asset, Lang, ListFilter, Post, PostPatch, PostSummary, Revision, RevisionReason, SearchHit,
@@ -268,6 +269,8 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
         FolderToken,
         ChosenFolder,
         ListingLabels,
+        Setting,
+        SettingGroup,
     );
     Ok(out)
 }

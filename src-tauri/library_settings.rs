@@ -2,6 +2,7 @@
 //! `postdesk config get|set|list` and the app's settings panel both use this.
 
 use serde::Serialize;
+use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -65,14 +66,58 @@ pub const KEYS: &[Key] = &[
         default: "",
         check: one_line,
     },
+    Key {
+        name: "author.name",
+        description:
+            "your name, shown as the author of posts you create and of your shared changes",
+        default: "",
+        check: one_line,
+    },
+    Key {
+        name: "author.email",
+        description: "your email address, recorded with your shared changes",
+        default: "",
+        check: optional_email,
+    },
 ];
 
 /// A key and its current value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Setting {
     pub key: &'static str,
     pub value: String,
     pub description: &'static str,
+    /// The value used while nothing is set.
+    pub default: &'static str,
+    pub group: SettingGroup,
+}
+
+/// The section of the Settings window a key belongs to, from its prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SettingGroup {
+    Site,
+    Newsletter,
+    Organisation,
+    You,
+    Team,
+    Publishing,
+}
+
+impl SettingGroup {
+    /// The group of a key: `site.*` → Site, `newsletter.*`/`sender.*` →
+    /// Newsletter, `org.*` → Organisation, `author.*` → You, `team.*` →
+    /// Team, `wordpress.*`/`publish.*` → Publishing.
+    pub fn of(key: &str) -> SettingGroup {
+        match key.split('.').next().unwrap_or_default() {
+            "site" => SettingGroup::Site,
+            "newsletter" | "sender" => SettingGroup::Newsletter,
+            "author" => SettingGroup::You,
+            "team" => SettingGroup::Team,
+            "wordpress" | "publish" => SettingGroup::Publishing,
+            _ => SettingGroup::Organisation,
+        }
+    }
 }
 
 fn find(key: &str) -> Result<&'static Key> {
@@ -110,15 +155,51 @@ pub fn set(store: &mut Store, key: &str, value: &str) -> Result<()> {
 
 /// Every setting with its value.
 pub fn list(store: &Store) -> Result<Vec<Setting>> {
-    KEYS.iter()
-        .map(|k| {
-            Ok(Setting {
-                key: k.name,
-                value: get(store, k.name)?,
-                description: k.description,
-            })
-        })
-        .collect()
+    KEYS.iter().map(|k| describe(store, k.name)).collect()
+}
+
+/// The settings the first-run welcome asks for: the ones a site export and
+/// an email cannot do without.
+pub const WELCOME_KEYS: &[&str] = &[
+    "site.name",
+    "site.base_url",
+    "sender.name",
+    "sender.email",
+    "org.address",
+];
+
+/// Internal flag (not a user setting): set when the default library is
+/// first seeded, cleared when the welcome is finished or skipped.
+const WELCOME_PENDING: &str = "ui.welcome_pending";
+
+/// Ask for the welcome on the next start (a freshly seeded default library).
+pub fn ask_welcome(store: &mut Store) -> Result<()> {
+    store.set_setting_raw(WELCOME_PENDING, "1")
+}
+
+/// The settings the first-run welcome asks for, or none when it is not due.
+pub fn welcome(store: &Store) -> Result<Vec<Setting>> {
+    if store.setting_raw(WELCOME_PENDING)?.as_deref() != Some("1") {
+        return Ok(Vec::new());
+    }
+    WELCOME_KEYS.iter().map(|k| describe(store, k)).collect()
+}
+
+/// The welcome was finished or skipped: never show it again.
+pub fn finish_welcome(store: &mut Store) -> Result<()> {
+    store.set_setting_raw(WELCOME_PENDING, "0")
+}
+
+/// One setting with its current value.
+pub fn describe(store: &Store, key: &str) -> Result<Setting> {
+    let k = find(key)?;
+    Ok(Setting {
+        key: k.name,
+        value: get(store, k.name)?,
+        description: k.description,
+        default: k.default,
+        group: SettingGroup::of(k.name),
+    })
 }
 
 fn one_line(v: &str) -> std::result::Result<(), String> {
@@ -172,6 +253,13 @@ fn email(v: &str) -> std::result::Result<(), String> {
         return Err(bad());
     }
     Ok(())
+}
+
+fn optional_email(v: &str) -> std::result::Result<(), String> {
+    if v.is_empty() {
+        return Ok(());
+    }
+    email(v)
 }
 
 fn esp(v: &str) -> std::result::Result<(), String> {

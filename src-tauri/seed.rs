@@ -100,6 +100,7 @@ pub fn seed(store: &mut Store) -> Result<()> {
     crate::library_settings::set(store, "site.name", "Coalition for Safe Streets")?;
     crate::library_settings::set(store, "newsletter.name", "Safe Streets News")?;
     crate::library_settings::set(store, "sender.name", "Coalition for Safe Streets")?;
+    crate::library_settings::ask_welcome(store)?;
     Ok(())
 }
 

@@ -64,3 +64,14 @@ pub fn new_post(template: Option<&str>) -> NewPost {
         ..NewPost::default()
     }
 }
+
+/// A new post from a template, by the writer named in Settings (`author.name`).
+pub fn new_post_by_me(
+    store: &crate::store::Store,
+    template: Option<&str>,
+) -> crate::error::Result<NewPost> {
+    Ok(NewPost {
+        author: crate::library_settings::get(store, "author.name")?,
+        ..new_post(template)
+    })
+}

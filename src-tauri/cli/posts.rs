@@ -116,6 +116,7 @@ pub fn run_new(store: &mut Store, args: NewArgs, out: &mut dyn Write) -> Result<
         lang: args.lang,
         status: args.status,
         publish_at: args.date,
+        author: crate::library_settings::get(store, "author.name")?,
         ..NewPost::default()
     })?;
     writeln!(out, "{}", post.slug)?;

@@ -10,7 +10,7 @@ use crate::markdown::RenderOptions;
 use crate::model::{Asset, ListFilter, Post, PostPatch, PostSummary, Revision, SearchHit};
 use crate::store::{EditKind, Store};
 
-fn with_store<T>(
+pub(super) fn with_store<T>(
     state: &State<'_, AppState>,
     f: impl FnOnce(&mut Store) -> crate::Result<T>,
 ) -> IpcResult<T> {
@@ -46,7 +46,7 @@ pub fn templates() -> Vec<crate::templates::Template> {
 #[tauri::command(async)]
 pub fn create_post(state: State<'_, AppState>, template: Option<String>) -> IpcResult<Post> {
     with_store(&state, |s| {
-        s.create_post(crate::templates::new_post(template.as_deref()))
+        s.create_post(crate::templates::new_post_by_me(s, template.as_deref())?)
     })
 }
 

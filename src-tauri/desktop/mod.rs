@@ -7,6 +7,7 @@ mod dialogs;
 mod export;
 mod newsletter;
 mod recovery;
+mod settings;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -148,6 +149,10 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
             export::show_in_folder,
             recovery::library_problem,
             recovery::restore_newest_backup,
+            settings::list_settings,
+            settings::set_setting,
+            settings::welcome,
+            settings::finish_welcome,
         ])
         .build(tauri::generate_context!())
         .map_err(|e| {

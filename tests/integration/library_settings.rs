@@ -100,3 +100,45 @@ fn the_cli_gets_sets_and_lists() {
         stderr(&o)
     );
 }
+
+#[test]
+fn every_key_has_a_settings_window_group_and_the_author_keys_are_checked() {
+    use library_settings::SettingGroup;
+    let lib = Library::new();
+    let mut store = lib.open();
+    let all = library_settings::list(&store).unwrap();
+    let group = |k: &str| all.iter().find(|s| s.key == k).map(|s| s.group);
+    assert_eq!(group("site.base_url"), Some(SettingGroup::Site));
+    assert_eq!(group("sender.email"), Some(SettingGroup::Newsletter));
+    assert_eq!(group("org.address"), Some(SettingGroup::Organisation));
+    assert_eq!(group("author.name"), Some(SettingGroup::You));
+    assert_eq!(group("author.email"), Some(SettingGroup::You));
+    // An empty author email is allowed (git's own is used then); a wrong one is not.
+    library_settings::set(&mut store, "author.email", "").unwrap();
+    let err = library_settings::set(&mut store, "author.email", "not an address").unwrap_err();
+    assert!(err.to_string().contains("email address"), "{err}");
+    library_settings::set(&mut store, "author.email", "ana@safestreets.example").unwrap();
+    let one = library_settings::describe(&store, "author.email").unwrap();
+    assert_eq!(one.value, "ana@safestreets.example");
+}
+
+#[test]
+fn the_welcome_is_asked_once_on_a_seeded_default_library_only() {
+    let lib = Library::new();
+    let mut store = lib.open();
+    assert!(
+        library_settings::welcome(&store).unwrap().is_empty(),
+        "an explicit library never shows the welcome"
+    );
+    postdesk::seed::seed(&mut store).unwrap();
+    let asked: Vec<_> = library_settings::welcome(&store)
+        .unwrap()
+        .iter()
+        .map(|s| s.key)
+        .collect();
+    assert_eq!(asked, library_settings::WELCOME_KEYS);
+    library_settings::finish_welcome(&mut store).unwrap();
+    drop(store);
+    let store = lib.open();
+    assert!(library_settings::welcome(&store).unwrap().is_empty());
+}

@@ -17,6 +17,7 @@ import { setupLibrary } from "./library";
 import { showListing } from "./listing";
 import { PreviewFrame } from "./preview";
 import { rpc } from "./rpc";
+import { setupSettings, showWelcomeIfDue } from "./settings";
 import { setupShortcuts } from "./shortcuts";
 import { setupRecovery } from "./recovery";
 import { retryingText, setSaveState, showCounts } from "./statusbar";
@@ -51,6 +52,7 @@ const layout = setupLayout((tab) => {
 const email = setupEmailTab({ session, shown: () => layout.tab() === "email" });
 setupDigest(session);
 setupExportDialog(session);
+setupSettings(() => void email.refresh());
 setupShortcuts({
   save: () => void session.save("save"),
   quit: () => void session.save("autosave").finally(() => rpc.quit().catch(showError)),
@@ -98,4 +100,5 @@ void (async () => {
   if (first !== null) await workspace.open(first);
   else document.body.classList.add("nothing");
   document.body.dataset.ready = "true";
+  await showWelcomeIfDue().catch(showError);
 })();

@@ -22,6 +22,7 @@ import type {
   RevisionDiff,
   SaveKind,
   SearchHit,
+  Setting,
   Template,
 } from "./types";
 
@@ -90,4 +91,10 @@ export const rpc = {
   },
   /** The file manager on the folder of an export just done (its token). */
   showInFolder: (folder: FolderToken) => call<void>("show_in_folder", { folder }),
+  listSettings: () => call<Setting[]>("list_settings"),
+  /** Check and store one setting; a refused value keeps the old one (the error says why). */
+  setSetting: (key: string, value: string) => call<Setting>("set_setting", { key, value }),
+  /** The settings the first-run welcome asks for; empty when no welcome is due. */
+  welcome: () => call<Setting[]>("welcome"),
+  finishWelcome: () => call<void>("finish_welcome"),
 };

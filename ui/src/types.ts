@@ -32,3 +32,5 @@ export type { SearchHit } from "./bindings/SearchHit";
 export type { SortOrder } from "./bindings/SortOrder";
 export type { Status } from "./bindings/Status";
 export type { Template } from "./bindings/Template";
+export type { Setting } from "./bindings/Setting";
+export type { SettingGroup } from "./bindings/SettingGroup";
