@@ -27,14 +27,18 @@ export function setupDigest(session: EditingSession): void {
     esp: $<HTMLSelectElement>("digest-esp").value || null,
   });
 
-  function row(p: PostSummary, buttons: [string, string, () => void][]): HTMLLIElement {
+  /** A post with its buttons: [symbol, action, what it does, enabled]. */
+  function row(p: PostSummary, buttons: [string, string, () => void, boolean?][]): HTMLLIElement {
     const li = element("li");
     li.dataset.id = String(p.id);
     li.append(element("span", `${p.title} (${p.lang.toUpperCase()}, ${p.status})`));
-    for (const [label, name, fn] of buttons) {
+    for (const [label, name, fn, enabled = true] of buttons) {
       const b = element("button", label);
       b.type = "button";
       b.title = name;
+      // A screen reader says the action and the post, not the symbol.
+      b.setAttribute("aria-label", `${name}: ${p.title}`);
+      b.disabled = !enabled;
       b.addEventListener("click", () => {
         fn();
         renderLists();
@@ -60,8 +64,8 @@ export function setupDigest(session: EditingSession): void {
         const p = posts.get(id);
         return p
           ? row(p, [
-              ["↑", "Move up", () => move(i, -1)],
-              ["↓", "Move down", () => move(i, 1)],
+              ["↑", "Move up", () => move(i, -1), i > 0],
+              ["↓", "Move down", () => move(i, 1), i < ids.length - 1],
               ["✕", "Remove", () => ids.splice(i, 1)],
             ])
           : element("li");

@@ -12,12 +12,14 @@ export function errorText(e: unknown, fallback: string): string {
   return e instanceof BackendError ? e.message : fallback;
 }
 
-/** Show an error in the error box for six seconds. */
+/** Show an error in the error box; it stays until dismissed (a later error replaces it). */
 export function showError(e: unknown): void {
   const box = $("error");
-  box.textContent = errorText(e, "Something went wrong; nothing saved was lost.");
+  const close = element("button", "Dismiss");
+  close.type = "button";
+  close.addEventListener("click", () => (box.hidden = true));
+  box.replaceChildren(element("span", errorText(e, "Something went wrong; nothing saved was lost.")), close);
   box.hidden = false;
-  window.setTimeout(() => (box.hidden = true), 6000);
 }
 
 /**

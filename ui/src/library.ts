@@ -4,6 +4,7 @@
 import type { EditingSession } from "./editing";
 import { $, confirmThen, element, showError } from "./dom";
 import { localDate } from "./format";
+import { targetIndex } from "./listKeys";
 import { rpc } from "./rpc";
 import { setSaveState } from "./statusbar";
 import type { ListFilter, Post, PostSummary, SearchHit, Status } from "./types";
@@ -49,7 +50,6 @@ export function setupLibrary({ session, open, focusTitle }: LibraryDeps): Librar
     const li = element("li");
     li.role = "option";
     li.dataset.id = String(p.id);
-    li.tabIndex = 0;
     li.append(element("strong", p.title), element("small", detail));
     if (snippetHtml !== undefined) {
       const s = element("p", "", "snippet");
@@ -58,15 +58,19 @@ export function setupLibrary({ session, open, focusTitle }: LibraryDeps): Librar
       li.append(s);
     }
     li.addEventListener("click", () => void open(p.id));
-    li.addEventListener("keydown", (ev) => {
-      if (ev.key === "Enter") void open(p.id);
-    });
-    if (session.post && p.id === session.post.id) li.setAttribute("aria-selected", "true");
+    const selected = session.post !== null && p.id === session.post.id;
+    li.setAttribute("aria-selected", String(selected));
+    // One tab stop for the whole list (roving tabindex): the selected post.
+    li.tabIndex = selected ? 0 : -1;
     return li;
   }
 
   const summaryLine = (p: PostSummary) => `${p.status} · ${p.lang.toUpperCase()} · ${localDate(p.deleted_at ?? p.publish_at ?? p.updated_at)}`;
-  const emptyItem = (text: string) => element("li", text, "empty");
+  const emptyItem = (text: string) => {
+    const li = element("li", text, "empty");
+    li.role = "presentation";
+    return li;
+  };
 
   async function refresh(): Promise<void> {
     const q = search.value.trim();
@@ -83,9 +87,16 @@ export function setupLibrary({ session, open, focusTitle }: LibraryDeps): Librar
         list.replaceChildren(...posts.map((p) => item(p, summaryLine(p))));
         if (posts.length === 0) list.replaceChildren(emptyItem(showTrash ? "The trash is empty." : "No posts."));
       }
+      keepOneTabStop();
     } catch (e) {
       showError(e);
     }
+  }
+
+  /** The list stays reachable with Tab even when no listed post is open. */
+  function keepOneTabStop(): void {
+    const options = list.querySelectorAll<HTMLLIElement>("li[data-id]");
+    if (options.length > 0 && ![...options].some((o) => o.tabIndex === 0)) options[0].tabIndex = 0;
   }
 
   const firstId = () => {
@@ -105,6 +116,21 @@ export function setupLibrary({ session, open, focusTitle }: LibraryDeps): Librar
     const made = create(session.post);
     made?.then(openNew, showError);
   };
+
+  /** Arrow keys, Home/End and Page keys move through the list and open the post; Enter opens it. */
+  list.addEventListener("keydown", (ev) => {
+    const options = [...list.querySelectorAll<HTMLLIElement>("li[data-id]")];
+    const current = options.findIndex((o) => o === document.activeElement);
+    if (ev.key === "Enter" && current >= 0) {
+      void open(Number(options[current].dataset.id));
+      return;
+    }
+    const to = targetIndex(ev.key, Math.max(current, 0), options.length);
+    if (to === null) return;
+    ev.preventDefault();
+    options[to].focus();
+    void open(Number(options[to].dataset.id));
+  });
 
   search.addEventListener("input", () => void refresh());
   for (const id of ["f-status", "f-lang", "f-tag", "f-sort"]) $(id).addEventListener("input", () => void refresh());
@@ -175,7 +201,12 @@ export function setupLibrary({ session, open, focusTitle }: LibraryDeps): Librar
   return {
     refresh,
     markSelected(id) {
-      for (const li of list.querySelectorAll("li")) li.toggleAttribute("aria-selected", li.dataset.id === String(id));
+      for (const li of list.querySelectorAll<HTMLLIElement>("li[data-id]")) {
+        const selected = li.dataset.id === String(id);
+        li.setAttribute("aria-selected", String(selected));
+        li.tabIndex = selected ? 0 : -1;
+      }
+      keepOneTabStop();
     },
     firstId,
     async loadChoices() {
