@@ -65,6 +65,18 @@ pub const KEYS: &[Key] = &[
         default: "",
         check: one_line,
     },
+    Key {
+        name: "team.name",
+        description: "your name on shared changes (default: git's user.name)",
+        default: "",
+        check: one_line,
+    },
+    Key {
+        name: "team.email",
+        description: "your email on shared changes (default: git's user.email)",
+        default: "",
+        check: optional_email,
+    },
 ];
 
 /// A key and its current value.
@@ -172,6 +184,14 @@ fn email(v: &str) -> std::result::Result<(), String> {
         return Err(bad());
     }
     Ok(())
+}
+
+fn optional_email(v: &str) -> std::result::Result<(), String> {
+    if v.is_empty() {
+        Ok(())
+    } else {
+        email(v)
+    }
 }
 
 fn esp(v: &str) -> std::result::Result<(), String> {
