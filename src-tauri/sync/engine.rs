@@ -61,7 +61,7 @@ pub fn run(store: &mut Store, team: &Team, opts: &SyncOptions) -> Result<SyncRep
     let repo = team.repo(store)?;
     let attempts = opts.max_attempts.max(1);
     for attempt in 1..=attempts {
-        match round(store, team, &repo, opts) {
+        match round(store, team, &repo, opts, attempt == 1) {
             Err(Error::Git(g)) if g.kind == GitErrorKind::PushRejected && attempt < attempts => {
                 tracing::info!(
                     attempt,
@@ -74,7 +74,13 @@ pub fn run(store: &mut Store, team: &Team, opts: &SyncOptions) -> Result<SyncRep
     unreachable!("the loop returns on its last attempt")
 }
 
-fn round(store: &mut Store, team: &Team, repo: &Repo, opts: &SyncOptions) -> Result<SyncReport> {
+fn round(
+    store: &mut Store,
+    team: &Team,
+    repo: &Repo,
+    opts: &SyncOptions,
+    first: bool,
+) -> Result<SyncReport> {
     let remote = repo.fetch()?;
     crash(opts, CrashPoint::AfterFetch)?;
     let last = store.sync_meta("last_commit")?;
@@ -296,6 +302,9 @@ fn round(store: &mut Store, team: &Team, repo: &Repo, opts: &SyncOptions) -> Res
         let message = format!("Postdesk: {n} post file(s) from {}", author.name);
         let c = repo.commit(remote.as_deref(), &changes, &author, &message)?;
         crash(opts, CrashPoint::AfterCommit)?;
+        if let Some(hook) = opts.before_first_push.as_ref().filter(|_| first) {
+            hook();
+        }
         repo.push(&c)?;
         crash(opts, CrashPoint::AfterPush)?;
         report.pushed = n as u32;

@@ -9,7 +9,9 @@
 //! *tokens*: each distinct paragraph becomes a token line such as `t12`, so
 //! conflict markers in diffy's output can never be confused with a
 //! paragraph that happens to start with `<<<<<<<`, and no marker can leak
-//! into a merged text.
+//! into a merged text. A separator token between paragraphs keeps edits of
+//! two neighbouring paragraphs apart (diff3 treats adjacent changed lines as
+//! one conflict).
 
 use std::collections::HashMap;
 
@@ -208,6 +210,12 @@ fn join_both(a: &str, b: &str) -> String {
 pub fn merge_tags(base: Option<&[String]>, mine: &[String], theirs: &[String]) -> Vec<String> {
     let has = |set: &[String], t: &str| set.iter().any(|x| x.eq_ignore_ascii_case(t));
     let base = base.unwrap_or(&[]);
+    if mine == base {
+        return theirs.to_vec();
+    }
+    if theirs == base || mine == theirs {
+        return mine.to_vec();
+    }
     let mut out: Vec<String> = mine
         .iter()
         .filter(|x| has(theirs, x) || !has(base, x))
@@ -242,13 +250,19 @@ pub fn merge_body(
     }
     let mut table: Vec<&str> = Vec::new();
     let mut ids: HashMap<&str, usize> = HashMap::new();
+    // Between two paragraph tokens an unchanging separator line `s`, so edits
+    // of two neighbouring paragraphs are not adjacent lines (which diff3
+    // would call a conflict); separators are dropped when mapping back.
     let mut toks = [String::new(), String::new(), String::new()];
     for (tok, text) in toks.iter_mut().zip([base, mine, theirs]) {
-        for b in blocks(text) {
+        for (i, b) in blocks(text).into_iter().enumerate() {
             let id = *ids.entry(b).or_insert_with(|| {
                 table.push(b);
                 table.len() - 1
             });
+            if i > 0 {
+                tok.push_str("s\n");
+            }
             tok.push_str(&format!("t{id}\n"));
         }
     }

@@ -108,13 +108,29 @@ impl CrashPoint {
     }
 }
 
+/// A test hook run once, between the first fetch and the first push.
+pub type Hook = std::sync::Arc<dyn Fn() + Send + Sync>;
+
 /// How a sync runs.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct SyncOptions {
     /// Fetch-merge-push rounds before giving up when pushes keep being refused.
     pub max_attempts: u32,
     /// Stop (as if killed) at this point: fault injection for tests.
     pub crash_at: Option<CrashPoint>,
+    /// Run between the first fetch and the first push (tests make a teammate
+    /// push there, so the push is refused and the sync must merge again).
+    pub before_first_push: Option<Hook>,
+}
+
+impl std::fmt::Debug for SyncOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SyncOptions")
+            .field("max_attempts", &self.max_attempts)
+            .field("crash_at", &self.crash_at)
+            .field("before_first_push", &self.before_first_push.is_some())
+            .finish()
+    }
 }
 
 impl Default for SyncOptions {
@@ -122,6 +138,7 @@ impl Default for SyncOptions {
         SyncOptions {
             max_attempts: 5,
             crash_at: None,
+            before_first_push: None,
         }
     }
 }
