@@ -116,6 +116,10 @@ pub enum Error {
 
     #[error("{0}")]
     Io(#[from] std::io::Error),
+
+    /// The system `git` command failed (a team library's sync or connect).
+    #[error("{0}")]
+    Git(#[from] crate::gitcli::GitError),
 }
 
 impl Error {
@@ -141,6 +145,11 @@ impl Error {
             Error::Import { .. } => ErrorCode::ImportFailed,
             Error::Io(_) => ErrorCode::Io,
             Error::LockPoisoned => ErrorCode::Internal,
+            Error::Git(g) => match g.kind {
+                crate::gitcli::GitErrorKind::AuthRefused => ErrorCode::GitAuth,
+                crate::gitcli::GitErrorKind::Unreachable => ErrorCode::GitOffline,
+                _ => ErrorCode::GitFailed,
+            },
         }
     }
 
@@ -204,10 +213,16 @@ pub enum ErrorCode {
     DiskFull,
     /// A write failed because the disk or file is read-only; the UI keeps the text and retries.
     ReadOnly,
+    /// The repository refused the credentials (SSH key, token): fix them in the terminal or Settings.
+    GitAuth,
+    /// The repository cannot be reached (offline, host down): keep working, sync later.
+    GitOffline,
+    /// Any other git failure (not a repository, git missing, push refused).
+    GitFailed,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 19] = [
+    pub const ALL: [ErrorCode; 22] = [
         ErrorCode::PostNotFound,
         ErrorCode::RevisionNotFound,
         ErrorCode::AssetNotFound,
@@ -227,6 +242,9 @@ impl ErrorCode {
         ErrorCode::LibraryDamaged,
         ErrorCode::DiskFull,
         ErrorCode::ReadOnly,
+        ErrorCode::GitAuth,
+        ErrorCode::GitOffline,
+        ErrorCode::GitFailed,
     ];
 
     /// The code as it crosses IPC (the same string serde writes).
@@ -251,6 +269,9 @@ impl ErrorCode {
             ErrorCode::LibraryDamaged => "library_damaged",
             ErrorCode::DiskFull => "disk_full",
             ErrorCode::ReadOnly => "read_only",
+            ErrorCode::GitAuth => "git_auth",
+            ErrorCode::GitOffline => "git_offline",
+            ErrorCode::GitFailed => "git_failed",
         }
     }
 }

@@ -272,6 +272,21 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
         Setting,
         SettingGroup,
     );
+    // Team sync (issue #10).
+    use crate::sync::{
+        ChangedByInfo, ConflictItem, PostConflict, SyncProblem, SyncReport, Take, TeamStatus,
+        TeammateVersion,
+    };
+    bind!(
+        TeamStatus,
+        SyncReport,
+        SyncProblem,
+        PostConflict,
+        ConflictItem,
+        Take,
+        ChangedByInfo,
+        TeammateVersion,
+    );
     Ok(out)
 }
 

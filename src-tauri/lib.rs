@@ -6,6 +6,7 @@ pub mod cli;
 pub mod diff;
 pub mod error;
 pub mod export;
+pub mod gitcli;
 pub mod import;
 pub mod ipc;
 pub mod labels;
@@ -18,6 +19,7 @@ pub mod preview;
 pub mod seed;
 pub mod slug;
 pub mod store;
+pub mod sync;
 pub mod templates;
 pub mod util;
 

@@ -69,13 +69,13 @@ pub const KEYS: &[Key] = &[
     Key {
         name: "author.name",
         description:
-            "your name, shown as the author of posts you create and of your shared changes",
+            "your name, shown as the author of posts you create and of your shared changes (default: git's user.name)",
         default: "",
         check: one_line,
     },
     Key {
         name: "author.email",
-        description: "your email address, recorded with your shared changes",
+        description: "your email address, recorded with your shared changes (default: git's user.email)",
         default: "",
         check: optional_email,
     },

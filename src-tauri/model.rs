@@ -17,6 +17,8 @@ use crate::error::Error;
 pub enum Status {
     #[default]
     Draft,
+    /// Written, waiting for the reviewer named on the post.
+    Review,
     Ready,
     Scheduled,
     Published,
@@ -24,8 +26,9 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 5] = [
+    pub const ALL: [Status; 6] = [
         Status::Draft,
+        Status::Review,
         Status::Ready,
         Status::Scheduled,
         Status::Published,
@@ -35,6 +38,7 @@ impl Status {
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Draft => "draft",
+            Status::Review => "review",
             Status::Ready => "ready",
             Status::Scheduled => "scheduled",
             Status::Published => "published",
@@ -58,14 +62,16 @@ impl FromStr for Status {
             .ok_or_else(|| Error::Invalid {
                 field: "status",
                 message: format!(
-                    "\"{s}\" is not a status; use one of draft, ready, scheduled, published, archived"
+                    "\"{s}\" is not a status; use one of draft, review, ready, scheduled, published, archived"
                 ),
             })
     }
 }
 
 /// The languages the organisation publishes in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default, TS,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
@@ -116,6 +122,9 @@ impl FromStr for Lang {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct Post {
     pub id: i64,
+    /// The stable identity shared by every laptop of a team (random hex,
+    /// never changes; a slug can). Empty only for a post never stored.
+    pub uid: String,
     pub title: String,
     pub slug: String,
     /// The teaser shown on listing pages and in digests. Empty means "use the first paragraph".
@@ -129,6 +138,8 @@ pub struct Post {
     pub status: Status,
     pub tags: Vec<String>,
     pub author: String,
+    /// Who is asked to review it (a name or an email; empty: nobody).
+    pub reviewer: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub publish_at: Option<DateTime<Utc>>,
@@ -156,6 +167,7 @@ pub struct NewPost {
     pub status: Status,
     pub tags: Vec<String>,
     pub author: String,
+    pub reviewer: String,
     /// Defaults to now.
     pub created_at: Option<DateTime<Utc>>,
     pub publish_at: Option<DateTime<Utc>>,
@@ -180,6 +192,7 @@ pub struct PostPatch {
     pub status: Option<Status>,
     pub tags: Option<Vec<String>>,
     pub author: Option<String>,
+    pub reviewer: Option<String>,
     pub publish_at: Option<Option<DateTime<Utc>>>,
     pub canonical_url: Option<String>,
     pub featured_image: Option<String>,
@@ -214,6 +227,8 @@ pub enum RevisionReason {
     Auto,
     /// The state just before a restore.
     Restore,
+    /// The local words just before a team sync replaced them.
+    Sync,
 }
 
 impl RevisionReason {
@@ -223,6 +238,7 @@ impl RevisionReason {
             RevisionReason::Status => "status",
             RevisionReason::Auto => "auto",
             RevisionReason::Restore => "restore",
+            RevisionReason::Sync => "sync",
         }
     }
 
@@ -231,6 +247,7 @@ impl RevisionReason {
             "status" => RevisionReason::Status,
             "auto" => RevisionReason::Auto,
             "restore" => RevisionReason::Restore,
+            "sync" => RevisionReason::Sync,
             _ => RevisionReason::Save,
         }
     }

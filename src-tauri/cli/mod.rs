@@ -18,6 +18,7 @@ mod import;
 mod posts;
 mod revisions;
 mod search;
+mod team;
 mod trash;
 
 use std::io::Write;
@@ -88,6 +89,17 @@ pub enum Command {
     Backups(backup::ListArgs),
     /// Restore a backup; the library as it is now is kept aside, never deleted.
     RestoreBackup(backup::RestoreArgs),
+    /// Share this library with a team through a git repository.
+    Team {
+        #[command(subcommand)]
+        action: team::TeamAction,
+    },
+    /// Share local changes and bring in teammates' (fetch, merge, push).
+    Sync,
+    /// List posts whose local and shared versions clash.
+    Conflicts(team::ConflictsArgs),
+    /// Settle a post's conflict: keep mine, take theirs, or keep both.
+    Resolve(team::ResolveArgs),
 }
 
 /// Run a subcommand on the library `--db` (else `POSTDESK_DB`, else the
@@ -132,6 +144,10 @@ fn run_on(
         Command::Export { what } => export::run(store, what, out),
         Command::Config { action } => config::run(store, action, out),
         Command::Backup(args) => backup::run_backup(store, args, out),
+        Command::Team { action } => team::run_team(store, action, out),
+        Command::Sync => team::run_sync(store, out),
+        Command::Conflicts(args) => team::run_conflicts(store, args, out),
+        Command::Resolve(args) => team::run_resolve(store, args, out),
         // Handled above, before the library is opened.
         Command::Backups(_) | Command::RestoreBackup(_) => Ok(()),
     }

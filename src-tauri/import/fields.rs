@@ -375,5 +375,6 @@ pub(crate) fn build(
         canonical_url,
         featured_image,
         extra,
+        ..NewPost::default()
     })
 }

@@ -40,6 +40,7 @@ impl FakeStore {
             featured_image: new.featured_image,
             extra: new.extra,
             deleted_at: None,
+            ..Post::default()
         };
         self.created.push(post.clone());
         Ok(post)

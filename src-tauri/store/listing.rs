@@ -52,6 +52,33 @@ impl Store {
         Ok(rows)
     }
 
+    /// "Waiting for my review": live posts in the `review` status whose
+    /// reviewer is one of `me` (a name or an email; case and spaces ignored),
+    /// oldest request first.
+    pub fn list_waiting_for_review(&self, me: &[&str]) -> Result<Vec<PostSummary>> {
+        let me: Vec<String> = me
+            .iter()
+            .map(|m| m.trim().to_lowercase())
+            .filter(|m| !m.is_empty())
+            .collect();
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS}, reviewer FROM posts
+             WHERE deleted_at IS NULL AND status = 'review' AND reviewer != ''
+             ORDER BY updated_at, id"
+        ))?;
+        let rows = stmt
+            .query_map([], |r| Ok((row_to_summary(r)?, r.get::<_, String>(11)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut mine = Vec::new();
+        for (mut row, reviewer) in rows {
+            if me.contains(&reviewer.trim().to_lowercase()) {
+                row.tags = tags(&self.conn, row.id)?;
+                mine.push(row);
+            }
+        }
+        Ok(mine)
+    }
+
     /// Every tag in use by live posts, most used first (for autocomplete).
     pub fn all_tags(&self) -> Result<Vec<(String, i64)>> {
         let mut stmt = self.conn.prepare(

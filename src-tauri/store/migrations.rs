@@ -12,6 +12,10 @@ pub enum Migration {
     Sql(&'static str),
     /// A step that needs Rust (for example filling the search index from Markdown).
     Code(fn(&Transaction<'_>) -> Result<()>),
+    /// SQL that rebuilds a table (SQLite's documented 12-step procedure):
+    /// run with foreign keys off, so dropping the old table cascades nothing,
+    /// and checked with `foreign_key_check` before it commits.
+    Rebuild(&'static str),
 }
 
 /// The history. Version N is reached by applying `MIGRATIONS[..N]`.
@@ -86,7 +90,37 @@ pub const MIGRATIONS: &[Migration] = &[
     ),
     // 3: index the posts that version 1 already held.
     Migration::Code(super::search::reindex_all),
+    // 4: team libraries (issue #10): the `review` status, a reviewer, a
+    // stable `uid` per post, and the state a git sync needs (see `sync_state`).
+    Migration::Rebuild(super::sync_state::MIGRATION_TEAM),
 ];
+
+/// One step and its `user_version` bump in one transaction.
+fn apply_step(conn: &mut Connection, step: &Migration, i: usize) -> Result<()> {
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(Error::from_sqlite)?;
+    match step {
+        Migration::Sql(sql) => tx.execute_batch(sql)?,
+        Migration::Code(f) => f(&tx)?,
+        Migration::Rebuild(sql) => {
+            tx.execute_batch(sql)?;
+            let broken: i64 =
+                tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                    r.get(0)
+                })?;
+            if broken > 0 {
+                return Err(Error::invalid(
+                    "library",
+                    "The library could not be upgraded: its links between posts are inconsistent.",
+                ));
+            }
+        }
+    }
+    tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+    tx.commit()?;
+    Ok(())
+}
 
 /// The version this build writes.
 pub fn latest() -> i64 {
@@ -107,15 +141,16 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
         .take(target as usize)
         .skip(current.max(0) as usize)
     {
-        let tx = conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(Error::from_sqlite)?;
-        match step {
-            Migration::Sql(sql) => tx.execute_batch(sql)?,
-            Migration::Code(f) => f(&tx)?,
+        let rebuild = matches!(step, Migration::Rebuild(_));
+        if rebuild {
+            // Cannot change inside a transaction; restored below whatever happens.
+            conn.pragma_update(None, "foreign_keys", "OFF")?;
         }
-        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
-        tx.commit()?;
+        let applied = apply_step(conn, step, i);
+        if rebuild {
+            conn.pragma_update(None, "foreign_keys", "ON")?;
+        }
+        applied?;
         tracing::info!(version = i + 1, "migrated library");
     }
     Ok(())

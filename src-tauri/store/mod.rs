@@ -27,6 +27,7 @@ mod rows;
 pub mod rules;
 pub(crate) mod search;
 mod settings_table;
+pub mod sync_state;
 mod trash;
 
 use std::path::{Path, PathBuf};

@@ -28,8 +28,10 @@ impl Store {
         let created = new.created_at.unwrap_or(now);
         tx.execute(
             "INSERT INTO posts (title, slug, summary, preview_text, body, lang, translation_of, status,
-                                author, created_at, updated_at, publish_at, canonical_url, featured_image, extra)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                                author, created_at, updated_at, publish_at, canonical_url, featured_image, extra,
+                                reviewer, uid)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                     lower(hex(randomblob(16))))",
             params![
                 title,
                 slug,
@@ -46,6 +48,7 @@ impl Store {
                 new.canonical_url.trim(),
                 new.featured_image.trim(),
                 serde_json::Value::Object(new.extra).to_string(),
+                new.reviewer.trim(),
             ],
         )?;
         let id = tx.last_insert_rowid();
@@ -145,7 +148,7 @@ impl Store {
         tx.execute(
             "UPDATE posts SET title = ?2, slug = ?3, summary = ?4, preview_text = ?5, body = ?6, lang = ?7,
                     translation_of = ?8, status = ?9, author = ?10, updated_at = ?11, publish_at = ?12,
-                    canonical_url = ?13, featured_image = ?14
+                    canonical_url = ?13, featured_image = ?14, reviewer = ?15
              WHERE id = ?1",
             params![
                 id,
@@ -162,6 +165,7 @@ impl Store {
                 patch.publish_at.unwrap_or(old.publish_at).map(ts),
                 patch.canonical_url.as_deref().map(str::trim).unwrap_or(&old.canonical_url),
                 patch.featured_image.as_deref().map(str::trim).unwrap_or(&old.featured_image),
+                patch.reviewer.as_deref().map(str::trim).unwrap_or(&old.reviewer),
             ],
         )?;
         if translation_of != old.translation_of {
@@ -199,7 +203,7 @@ impl Store {
 }
 
 /// Replace a post's tags with `tags`, as [`normalize_tags`] keeps them.
-fn set_tags(tx: &Transaction<'_>, id: i64, tags: &[String]) -> Result<()> {
+pub(super) fn set_tags(tx: &Transaction<'_>, id: i64, tags: &[String]) -> Result<()> {
     tx.execute("DELETE FROM post_tags WHERE post_id = ?1", [id])?;
     for (position, tag) in normalize_tags(tags).iter().enumerate() {
         tx.execute(
@@ -210,7 +214,12 @@ fn set_tags(tx: &Transaction<'_>, id: i64, tags: &[String]) -> Result<()> {
     Ok(())
 }
 
-fn taken(tx: &Transaction<'_>, slug: &str, lang: Lang, except: Option<i64>) -> Result<bool> {
+pub(super) fn taken(
+    tx: &Transaction<'_>,
+    slug: &str,
+    lang: Lang,
+    except: Option<i64>,
+) -> Result<bool> {
     let n: i64 = tx.query_row(
         "SELECT count(*) FROM posts WHERE slug = ?1 AND lang = ?2 AND id IS NOT ?3",
         params![slug, lang.as_str(), except],
@@ -220,7 +229,7 @@ fn taken(tx: &Transaction<'_>, slug: &str, lang: Lang, except: Option<i64>) -> R
 }
 
 /// `base`, or `base-2`, `base-3`… whichever is free in `lang`.
-fn unique_slug(
+pub(super) fn unique_slug(
     tx: &Transaction<'_>,
     base: &str,
     lang: Lang,

@@ -10,7 +10,7 @@ use crate::model::{Lang, Post, PostSummary, Status};
 
 /// The columns [`row_to_post`] reads, in its order.
 pub(super) const POST_COLUMNS: &str = "id, title, slug, summary, preview_text, body, lang, translation_of, \
-     status, author, created_at, updated_at, publish_at, canonical_url, featured_image, extra, deleted_at";
+     status, author, created_at, updated_at, publish_at, canonical_url, featured_image, extra, deleted_at, uid, reviewer";
 
 /// The columns [`row_to_summary`] reads, in its order.
 pub(super) const SUMMARY_COLUMNS: &str =
@@ -32,7 +32,7 @@ pub(super) fn get(conn: &Connection, id: i64) -> Result<Option<Post>> {
 }
 
 /// A post's tags in the order the author gave them.
-pub(super) fn tags(conn: &Connection, id: i64) -> Result<Vec<String>> {
+pub(crate) fn tags(conn: &Connection, id: i64) -> Result<Vec<String>> {
     let mut stmt =
         conn.prepare_cached("SELECT tag FROM post_tags WHERE post_id = ?1 ORDER BY position")?;
     let rows = stmt
@@ -63,6 +63,8 @@ pub(super) fn row_to_post(r: &Row<'_>) -> rusqlite::Result<Post> {
         featured_image: r.get(14)?,
         extra: serde_json::from_str(&extra).unwrap_or_default(),
         deleted_at: opt_ts(r.get(16)?)?,
+        uid: r.get(17)?,
+        reviewer: r.get(18)?,
     })
 }
 

@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use postdesk::error::{Error, ErrorCode};
+use postdesk::gitcli::{GitError, GitErrorKind};
 use postdesk::ipc::{typescript_bindings, Binding, IpcError, REGENERATE};
 use serde_json::json;
 
@@ -90,6 +91,18 @@ fn one_of_each() -> Vec<Error> {
         },
         Error::Io(io_error()),
         Error::LockPoisoned,
+        Error::Git(GitError {
+            kind: GitErrorKind::AuthRefused,
+            detail: "git@host: Permission denied (publickey).".into(),
+        }),
+        Error::Git(GitError {
+            kind: GitErrorKind::Unreachable,
+            detail: String::new(),
+        }),
+        Error::Git(GitError {
+            kind: GitErrorKind::PushRejected,
+            detail: String::new(),
+        }),
     ]
 }
 
@@ -115,6 +128,11 @@ fn expected_code(e: &Error) -> &'static str {
         Error::Import { .. } => "import_failed",
         Error::Io(_) => "io",
         Error::LockPoisoned => "internal",
+        Error::Git(g) => match g.kind {
+            GitErrorKind::AuthRefused => "git_auth",
+            GitErrorKind::Unreachable => "git_offline",
+            _ => "git_failed",
+        },
     }
 }
 
@@ -146,6 +164,11 @@ fn every_error_crosses_ipc_as_code_and_message() {
         "/in/post.md: the front matter is not YAML",
         "permission denied",
         "Postdesk hit an internal error; restart it. Nothing saved was lost.",
+        "The repository refused your key or password; check that you can reach it from a terminal (git fetch), \
+         then sync again. (git said: git@host: Permission denied (publickey).)",
+        "The repository cannot be reached (no network, or it is not there right now); your work is kept and \
+         will be shared at the next sync.",
+        "The repository refused the changes because a teammate shared first; sync again to merge them.",
     ];
     let errors = one_of_each();
     assert_eq!(errors.len(), expected.len());
@@ -186,6 +209,9 @@ fn error_code_list_is_closed() {
             ErrorCode::LibraryDamaged => 16,
             ErrorCode::DiskFull => 17,
             ErrorCode::ReadOnly => 18,
+            ErrorCode::GitAuth => 19,
+            ErrorCode::GitOffline => 20,
+            ErrorCode::GitFailed => 21,
         }
     }
     for (i, code) in ErrorCode::ALL.into_iter().enumerate() {

@@ -21,4 +21,5 @@ mod search;
 mod slugs;
 #[path = "../support/mod.rs"]
 mod support;
+mod sync;
 mod trash;

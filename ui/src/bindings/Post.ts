@@ -7,7 +7,12 @@ import type { Status } from "./Status";
  * A post as stored. `Default` is an empty, unsaved English draft (id 0),
  * for building a post that is rendered or exported without being stored.
  */
-export type Post = { id: number, title: string, slug: string,
+export type Post = { id: number,
+/**
+ * The stable identity shared by every laptop of a team (random hex,
+ * never changes; a slug can). Empty only for a post never stored.
+ */
+uid: string, title: string, slug: string,
 /**
  * The teaser shown on listing pages and in digests. Empty means "use the first paragraph".
  */
@@ -19,7 +24,11 @@ preview_text: string, body: string, lang: Lang,
 /**
  * The id of the same post in the other language, if any.
  */
-translation_of: number | null, status: Status, tags: Array<string>, author: string, created_at: string, updated_at: string, publish_at: string | null, canonical_url: string, featured_image: string,
+translation_of: number | null, status: Status, tags: Array<string>, author: string,
+/**
+ * Who is asked to review it (a name or an email; empty: nobody).
+ */
+reviewer: string, created_at: string, updated_at: string, publish_at: string | null, canonical_url: string, featured_image: string,
 /**
  * Front-matter keys an import did not understand, kept as JSON.
  */

@@ -7,4 +7,4 @@ import type { Status } from "./Status";
  * A partial update: `None` leaves a field as it is (so every field is
  * optional in TypeScript too).
  */
-export type PostPatch = { title?: string, slug?: string, summary?: string, preview_text?: string, body?: string, lang?: Lang, translation_of?: number | null, status?: Status, tags?: Array<string>, author?: string, publish_at?: string | null, canonical_url?: string, featured_image?: string, };
+export type PostPatch = { title?: string, slug?: string, summary?: string, preview_text?: string, body?: string, lang?: Lang, translation_of?: number | null, status?: Status, tags?: Array<string>, author?: string, reviewer?: string, publish_at?: string | null, canonical_url?: string, featured_image?: string, };

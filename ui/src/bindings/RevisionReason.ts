@@ -4,4 +4,4 @@
 /**
  * Why a revision was cut.
  */
-export type RevisionReason = "save" | "status" | "auto" | "restore";
+export type RevisionReason = "save" | "status" | "auto" | "restore" | "sync";

@@ -4,4 +4,4 @@
 /**
  * Where a post is in its life.
  */
-export type Status = "draft" | "ready" | "scheduled" | "published" | "archived";
+export type Status = "draft" | "review" | "ready" | "scheduled" | "published" | "archived";

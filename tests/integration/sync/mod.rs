@@ -1,0 +1,142 @@
+//! Team sync (issue #10) on this machine, no network: a bare repository on
+//! local disk is the remote, each `Laptop` is a library file of its own.
+//! `merge` pins the merge rules, `rules` drives whole syncs (every rule of
+//! the issue, auth failure, offline remote), `crash` kills syncs, `migration`
+//! upgrades a version-3 library, `simulation` runs the seeded 5-laptop test.
+
+mod crash;
+mod merge;
+mod migration;
+mod rules;
+pub mod simulation;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use postdesk::library_settings;
+use postdesk::model::{NewPost, Post, PostPatch};
+use postdesk::store::{EditKind, Store};
+use postdesk::sync::{self, SyncOptions, SyncReport};
+
+/// Run git in `dir` and return stdout; panics with stderr on failure.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A team: a temporary folder holding the bare remote and the laptops' libraries.
+pub struct TeamRepo {
+    pub dir: tempfile::TempDir,
+    pub remote: PathBuf,
+}
+
+impl TeamRepo {
+    pub fn new() -> TeamRepo {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let remote = dir.path().join("remote.git");
+        git(
+            dir.path(),
+            &["init", "-q", "--bare", "-b", "main", "remote.git"],
+        );
+        TeamRepo { dir, remote }
+    }
+
+    pub fn url(&self) -> String {
+        self.remote.to_string_lossy().into_owned()
+    }
+
+    /// A laptop with an empty library, not connected yet.
+    pub fn laptop(&self, name: &str) -> Laptop {
+        let path = self.dir.path().join(name).join("library.sqlite");
+        let mut store = Store::open(&path).expect("open library");
+        library_settings::set(&mut store, "author.name", name).expect("name");
+        library_settings::set(&mut store, "author.email", &format!("{name}@example.org"))
+            .expect("email");
+        Laptop {
+            name: name.into(),
+            path,
+            store,
+        }
+    }
+
+    /// A laptop connected to the team repository.
+    pub fn joined(&self, name: &str) -> Laptop {
+        let mut l = self.laptop(name);
+        sync::connect(&mut l.store, &self.url(), None).expect("connect");
+        l
+    }
+
+    /// Every file of every commit on `main`, as text (for marker checks).
+    pub fn all_committed_texts(&self) -> Vec<String> {
+        let log = git(&self.remote, &["log", "--format=%H", "main"]);
+        let mut texts = Vec::new();
+        for commit in log.lines() {
+            let files = git(&self.remote, &["ls-tree", "-r", "--name-only", commit]);
+            for f in files.lines() {
+                texts.push(git(&self.remote, &["show", &format!("{commit}:{f}")]));
+            }
+        }
+        texts
+    }
+
+    pub fn head(&self) -> String {
+        git(&self.remote, &["rev-parse", "main"]).trim().to_string()
+    }
+}
+
+pub struct Laptop {
+    pub name: String,
+    pub path: PathBuf,
+    pub store: Store,
+}
+
+impl Laptop {
+    pub fn sync(&mut self) -> SyncReport {
+        sync::sync_now(&mut self.store, &SyncOptions::default()).expect("sync")
+    }
+
+    pub fn new_post(&mut self, title: &str, body: &str) -> Post {
+        self.store
+            .create_post(NewPost {
+                title: title.into(),
+                body: body.into(),
+                ..NewPost::default()
+            })
+            .expect("create")
+    }
+
+    pub fn by_uid(&self, uid: &str) -> Post {
+        self.store
+            .sync_local(uid)
+            .expect("read")
+            .unwrap_or_else(|| panic!("{} has no post {uid}", self.name))
+            .post
+    }
+
+    pub fn edit(&mut self, uid: &str, patch: PostPatch) -> Post {
+        let id = self.by_uid(uid).id;
+        self.store
+            .update_post(id, patch, EditKind::Save)
+            .expect("edit")
+    }
+
+    pub fn set_body(&mut self, uid: &str, body: &str) -> Post {
+        self.edit(
+            uid,
+            PostPatch {
+                body: Some(body.into()),
+                ..PostPatch::default()
+            },
+        )
+    }
+}

@@ -1,0 +1,415 @@
+//! Whole syncs between laptops through a bare repository on disk.
+
+use std::sync::{Arc, Once};
+
+use postdesk::model::{Lang, PostPatch, Status};
+use postdesk::store::{EditKind, Store};
+use postdesk::sync::{self, SyncOptions, Take};
+
+use super::{git, TeamRepo};
+
+#[test]
+fn first_connect_publishes_and_a_new_teammate_imports_the_library() {
+    let team = TeamRepo::new();
+    let mut ana = team.laptop("ana");
+    let p = ana.new_post("Spring appeal", "Give.\n\nNow.");
+    ana.store
+        .update_post(
+            p.id,
+            PostPatch {
+                tags: Some(vec!["appeal".into(), "news".into()]),
+                ..PostPatch::default()
+            },
+            EditKind::Save,
+        )
+        .expect("tags");
+    let report = sync::connect(&mut ana.store, &team.url(), None).expect("connect");
+    assert_eq!(report.pushed, 1);
+    let files = git(&team.remote, &["ls-tree", "-r", "--name-only", "main"]);
+    assert_eq!(
+        files.lines().collect::<Vec<_>>(),
+        [
+            "postdesk/.gitattributes".to_string(),
+            format!("postdesk/posts/{}/index.md", p.uid)
+        ]
+    );
+    let text = git(
+        &team.remote,
+        &["show", &format!("main:postdesk/posts/{}/index.md", p.uid)],
+    );
+    assert!(text.starts_with(&format!(
+        "---\nuid: {}\ntitle: Spring appeal\nslug: spring-appeal\n",
+        p.uid
+    )));
+    assert!(!text.contains("updated"), "no volatile timestamp: {text}");
+
+    let mut ben = team.joined("ben");
+    let got = ben.by_uid(&p.uid);
+    assert_eq!(
+        (got.slug.as_str(), got.body.as_str()),
+        ("spring-appeal", "Give.\n\nNow.")
+    );
+    assert_eq!(got.tags, ["appeal", "news"]);
+    let by = sync::changed_by(&ben.store, &p.uid)
+        .expect("who")
+        .expect("known");
+    assert_eq!(
+        (by.name.as_str(), by.email.as_str()),
+        ("ana", "ana@example.org")
+    );
+    assert_eq!(ben.sync().received, 0, "a second sync has nothing to do");
+    assert_eq!(sync::status(&ben.store).expect("status").unshared, 0);
+}
+
+#[test]
+fn edits_of_different_paragraphs_and_fields_merge_on_every_laptop() {
+    let team = TeamRepo::new();
+    let mut ana = team.joined("ana");
+    let uid = ana.new_post("Gala", "One.\n\nTwo.\n\nThree.").uid;
+    ana.sync();
+    let mut ben = team.joined("ben");
+    ana.set_body(&uid, "One, by Ana.\n\nTwo.\n\nThree.");
+    ben.edit(
+        &uid,
+        PostPatch {
+            body: Some("One.\n\nTwo.\n\nThree, by Ben.".into()),
+            status: Some(Status::Review),
+            reviewer: Some("ana".into()),
+            tags: Some(vec!["ben".into()]),
+            ..PostPatch::default()
+        },
+    );
+    ana.edit(
+        &uid,
+        PostPatch {
+            tags: Some(vec!["ana".into()]),
+            ..PostPatch::default()
+        },
+    );
+    ana.sync();
+    assert_eq!(ben.sync().conflicts, 0);
+    ana.sync();
+    for l in [&ana, &ben] {
+        let p = l.by_uid(&uid);
+        assert_eq!(
+            p.body, "One, by Ana.\n\nTwo.\n\nThree, by Ben.",
+            "{}",
+            l.name
+        );
+        assert_eq!(p.status, Status::Review);
+        assert_eq!(p.tags, ["ben", "ana"]);
+    }
+    let waiting = sync::waiting_for_my_review(&ana.store).expect("list");
+    assert_eq!(
+        waiting.iter().map(|p| p.id).collect::<Vec<_>>(),
+        [ana.by_uid(&uid).id]
+    );
+    assert!(sync::waiting_for_my_review(&ben.store)
+        .expect("list")
+        .is_empty());
+    // Ben's library keeps his words as a revision from before the sync replaced them.
+    let revs = ben.store.revisions(ben.by_uid(&uid).id).expect("revisions");
+    assert!(revs
+        .iter()
+        .any(|r| r.body == "One.\n\nTwo.\n\nThree, by Ben."));
+}
+
+#[test]
+fn a_conflict_keeps_both_versions_until_resolved_and_never_commits_markers() {
+    let team = TeamRepo::new();
+    let mut ana = team.joined("ana");
+    let uid = ana.new_post("Gala", "One.\n\nTwo.").uid;
+    ana.sync();
+    let mut ben = team.joined("ben");
+    ana.set_body(&uid, "One, Ana's way.\n\nTwo.");
+    ben.set_body(&uid, "One, Ben's way.\n\nTwo.");
+    ana.sync();
+    let before = team.head();
+    let r = ben.sync();
+    assert_eq!(r.conflicts, 1);
+    assert_eq!(team.head(), before, "the post in conflict is not pushed");
+    assert_eq!(
+        ben.by_uid(&uid).body,
+        "One, Ben's way.\n\nTwo.",
+        "local kept"
+    );
+    let list = sync::conflicts(&ben.store).expect("conflicts");
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].items[0].field, "body");
+    assert_eq!(list[0].items[0].theirs, "One, Ana's way.");
+    assert_eq!(
+        list[0].theirs_by.as_ref().map(|b| b.name.as_str()),
+        Some("ana")
+    );
+    // Another sync keeps the conflict (nothing silently resolved).
+    assert_eq!(ben.sync().conflicts, 1);
+    assert!(sync::resolve(&mut ben.store, "gala", Take::Both)
+        .expect("resolve")
+        .is_none());
+    assert!(sync::conflicts(&ben.store).expect("conflicts").is_empty());
+    ben.sync();
+    ana.sync();
+    for l in [&ana, &ben] {
+        assert_eq!(
+            l.by_uid(&uid).body,
+            "One, Ben's way.\n\nOne, Ana's way.\n\nTwo."
+        );
+    }
+    assert!(team
+        .all_committed_texts()
+        .iter()
+        .all(|t| !sync::has_conflict_markers(t)));
+}
+
+#[test]
+fn resolving_field_by_field_in_the_side_by_side_view() {
+    let team = TeamRepo::new();
+    let mut ana = team.joined("ana");
+    let uid = ana.new_post("Gala", "Body.").uid;
+    ana.sync();
+    let mut ben = team.joined("ben");
+    let both = |t: &str, b: &str| PostPatch {
+        title: Some(t.into()),
+        body: Some(b.into()),
+        ..PostPatch::default()
+    };
+    ana.edit(&uid, both("Gala by Ana", "Body by Ana."));
+    ben.edit(&uid, both("Gala by Ben", "Body by Ben."));
+    ana.sync();
+    ben.sync();
+    // A draft's slug follows its title, so the slug clashes too.
+    sync::resolve_item(&mut ben.store, &uid, "slug", 0, Take::Theirs).expect("slug");
+    let left = sync::resolve_item(&mut ben.store, &uid, "title", 0, Take::Theirs)
+        .expect("resolve title")
+        .expect("body still open");
+    assert_eq!(left.items.iter().filter(|i| i.choice.is_none()).count(), 1);
+    assert!(
+        sync::resolve_item(&mut ben.store, &uid, "body", 0, Take::Mine)
+            .expect("resolve body")
+            .is_none()
+    );
+    ben.sync();
+    ana.sync();
+    for l in [&ana, &ben] {
+        let p = l.by_uid(&uid);
+        assert_eq!(
+            (p.title.as_str(), p.body.as_str()),
+            ("Gala by Ana", "Body by Ben.")
+        );
+    }
+}
+
+#[test]
+fn an_edit_beats_a_delete_in_both_orders() {
+    let team = TeamRepo::new();
+    let mut ana = team.joined("ana");
+    let first = ana.new_post("First", "x").uid;
+    let second = ana.new_post("Second", "y").uid;
+    ana.sync();
+    let mut ben = team.joined("ben");
+    // Delete shared first, edit second.
+    let id = ana.by_uid(&first).id;
+    ana.store.trash_post(id).expect("trash");
+    ana.sync();
+    ben.set_body(&first, "x, edited by Ben");
+    ben.sync();
+    ana.sync();
+    assert!(
+        ana.by_uid(&first).deleted_at.is_none(),
+        "restored by the edit"
+    );
+    assert_eq!(ana.by_uid(&first).body, "x, edited by Ben");
+    // Edit shared first, delete second.
+    ben.set_body(&second, "y, edited by Ben");
+    ben.sync();
+    let id = ana.by_uid(&second).id;
+    ana.store.trash_post(id).expect("trash");
+    ana.sync();
+    assert!(ana.by_uid(&second).deleted_at.is_none());
+    assert_eq!(ana.by_uid(&second).body, "y, edited by Ben");
+    // A delete nobody contests is shared.
+    let id = ana.by_uid(&second).id;
+    ana.store.trash_post(id).expect("trash");
+    ana.sync();
+    ben.sync();
+    assert!(ben.by_uid(&second).deleted_at.is_some());
+}
+
+#[test]
+fn two_new_posts_wanting_one_slug_settle_the_same_way_everywhere() {
+    let team = TeamRepo::new();
+    let mut ana = team.joined("ana");
+    let mut ben = team.joined("ben");
+    let a = ana.new_post("Hello", "from Ana").uid;
+    let b = ben.new_post("Hello", "from Ben").uid;
+    ana.sync();
+    ben.sync();
+    ana.sync();
+    let (low, high) = if a < b { (&a, &b) } else { (&b, &a) };
+    for l in [&ana, &ben] {
+        assert_eq!(l.by_uid(low).slug, "hello", "{}", l.name);
+        assert_eq!(l.by_uid(high).slug, "hello-2", "{}", l.name);
+    }
+}
+
+#[test]
+fn a_french_twin_shares_the_english_folder() {
+    let team = TeamRepo::new();
+    let mut ana = team.joined("ana");
+    let en = ana.new_post("Gala", "Evening.");
+    let fr = ana.store.create_translation(en.id).expect("translate");
+    ana.sync();
+    let files = git(&team.remote, &["ls-tree", "-r", "--name-only", "main"]);
+    assert!(
+        files.contains(&format!("postdesk/posts/{}/index.fr.md", en.uid)),
+        "{files}"
+    );
+    let ben = team.joined("ben");
+    let got = ben.by_uid(&fr.uid);
+    assert_eq!(got.lang, Lang::Fr);
+    assert_eq!(got.translation_of, Some(ben.by_uid(&en.uid).id));
+    assert_eq!(ben.by_uid(&en.uid).translation_of, Some(got.id));
+}
+
+#[test]
+fn a_push_refused_because_a_teammate_pushed_first_merges_again() {
+    let team = TeamRepo::new();
+    let mut ana = team.joined("ana");
+    let uid = ana.new_post("Gala", "One.\n\nTwo.").uid;
+    ana.sync();
+    let ben = team.joined("ben");
+    let ben_path = ben.path.clone();
+    drop(ben);
+    ana.set_body(&uid, "One, Ana.\n\nTwo.");
+    let ben_uid = uid.clone();
+    let opts = SyncOptions {
+        before_first_push: Some(Arc::new(move || {
+            let mut b = Store::open(&ben_path).expect("ben");
+            let id = b.sync_local(&ben_uid).expect("read").expect("post").post.id;
+            b.update_post(
+                id,
+                PostPatch {
+                    body: Some("One.\n\nTwo, Ben.".into()),
+                    ..PostPatch::default()
+                },
+                EditKind::Save,
+            )
+            .expect("edit");
+            sync::sync_now(&mut b, &SyncOptions::default()).expect("ben syncs");
+        })),
+        ..SyncOptions::default()
+    };
+    sync::sync_now(&mut ana.store, &opts).expect("sync after a refused push");
+    assert_eq!(ana.by_uid(&uid).body, "One, Ana.\n\nTwo, Ben.");
+    let log = git(&team.remote, &["log", "--format=%an", "main"]);
+    assert_eq!(log.lines().take(2).collect::<Vec<_>>(), ["ana", "ben"]);
+}
+
+/// One fake `ssh` for the failure tests: refuses keys for refuse.invalid,
+/// cannot resolve offline.invalid (the environment is per process, so one
+/// script serves every test).
+fn fake_ssh() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let dir = std::env::temp_dir().join(format!("postdesk-fake-ssh-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let script = dir.join("ssh");
+        std::fs::write(
+            &script,
+            "#!/bin/sh\ncase \"$*\" in\n  *refuse.invalid*) echo 'git@refuse.invalid: Permission denied (publickey).' >&2 ;;\n  *) echo 'ssh: Could not resolve hostname offline.invalid: Name or service not known' >&2 ;;\nesac\nexit 255\n",
+        )
+        .expect("script");
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        std::env::set_var("GIT_SSH_COMMAND", &script);
+    });
+}
+
+#[test]
+fn a_refused_key_and_no_network_are_typed_errors_and_lose_nothing() {
+    fake_ssh();
+    let team = TeamRepo::new();
+    let mut ana = team.laptop("ana");
+    ana.new_post("Kept", "words");
+    let e = sync::connect(&mut ana.store, "git@refuse.invalid:team/drafts.git", None)
+        .expect_err("refused");
+    assert_eq!(e.code(), "git_auth", "{e}");
+    assert!(e.to_string().contains("refused your key"), "{e}");
+    let e = sync::connect(&mut ana.store, "git@offline.invalid:team/drafts.git", None)
+        .expect_err("offline");
+    assert_eq!(e.code(), "git_offline", "{e}");
+    assert_eq!(
+        ana.store
+            .list_posts(&Default::default())
+            .expect("list")
+            .len(),
+        1
+    );
+    let e = sync::connect(&mut ana.store, "--upload-pack=touch /tmp/x", None).expect_err("bad");
+    assert_eq!(e.code(), "git_failed");
+}
+
+#[test]
+fn an_offline_remote_keeps_the_work_and_the_next_sync_shares_it() {
+    let team = TeamRepo::new();
+    let mut ana = team.joined("ana");
+    let uid = ana.new_post("Gala", "One.").uid;
+    ana.sync();
+    let aside = team.dir.path().join("unmounted.git");
+    std::fs::rename(&team.remote, &aside).expect("unplug");
+    ana.set_body(&uid, "One, offline.");
+    let e = sync::sync_now(&mut ana.store, &SyncOptions::default()).expect_err("offline");
+    assert_eq!(e.code(), "git_offline", "{e}");
+    assert_eq!(sync::status(&ana.store).expect("status").unshared, 1);
+    std::fs::rename(&aside, &team.remote).expect("plug back");
+    ana.sync();
+    let ben = team.joined("ben");
+    assert_eq!(ben.by_uid(&uid).body, "One, offline.");
+}
+
+#[test]
+fn a_remote_that_refuses_the_push_keeps_the_post_unshared() {
+    let team = TeamRepo::new();
+    let mut ana = team.joined("ana");
+    let uid = ana.new_post("Gala", "One.").uid;
+    ana.sync();
+    let hook = team.remote.join("hooks/pre-receive");
+    std::fs::write(&hook, "#!/bin/sh\necho 'protected branch' >&2\nexit 1\n").expect("hook");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    ana.set_body(&uid, "Two.");
+    let e = sync::sync_now(&mut ana.store, &SyncOptions::default()).expect_err("refused");
+    assert_eq!(e.code(), "git_failed", "{e}");
+    assert_eq!(ana.by_uid(&uid).body, "Two.");
+    assert_eq!(sync::status(&ana.store).expect("status").unshared, 1);
+}
+
+#[test]
+fn a_damaged_shared_file_is_reported_and_the_local_post_is_untouched() {
+    let team = TeamRepo::new();
+    let mut ana = team.joined("ana");
+    let uid = ana.new_post("Gala", "One.").uid;
+    ana.sync();
+    // A teammate commits a broken file by hand.
+    let work = team.dir.path().join("work");
+    git(team.dir.path(), &["clone", "-q", &team.url(), "work"]);
+    let file = work.join(format!("postdesk/posts/{uid}/index.md"));
+    std::fs::write(&file, "---\nuid: [unclosed\n---\nbody").expect("write");
+    git(
+        &work,
+        &[
+            "-c",
+            "user.name=x",
+            "-c",
+            "user.email=x@x",
+            "commit",
+            "-qam",
+            "oops",
+        ],
+    );
+    git(&work, &["push", "-q", "origin", "HEAD:main"]);
+    let r = ana.sync();
+    assert_eq!(r.problems.len(), 1, "{r:?}");
+    assert!(r.problems[0].path.ends_with(&format!("{uid}/index.md")));
+    assert_eq!(ana.by_uid(&uid).body, "One.");
+}
