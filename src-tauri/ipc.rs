@@ -268,6 +268,9 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
         FolderToken,
         ChosenFolder,
         ListingLabels,
+        crate::import::wxr::WxrReport,
+        crate::import::wxr::WxrPost,
+        crate::import::wxr::WxrSkipped,
     );
     Ok(out)
 }

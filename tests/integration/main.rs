@@ -9,6 +9,7 @@ mod export_email;
 mod export_site;
 mod full_disk;
 mod import;
+mod import_wxr;
 mod ipc_types;
 mod library_settings;
 mod migrations;
