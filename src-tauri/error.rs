@@ -116,6 +116,23 @@ pub enum Error {
 
     #[error("{0}")]
     Io(#[from] std::io::Error),
+
+    /// The site repository cannot be published from as it is (not a git
+    /// clone, unrelated uncommitted changes in the export folder, git failed).
+    #[error("{message}")]
+    SiteRepo { message: String },
+
+    /// The site's remote refused the push because it has commits this clone
+    /// does not: someone else published meanwhile. Never forced.
+    #[error(
+        "The site repository {remote} has changes that are not in your copy yet, so branch {branch} was not pushed (your commit {commit} is kept in the copy). \
+         Pull in the site's folder (git pull), then publish again."
+    )]
+    PublishRejected {
+        remote: String,
+        branch: String,
+        commit: String,
+    },
 }
 
 impl Error {
@@ -141,6 +158,8 @@ impl Error {
             Error::Import { .. } => ErrorCode::ImportFailed,
             Error::Io(_) => ErrorCode::Io,
             Error::LockPoisoned => ErrorCode::Internal,
+            Error::SiteRepo { .. } => ErrorCode::SiteRepo,
+            Error::PublishRejected { .. } => ErrorCode::PublishRejected,
         }
     }
 
@@ -204,10 +223,14 @@ pub enum ErrorCode {
     DiskFull,
     /// A write failed because the disk or file is read-only; the UI keeps the text and retries.
     ReadOnly,
+    /// The site repository is not ready to publish from; the message says what to do.
+    SiteRepo,
+    /// Someone pushed to the site meanwhile; the UI tells the user to pull.
+    PublishRejected,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 19] = [
+    pub const ALL: [ErrorCode; 21] = [
         ErrorCode::PostNotFound,
         ErrorCode::RevisionNotFound,
         ErrorCode::AssetNotFound,
@@ -227,6 +250,8 @@ impl ErrorCode {
         ErrorCode::LibraryDamaged,
         ErrorCode::DiskFull,
         ErrorCode::ReadOnly,
+        ErrorCode::SiteRepo,
+        ErrorCode::PublishRejected,
     ];
 
     /// The code as it crosses IPC (the same string serde writes).
@@ -251,6 +276,8 @@ impl ErrorCode {
             ErrorCode::LibraryDamaged => "library_damaged",
             ErrorCode::DiskFull => "disk_full",
             ErrorCode::ReadOnly => "read_only",
+            ErrorCode::SiteRepo => "site_repo",
+            ErrorCode::PublishRejected => "publish_rejected",
         }
     }
 }

@@ -268,6 +268,8 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
         FolderToken,
         ChosenFolder,
         ListingLabels,
+        crate::publish::site_repo::PublishScope,
+        crate::publish::site_repo::SitePublishReport,
         crate::import::wxr::WxrReport,
         crate::import::wxr::WxrPost,
         crate::import::wxr::WxrSkipped,

@@ -90,6 +90,14 @@ fn one_of_each() -> Vec<Error> {
         },
         Error::Io(io_error()),
         Error::LockPoisoned,
+        Error::SiteRepo {
+            message: "The site folder /site is not a git clone.".into(),
+        },
+        Error::PublishRejected {
+            remote: "origin".into(),
+            branch: "main".into(),
+            commit: "0123abc".into(),
+        },
     ]
 }
 
@@ -115,6 +123,8 @@ fn expected_code(e: &Error) -> &'static str {
         Error::Import { .. } => "import_failed",
         Error::Io(_) => "io",
         Error::LockPoisoned => "internal",
+        Error::SiteRepo { .. } => "site_repo",
+        Error::PublishRejected { .. } => "publish_rejected",
     }
 }
 
@@ -146,6 +156,9 @@ fn every_error_crosses_ipc_as_code_and_message() {
         "/in/post.md: the front matter is not YAML",
         "permission denied",
         "Postdesk hit an internal error; restart it. Nothing saved was lost.",
+        "The site folder /site is not a git clone.",
+        "The site repository origin has changes that are not in your copy yet, so branch main was not pushed \
+         (your commit 0123abc is kept in the copy). Pull in the site's folder (git pull), then publish again.",
     ];
     let errors = one_of_each();
     assert_eq!(errors.len(), expected.len());
@@ -186,6 +199,8 @@ fn error_code_list_is_closed() {
             ErrorCode::LibraryDamaged => 16,
             ErrorCode::DiskFull => 17,
             ErrorCode::ReadOnly => 18,
+            ErrorCode::SiteRepo => 19,
+            ErrorCode::PublishRejected => 20,
         }
     }
     for (i, code) in ErrorCode::ALL.into_iter().enumerate() {

@@ -15,6 +15,7 @@ mod library_settings;
 mod migrations;
 mod posts;
 mod proptests;
+mod publish_site;
 mod render;
 mod render_facts;
 mod revisions;
