@@ -12,19 +12,21 @@
 //! not merge someone else's site.
 
 mod git;
+mod message;
+mod settings;
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::str::FromStr;
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::export::site::{plan_site, Progress, Selection, SiteFormat, SiteOptions, MANIFEST_NAME};
-use crate::library_settings;
 use crate::store::Store;
 use git::{first_line, Git};
+use message::{commit_message, post_titles};
+pub use settings::{check_branch, check_repo, SiteRepoSettings};
 
 /// Which posts to publish (the app's Publish button sends one of these).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -49,77 +51,6 @@ pub struct SitePublishReport {
     pub posts: Vec<String>,
     /// The export's own summary line.
     pub export_summary: String,
-}
-
-/// The `publish.*` settings, checked.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SiteRepoSettings {
-    /// The site's root in the clone (canonical).
-    pub repo: PathBuf,
-    pub format: SiteFormat,
-    /// Empty: the branch the clone is on.
-    pub branch: String,
-}
-
-impl SiteRepoSettings {
-    pub fn load(store: &Store) -> Result<SiteRepoSettings> {
-        let repo = library_settings::get(store, "publish.repo")?;
-        if repo.is_empty() {
-            return Err(Error::SiteRepo {
-                message:
-                    "No site repository is set: choose your copy of the site's git repository \
-                          in Settings → Publishing (or: postdesk config set publish.repo PATH)."
-                        .into(),
-            });
-        }
-        Ok(SiteRepoSettings {
-            repo: check_repo(&repo).map_err(|message| Error::SiteRepo { message })?,
-            format: SiteFormat::from_str(&library_settings::get(store, "publish.format")?)?,
-            branch: library_settings::get(store, "publish.branch")?,
-        })
-    }
-}
-
-/// `publish.repo`: an absolute path, written canonically, to a folder inside
-/// a git work tree. Returns the canonical path, or why not (one sentence).
-pub fn check_repo(value: &str) -> std::result::Result<PathBuf, String> {
-    let path = Path::new(value);
-    if !path.is_absolute() {
-        return Err("it must be a full path, starting with /".into());
-    }
-    let real = path
-        .canonicalize()
-        .map_err(|e| format!("the folder cannot be opened ({e})"))?;
-    if real != path {
-        return Err(format!("write it as its real path: {}", real.display()));
-    }
-    if !real.is_dir() {
-        return Err("it is not a folder".into());
-    }
-    let inside = Git::new(&real)
-        .run(&["rev-parse", "--is-inside-work-tree"])
-        .map_err(|e| e.to_string())?;
-    if !inside.ok || inside.stdout.trim() != "true" {
-        return Err("it is not a git clone of the site (git found no work tree there)".into());
-    }
-    Ok(real)
-}
-
-/// `publish.branch`: empty, or a plain branch name git accepts.
-pub fn check_branch(value: &str) -> std::result::Result<(), String> {
-    let bad = value.starts_with(['-', '/', '.'])
-        || value.ends_with(['/', '.'])
-        || value.ends_with(".lock")
-        || value.contains("..")
-        || value.contains("//")
-        || value.contains("@{")
-        || !value
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c));
-    if !value.is_empty() && bad {
-        return Err("it must be a branch name such as main or postdesk/spring-appeal".into());
-    }
-    Ok(())
 }
 
 /// Publish: export into the clone, commit what the export wrote, push.
@@ -366,60 +297,6 @@ fn changed_paths(git: &Git, paths: &[String]) -> Result<Vec<String>> {
         .collect())
 }
 
-/// The posts the commit is about: those chosen, or (whole site) those with a
-/// file written or removed, recognised by their slug in the path.
-fn post_titles(
-    store: &Store,
-    scope: &PublishScope,
-    written: &[String],
-    removed: &[String],
-) -> Result<Vec<String>> {
-    match scope {
-        PublishScope::Posts(ids) => ids
-            .iter()
-            .map(|id| store.get_post(*id).map(|p| p.title))
-            .collect(),
-        PublishScope::Site => {
-            let posts = store.list_posts(&crate::model::ListFilter {
-                status: Some(crate::model::Status::Published),
-                ..Default::default()
-            })?;
-            let touched = |slug: &str| {
-                written.iter().chain(removed).any(|p| {
-                    p.contains(&format!("/{slug}/")) || p.ends_with(&format!("-{slug}.md"))
-                })
-            };
-            Ok(posts
-                .into_iter()
-                .filter(|p| touched(&p.slug))
-                .map(|p| p.title)
-                .collect())
-        }
-    }
-}
-
-/// "Publish “A”, “B” and 3 more" + one line per post.
-fn commit_message(posts: &[String]) -> String {
-    let quoted: Vec<String> = posts
-        .iter()
-        .map(|t| format!("\u{201c}{t}\u{201d}"))
-        .collect();
-    let subject = match quoted.as_slice() {
-        [] => "Update the site".to_string(),
-        [one] => format!("Publish {one}"),
-        [a, b] => format!("Publish {a} and {b}"),
-        [a, b, rest @ ..] => format!("Publish {a}, {b} and {} more", rest.len()),
-    };
-    let mut message = format!("{subject}\n\nWritten by Postdesk.\n");
-    if posts.len() > 1 {
-        message.push('\n');
-        for t in posts {
-            message += &format!("- {t}\n");
-        }
-    }
-    message
-}
-
 /// Push `branch` to `remote`, never forced. A rejection is [`Error::PublishRejected`].
 fn push(git: &Git, remote: &str, branch: &str) -> Result<()> {
     let refspec = format!("refs/heads/{branch}:refs/heads/{branch}");
@@ -450,31 +327,4 @@ fn push(git: &Git, remote: &str, branch: &str) -> Result<()> {
             first_line(&out.stderr)
         ),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn branch_names() {
-        for ok in ["", "main", "postdesk/spring-appeal", "release_2.1"] {
-            assert!(check_branch(ok).is_ok(), "{ok}");
-        }
-        for bad in [
-            "-f", "--force", "a..b", "a b", "x.lock", "/x", "x/", "a@{1}", "é",
-        ] {
-            assert!(check_branch(bad).is_err(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn commit_messages_name_the_posts() {
-        assert_eq!(
-            commit_message(&["A".into()]),
-            "Publish \u{201c}A\u{201d}\n\nWritten by Postdesk.\n"
-        );
-        assert!(commit_message(&["A".into(), "B".into(), "C".into()])
-            .starts_with("Publish \u{201c}A\u{201d}, \u{201c}B\u{201d} and 1 more\n"));
-    }
 }

@@ -201,10 +201,12 @@ pub fn parse(text: &str) -> Result<WxrFile, String> {
                         "gt" => ">".into(),
                         "quot" => "\"".into(),
                         "apos" => "'".into(),
-                        other => return Err(format!(
+                        other => {
+                            return Err(format!(
                             "it uses the entity &{other}; near byte {}, which XML does not define",
                             at(&reader)
-                        )),
+                        ))
+                        }
                     },
                     Err(e) => {
                         return Err(format!(

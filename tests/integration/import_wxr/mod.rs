@@ -17,6 +17,9 @@ use postdesk::Error;
 
 use crate::common::{cli, ok, stderr, stdout, Library};
 
+mod limits;
+mod scale;
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/wxr")
@@ -328,60 +331,6 @@ fn importing_again_duplicates_nothing() {
     assert_eq!(water.slug, "water-quality-results");
 }
 
-fn assert_refused(bytes: &[u8], why: &str) {
-    let lib = Library::new();
-    let path = lib.dir.path().join("broken.xml");
-    fs::write(&path, bytes).unwrap();
-    let mut store = lib.open();
-    let err = wxr::import_wxr(&mut store, &path, &WxrOptions::default())
-        .expect_err(&format!("{why}: refused"));
-    assert!(matches!(err, Error::Import { .. }), "{why}: {err:?}");
-    assert!(
-        err.to_string().contains("broken.xml"),
-        "{why}: the error names the file: {err}"
-    );
-    assert_eq!(err.code(), "import_failed");
-    assert!(all_posts(&store).is_empty(), "{why}: nothing imported");
-}
-
-#[test]
-fn broken_files_are_refused_and_nothing_is_imported() {
-    let real = fs::read(export_file()).unwrap();
-    // Cut in the middle of the posts: the earlier posts are NOT imported.
-    let cut = real.len() * 2 / 3;
-    assert_refused(&real[..cut], "truncated");
-    // Garbled: invalid UTF-8 in the middle.
-    let mut garbled = real.clone();
-    garbled[cut] = 0xFF;
-    garbled[cut + 1] = 0xFE;
-    assert_refused(&garbled, "invalid UTF-8");
-    // Markup broken in the middle.
-    let text = String::from_utf8(real.clone()).unwrap();
-    assert_refused(
-        text.replacen("</wp:post_type>", "</wp:post_typo>", 5)
-            .as_bytes(),
-        "mismatched tags",
-    );
-    // Entity expansion ("billion laughs") is never attempted.
-    let bomb = text.replacen(
-        "<rss",
-        "<!DOCTYPE rss [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n<rss",
-        1,
-    );
-    let bomb = bomb.replacen(
-        "<title>Friends of the River</title>",
-        "<title>&b;</title>",
-        1,
-    );
-    assert_refused(bomb.as_bytes(), "entity expansion");
-    // An undefined entity.
-    assert_refused(
-        text.replacen("Spring river cleanup]]>", "]]>&lol;", 1)
-            .as_bytes(),
-        "undefined entity",
-    );
-}
-
 #[test]
 fn the_cli_imports_a_wordpress_export_by_content() {
     let lib = Library::new();
@@ -414,69 +363,4 @@ fn the_cli_imports_a_wordpress_export_by_content() {
     let o = cli(&lib.path, &["import", broken.to_str().unwrap()], None);
     assert!(!o.status.success(), "{}", stdout(&o));
     assert!(stderr(&o).contains("broken.xml"), "{}", stderr(&o));
-}
-
-/// The fixture's posts replicated into `n` items with distinct ids, guids and slugs.
-fn replicated(n: usize) -> String {
-    let text = fs::read_to_string(export_file()).unwrap();
-    let start = text.find("<item>").unwrap();
-    let end = text.rfind("</channel>").unwrap();
-    let items: Vec<&str> = text[start..end]
-        .split("</item>")
-        .map(str::trim)
-        .filter(|i| i.contains("<wp:post_type><![CDATA[post]]></wp:post_type>"))
-        .collect();
-    let mut out = String::from(&text[..start]);
-    for i in 0..n {
-        let item = items[i % items.len()];
-        let id = 100_000 + i;
-        let item = replace_between(
-            item,
-            "<guid isPermaLink=\"false\">",
-            "</guid>",
-            &format!("http://127.0.0.1:8093/?p={id}"),
-        );
-        let item = replace_between(&item, "<wp:post_id>", "</wp:post_id>", &id.to_string());
-        let item = replace_between(
-            &item,
-            "<wp:post_name><![CDATA[",
-            "]]></wp:post_name>",
-            &format!("replica-{i}"),
-        );
-        out += &item;
-        out += "</item>\n";
-    }
-    out += &text[end..];
-    out
-}
-
-fn replace_between(s: &str, open: &str, close: &str, with: &str) -> String {
-    let a = s.find(open).expect(open) + open.len();
-    let b = a + s[a..].find(close).expect(close);
-    format!("{}{with}{}", &s[..a], &s[b..])
-}
-
-#[test]
-fn a_thousand_posts_import_in_one_go() {
-    let lib = Library::new();
-    let path = lib.dir.path().join("big.xml");
-    fs::write(&path, replicated(1000)).unwrap();
-    let mut store = lib.open();
-    let started = Instant::now();
-    let report = import(&mut store, &path, Some(&fixture("uploads")));
-    let took = started.elapsed();
-    println!(
-        "import of a 1,000-post WXR ({} KiB): {:.2} s",
-        fs::metadata(&path).unwrap().len() / 1024,
-        took.as_secs_f64()
-    );
-    assert_eq!(report.created.len(), 1000);
-    assert_eq!(all_posts(&store).len(), 1000);
-    let started = Instant::now();
-    let again = import(&mut store, &path, Some(&fixture("uploads")));
-    println!(
-        "re-import of the same file: {:.2} s",
-        started.elapsed().as_secs_f64()
-    );
-    assert_eq!(again.unchanged.len(), 1000);
 }
