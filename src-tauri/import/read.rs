@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 /// `.md` file is most likely something else, or text with data pasted in.
 pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
 
-fn open(path: &Path) -> std::io::Result<File> {
+pub(crate) fn open(path: &Path) -> std::io::Result<File> {
     let mut options = fs::OpenOptions::new();
     options.read(true);
     // Opening a named pipe returns at once instead of waiting for a writer

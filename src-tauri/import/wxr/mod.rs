@@ -112,20 +112,17 @@ impl WxrReport {
 /// True when the file at `path` is a WordPress export, by its content.
 pub fn is_wxr_file(path: &Path) -> bool {
     use std::io::Read;
-    let Ok(meta) = std::fs::metadata(path) else {
+    // Opened without blocking (a named pipe never stalls the import), and
+    // only a regular file is read.
+    let Ok(file) = super::read::open(path) else {
         return false;
     };
-    if !meta.is_file() {
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
         return false;
     }
     let mut head = Vec::new();
-    match std::fs::File::open(path) {
-        Ok(f) => {
-            if f.take(SNIFF_BYTES).read_to_end(&mut head).is_err() {
-                return false;
-            }
-        }
-        Err(_) => return false,
+    if file.take(SNIFF_BYTES).read_to_end(&mut head).is_err() {
+        return false;
     }
     parse::looks_like_wxr(&head)
 }
