@@ -97,6 +97,15 @@ pub fn publish_site(
         force: false,
     };
     let plan = plan_site(store, &opts, &mut *progress)?;
+    if let Some(first) = plan.conflicts().first() {
+        return Err(Error::SiteRepo {
+            message: format!(
+                "Nothing was published: {} is already in the site repository and was not written by Postdesk (or was changed by hand since). \
+                 Give the post another slug, or move that file away in the repository and commit, then publish again.",
+                in_repo(&first.path)
+            ),
+        });
+    }
     let ours = plan.postdesk_files();
     refuse_unrelated_changes(&git, &prefix, &ours, &in_repo)?;
     let report = plan.execute(false, &mut *progress)?;

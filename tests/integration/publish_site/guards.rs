@@ -100,3 +100,25 @@ fn a_rejected_push_is_a_typed_error_and_never_forced() {
         "{log}"
     );
 }
+
+#[test]
+fn a_file_of_the_site_at_a_post_s_place_is_never_overwritten() {
+    let site = Site::new("hugo");
+    let mut store = site.lib.open();
+    // The site already has content/posts/handwritten/index.md, not Postdesk's.
+    let post = published(&mut store, "Handwritten", 2);
+    assert_eq!(post.slug, "handwritten");
+    let before = git(&site.clone, &["rev-parse", "HEAD"]);
+    let err = publish(&store, &PublishScope::Site).expect_err("refused");
+    assert_eq!(err.code(), "site_repo");
+    assert!(
+        err.to_string()
+            .contains("content/posts/handwritten/index.md"),
+        "{err}"
+    );
+    assert_eq!(git(&site.clone, &["rev-parse", "HEAD"]), before);
+    assert_eq!(
+        fs::read_to_string(site.clone.join("content/posts/handwritten/index.md")).unwrap(),
+        "---\ntitle: Written by hand\nlayout: post\n---\nNot Postdesk's.\n"
+    );
+}
