@@ -120,6 +120,22 @@ pub enum Error {
     /// The system `git` command failed (a team library's sync or connect).
     #[error("{0}")]
     Git(#[from] crate::gitcli::GitError),
+    /// The site repository cannot be published from as it is (not a git
+    /// clone, unrelated uncommitted changes in the export folder, git failed).
+    #[error("{message}")]
+    SiteRepo { message: String },
+
+    /// The site's remote refused the push because it has commits this clone
+    /// does not: someone else published meanwhile. Never forced.
+    #[error(
+        "The site repository {remote} has changes that are not in your copy yet, so branch {branch} was not pushed (your commit {commit} is kept in the copy). \
+         Pull in the site's folder (git pull), then publish again."
+    )]
+    PublishRejected {
+        remote: String,
+        branch: String,
+        commit: String,
+    },
 }
 
 impl Error {
@@ -150,6 +166,8 @@ impl Error {
                 crate::gitcli::GitErrorKind::Unreachable => ErrorCode::GitOffline,
                 _ => ErrorCode::GitFailed,
             },
+            Error::SiteRepo { .. } => ErrorCode::SiteRepo,
+            Error::PublishRejected { .. } => ErrorCode::PublishRejected,
         }
     }
 
@@ -219,10 +237,14 @@ pub enum ErrorCode {
     GitOffline,
     /// Any other git failure (not a repository, git missing, push refused).
     GitFailed,
+    /// The site repository is not ready to publish from; the message says what to do.
+    SiteRepo,
+    /// Someone pushed to the site meanwhile; the UI tells the user to pull.
+    PublishRejected,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 22] = [
+    pub const ALL: [ErrorCode; 24] = [
         ErrorCode::PostNotFound,
         ErrorCode::RevisionNotFound,
         ErrorCode::AssetNotFound,
@@ -245,6 +267,8 @@ impl ErrorCode {
         ErrorCode::GitAuth,
         ErrorCode::GitOffline,
         ErrorCode::GitFailed,
+        ErrorCode::SiteRepo,
+        ErrorCode::PublishRejected,
     ];
 
     /// The code as it crosses IPC (the same string serde writes).
@@ -272,6 +296,8 @@ impl ErrorCode {
             ErrorCode::GitAuth => "git_auth",
             ErrorCode::GitOffline => "git_offline",
             ErrorCode::GitFailed => "git_failed",
+            ErrorCode::SiteRepo => "site_repo",
+            ErrorCode::PublishRejected => "publish_rejected",
         }
     }
 }

@@ -286,6 +286,11 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
         Take,
         ChangedByInfo,
         TeammateVersion,
+        crate::publish::site_repo::PublishScope,
+        crate::publish::site_repo::SitePublishReport,
+        crate::import::wxr::WxrReport,
+        crate::import::wxr::WxrPost,
+        crate::import::wxr::WxrSkipped,
     );
     Ok(out)
 }

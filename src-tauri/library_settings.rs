@@ -79,6 +79,24 @@ pub const KEYS: &[Key] = &[
         default: "",
         check: optional_email,
     },
+    Key {
+        name: "publish.repo",
+        description: "your copy (git clone) of the site's repository, as a full path, for postdesk publish site",
+        default: "",
+        check: site_repo_path,
+    },
+    Key {
+        name: "publish.format",
+        description: "the site repository's generator: hugo or jekyll",
+        default: "hugo",
+        check: site_repo_format,
+    },
+    Key {
+        name: "publish.branch",
+        description: "the branch publish site pushes to (empty: the branch the copy is on), e.g. postdesk/spring-appeal for a pull request",
+        default: "",
+        check: crate::publish::site_repo::check_branch,
+    },
 ];
 
 /// A key and its current value.
@@ -266,5 +284,21 @@ fn esp(v: &str) -> std::result::Result<(), String> {
     match v {
         "mailchimp" | "buttondown" | "plain" => Ok(()),
         _ => Err("it must be one of mailchimp, buttondown, plain".into()),
+    }
+}
+
+/// Empty, or a git clone's folder as its real full path.
+fn site_repo_path(v: &str) -> std::result::Result<(), String> {
+    if v.is_empty() {
+        return Ok(());
+    }
+    one_line(v)?;
+    crate::publish::site_repo::check_repo(v).map(|_| ())
+}
+
+fn site_repo_format(v: &str) -> std::result::Result<(), String> {
+    match v {
+        "hugo" | "jekyll" => Ok(()),
+        _ => Err("it must be hugo or jekyll".into()),
     }
 }

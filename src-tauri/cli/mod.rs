@@ -16,6 +16,7 @@ mod export_email;
 mod export_site;
 mod import;
 mod posts;
+mod publish;
 mod revisions;
 mod search;
 mod team;
@@ -71,7 +72,7 @@ pub enum Command {
     EmptyTrash,
     /// List a post's revisions, or restore one.
     Revisions(revisions::RevisionsArgs),
-    /// Import Markdown files with Hugo or Jekyll front matter (files or folders).
+    /// Import Markdown files with Hugo or Jekyll front matter (files or folders), or a WordPress export file (WXR).
     Import(import::ImportArgs),
     /// Export posts for the site or the newsletter.
     Export {
@@ -82,6 +83,11 @@ pub enum Command {
     Config {
         #[command(subcommand)]
         action: ConfigAction,
+    },
+    /// Publish posts: `publish site` commits them to the site's repository and pushes.
+    Publish {
+        #[command(subcommand)]
+        what: publish::PublishCommand,
     },
     /// Snapshot the library into its backups folder (or to --out FILE).
     Backup(backup::BackupArgs),
@@ -148,6 +154,7 @@ fn run_on(
         Command::Sync => team::run_sync(store, out),
         Command::Conflicts(args) => team::run_conflicts(store, args, out),
         Command::Resolve(args) => team::run_resolve(store, args, out),
+        Command::Publish { what } => publish::run(store, what, out),
         // Handled above, before the library is opened.
         Command::Backups(_) | Command::RestoreBackup(_) => Ok(()),
     }

@@ -13,15 +13,19 @@
 //! opens them without blocking and up to a size, and `limits` and
 //! `yaml_anchors` refuse front matter that is too big, too deep or that uses
 //! YAML aliases (which can expand a small file into a huge one).
+//!
+//! A WordPress export file (WXR) is recognised by its content
+//! ([`wxr::is_wxr_file`]) and imported by [`wxr`] instead, in one transaction.
 
 mod date;
 mod fields;
 mod filename;
 mod frontmatter;
 mod limits;
-mod read;
+pub(crate) mod read;
 mod split;
 mod walk;
+pub mod wxr;
 mod yaml_anchors;
 
 use std::collections::HashMap;

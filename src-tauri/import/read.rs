@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 /// `.md` file is most likely something else, or text with data pasted in.
 pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
 
-fn open(path: &Path) -> std::io::Result<File> {
+pub(crate) fn open(path: &Path) -> std::io::Result<File> {
     let mut options = fs::OpenOptions::new();
     options.read(true);
     // Opening a named pipe returns at once instead of waiting for a writer
@@ -32,7 +32,7 @@ fn open(path: &Path) -> std::io::Result<File> {
 pub(crate) fn size_in_words(bytes: u64) -> String {
     const KIB: u64 = 1024;
     const MIB: u64 = 1024 * KIB;
-    if bytes % MIB == 0 && bytes > 0 {
+    if bytes.is_multiple_of(MIB) && bytes > 0 {
         format!("{} MiB", bytes / MIB)
     } else if bytes >= MIB {
         format!("{:.1} MiB", bytes as f64 / MIB as f64)
@@ -84,6 +84,43 @@ pub(crate) fn read_found(found: &Found) -> Result<String> {
         return Err(too_large(shown, bytes.len() as u64));
     }
     decode(shown, bytes)
+}
+
+/// The bytes of a regular file (a WordPress export, an uploaded image) up to
+/// `max` bytes, opened without blocking: a named pipe, a device or a folder
+/// is refused, and so is a bigger file (`what` names it in the message).
+pub(crate) fn read_regular(path: &Path, max: u64, what: &str) -> Result<Vec<u8>> {
+    let read_error = |source| Error::ReadFile {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = open(path).map_err(read_error)?;
+    let meta = file.metadata().map_err(read_error)?;
+    let refuse = |message: String| Error::Import {
+        path: path.to_path_buf(),
+        message,
+    };
+    if !meta.is_file() {
+        return Err(refuse(format!("it is not a regular file; choose {what}")));
+    }
+    let too_big = |bytes: u64| {
+        refuse(format!(
+            "it is {} ({bytes} bytes), more than the {} Postdesk reads for {what}",
+            size_in_words(bytes),
+            size_in_words(max)
+        ))
+    };
+    if meta.len() > max {
+        return Err(too_big(meta.len()));
+    }
+    let mut bytes = Vec::new();
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    if bytes.len() as u64 > max {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// Decode a file's bytes: UTF-8 (with or without a byte-order mark), or

@@ -18,42 +18,12 @@ impl Store {
     /// the same reference. Only raster images whose bytes match their type are
     /// accepted (SVG can carry scripts, so it is refused).
     pub fn add_asset(&mut self, file_name: &str, data: &[u8]) -> Result<Asset> {
-        if data.len() > MAX_ASSET_BYTES {
-            return Err(Error::invalid(
-                "image",
-                format!(
-                    "{file_name} is larger than {} MB; resize it first.",
-                    MAX_ASSET_BYTES / 1024 / 1024
-                ),
-            ));
-        }
-        let mime = sniff_image(data).ok_or_else(|| {
-            Error::invalid(
-                "image",
-                format!("{file_name} is not a PNG, JPEG, GIF, WebP or AVIF image."),
-            )
-        })?;
-        let hash = hex(&Sha256::digest(data));
-        let reference = format!("{ASSET_SCHEME}{}", &hash[..16]);
-        let name = safe_file_name(file_name, mime);
+        let checked = check_image(file_name, data)?;
         let now = self.now();
         let tx = self.write_tx()?;
-        tx.execute(
-            "INSERT INTO assets (hash, reference, file_name, mime, size, data, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-             ON CONFLICT(hash) DO NOTHING",
-            params![
-                hash,
-                reference,
-                name,
-                mime,
-                data.len() as i64,
-                data,
-                ts(now)
-            ],
-        )?;
+        insert_asset(&tx, &checked, data, now)?;
         tx.commit()?;
-        self.asset(&reference)
+        self.asset(&checked.reference)
     }
 
     /// The record of an image, by its reference (`asset:…`).
@@ -89,6 +59,72 @@ impl Store {
             .optional()?
             .ok_or_else(|| Error::AssetNotFound(reference.to_string()))
     }
+}
+
+/// An image that passed [`check_image`]: its type, hash, reference and safe name.
+pub(crate) struct CheckedImage {
+    pub mime: &'static str,
+    pub hash: String,
+    pub reference: String,
+    pub name: String,
+}
+
+/// The checks of [`Store::add_asset`]: size, and bytes that are a raster image.
+pub(crate) fn check_image(file_name: &str, data: &[u8]) -> Result<CheckedImage> {
+    if data.len() > MAX_ASSET_BYTES {
+        return Err(Error::invalid(
+            "image",
+            format!(
+                "{file_name} is larger than {} MB; resize it first.",
+                MAX_ASSET_BYTES / 1024 / 1024
+            ),
+        ));
+    }
+    let mime = sniff_image(data).ok_or_else(|| {
+        Error::invalid(
+            "image",
+            format!("{file_name} is not a PNG, JPEG, GIF, WebP or AVIF image."),
+        )
+    })?;
+    let hash = hex(&Sha256::digest(data));
+    let reference = format!("{ASSET_SCHEME}{}", &hash[..16]);
+    let name = safe_file_name(file_name, mime);
+    Ok(CheckedImage {
+        mime,
+        hash,
+        reference,
+        name,
+    })
+}
+
+/// Store a checked image inside `tx` (the same bytes twice are stored once).
+pub(super) fn insert_asset(
+    tx: &rusqlite::Transaction<'_>,
+    image: &CheckedImage,
+    data: &[u8],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    let CheckedImage {
+        mime,
+        hash,
+        reference,
+        name,
+    } = image;
+    tx.execute(
+        "INSERT INTO assets (hash, reference, file_name, mime, size, data, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT(hash) DO NOTHING",
+        params![
+            hash,
+            reference,
+            name,
+            mime,
+            data.len() as i64,
+            data,
+            ts(now)
+        ],
+    )?;
+    Ok(())
 }
 
 /// Recognise an image by its first bytes.

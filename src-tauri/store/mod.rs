@@ -18,6 +18,7 @@ mod assets;
 pub mod backups;
 mod copies;
 mod identity;
+mod imported;
 mod listing;
 pub mod migrations;
 mod posts;
@@ -40,6 +41,7 @@ use crate::error::{Error, Result};
 
 pub use assets::{extension, sniff_image, ASSET_SCHEME, MAX_ASSET_BYTES};
 pub use backups::{BackupInfo, BackupReason};
+pub use imported::{BatchPost, ImportBatch};
 pub use rules::{EditKind, AUTO_REVISION_MINUTES, TRASH_DAYS};
 
 type Clock = Box<dyn Fn() -> DateTime<Utc> + Send>;

@@ -3,6 +3,7 @@
 //! cleaning, a draft's slug following its title, tags, revision cadence) are
 //! in [`super::rules`]; listing, the trash and copies have their own modules.
 
+use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 
 use super::rows::get;
@@ -18,46 +19,9 @@ impl Store {
     /// Create a post. The slug comes from `new.slug` or the title, made safe
     /// and unique within the language (`-2`, `-3`… when taken).
     pub fn create_post(&mut self, new: NewPost) -> Result<Post> {
-        let title = clean_title(&new.title)?;
         let now = self.now();
         let tx = self.write_tx()?;
-        if let Some(t) = new.translation_of {
-            ensure_exists(&tx, t)?;
-        }
-        let slug = unique_slug(&tx, &base_slug(new.slug.as_deref(), &title), new.lang, None)?;
-        let created = new.created_at.unwrap_or(now);
-        tx.execute(
-            "INSERT INTO posts (title, slug, summary, preview_text, body, lang, translation_of, status,
-                                author, created_at, updated_at, publish_at, canonical_url, featured_image, extra,
-                                reviewer, uid)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                     lower(hex(randomblob(16))))",
-            params![
-                title,
-                slug,
-                new.summary.trim(),
-                new.preview_text.trim(),
-                new.body,
-                new.lang.as_str(),
-                new.translation_of,
-                new.status.as_str(),
-                new.author.trim(),
-                ts(created),
-                ts(now.max(created)),
-                new.publish_at.map(ts),
-                new.canonical_url.trim(),
-                new.featured_image.trim(),
-                serde_json::Value::Object(new.extra).to_string(),
-                new.reviewer.trim(),
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
-        if let Some(t) = new.translation_of {
-            link_translation(&tx, id, t)?;
-        }
-        set_tags(&tx, id, &new.tags)?;
-        search::index_post(&tx, id)?;
-        revisions::cut(&tx, id, RevisionReason::Save, now)?;
+        let id = insert_post(&tx, new, now)?;
         tx.commit()?;
         self.get_post(id)
     }
@@ -111,84 +75,7 @@ impl Store {
     pub fn update_post(&mut self, id: i64, patch: PostPatch, kind: EditKind) -> Result<Post> {
         let now = self.now();
         let tx = self.write_tx()?;
-        let old = get(&tx, id)?.ok_or(Error::PostIdNotFound(id))?;
-        let title = match &patch.title {
-            Some(t) => clean_title(t)?,
-            None => old.title.clone(),
-        };
-        let lang = patch.lang.unwrap_or(old.lang);
-        let slug = match &patch.slug {
-            Some(s) => {
-                let wanted = slug::slugify(s);
-                if taken(&tx, &wanted, lang, Some(id))? {
-                    return Err(Error::SlugTaken {
-                        slug: wanted,
-                        lang: crate::lang::name_in_english(lang).into(),
-                    });
-                }
-                wanted
-            }
-            None if slug_follows_title(&old.title, &old.slug, old.status, &title) => {
-                unique_slug(&tx, &slug::slugify(&title), lang, Some(id))?
-            }
-            None if lang != old.lang => unique_slug(&tx, &old.slug, lang, Some(id))?,
-            None => old.slug.clone(),
-        };
-        let translation_of = patch.translation_of.unwrap_or(old.translation_of);
-        if let Some(t) = translation_of {
-            if t == id {
-                return Err(Error::invalid(
-                    "translation",
-                    "A post cannot be its own translation.",
-                ));
-            }
-            ensure_exists(&tx, t)?;
-        }
-        let status = patch.status.unwrap_or(old.status);
-        tx.execute(
-            "UPDATE posts SET title = ?2, slug = ?3, summary = ?4, preview_text = ?5, body = ?6, lang = ?7,
-                    translation_of = ?8, status = ?9, author = ?10, updated_at = ?11, publish_at = ?12,
-                    canonical_url = ?13, featured_image = ?14, reviewer = ?15
-             WHERE id = ?1",
-            params![
-                id,
-                title,
-                slug,
-                patch.summary.as_deref().map(str::trim).unwrap_or(&old.summary),
-                patch.preview_text.as_deref().map(str::trim).unwrap_or(&old.preview_text),
-                patch.body.as_deref().unwrap_or(&old.body),
-                lang.as_str(),
-                translation_of,
-                status.as_str(),
-                patch.author.as_deref().map(str::trim).unwrap_or(&old.author),
-                ts(now.max(old.created_at)),
-                patch.publish_at.unwrap_or(old.publish_at).map(ts),
-                patch.canonical_url.as_deref().map(str::trim).unwrap_or(&old.canonical_url),
-                patch.featured_image.as_deref().map(str::trim).unwrap_or(&old.featured_image),
-                patch.reviewer.as_deref().map(str::trim).unwrap_or(&old.reviewer),
-            ],
-        )?;
-        if translation_of != old.translation_of {
-            if let Some(prev) = old.translation_of {
-                tx.execute(
-                    "UPDATE posts SET translation_of = NULL WHERE id = ?1 AND translation_of = ?2",
-                    params![prev, id],
-                )?;
-            }
-            if let Some(t) = translation_of {
-                link_translation(&tx, id, t)?;
-            }
-        }
-        if let Some(tags) = &patch.tags {
-            set_tags(&tx, id, tags)?;
-        }
-        search::index_post(&tx, id)?;
-        revisions::cut_as_planned(
-            &tx,
-            id,
-            revision_for_update(status != old.status, kind),
-            now,
-        )?;
+        update_in(&tx, id, patch, kind, now)?;
         tx.commit()?;
         self.get_post(id)
     }
@@ -200,6 +87,135 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(Error::from_sqlite)
     }
+}
+
+/// The inside of [`Store::update_post`], for callers that write several
+/// posts in one transaction (a WordPress import).
+pub(super) fn update_in(
+    tx: &Transaction<'_>,
+    id: i64,
+    patch: PostPatch,
+    kind: EditKind,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let old = get(tx, id)?.ok_or(Error::PostIdNotFound(id))?;
+    let title = match &patch.title {
+        Some(t) => clean_title(t)?,
+        None => old.title.clone(),
+    };
+    let lang = patch.lang.unwrap_or(old.lang);
+    let slug = match &patch.slug {
+        Some(s) => {
+            let wanted = slug::slugify(s);
+            if taken(tx, &wanted, lang, Some(id))? {
+                return Err(Error::SlugTaken {
+                    slug: wanted,
+                    lang: crate::lang::name_in_english(lang).into(),
+                });
+            }
+            wanted
+        }
+        None if slug_follows_title(&old.title, &old.slug, old.status, &title) => {
+            unique_slug(tx, &slug::slugify(&title), lang, Some(id))?
+        }
+        None if lang != old.lang => unique_slug(tx, &old.slug, lang, Some(id))?,
+        None => old.slug.clone(),
+    };
+    let translation_of = patch.translation_of.unwrap_or(old.translation_of);
+    if let Some(t) = translation_of {
+        if t == id {
+            return Err(Error::invalid(
+                "translation",
+                "A post cannot be its own translation.",
+            ));
+        }
+        ensure_exists(tx, t)?;
+    }
+    let status = patch.status.unwrap_or(old.status);
+    tx.execute(
+        "UPDATE posts SET title = ?2, slug = ?3, summary = ?4, preview_text = ?5, body = ?6, lang = ?7,
+                translation_of = ?8, status = ?9, author = ?10, updated_at = ?11, publish_at = ?12,
+                canonical_url = ?13, featured_image = ?14, reviewer = ?15
+         WHERE id = ?1",
+        params![
+            id,
+            title,
+            slug,
+            patch.summary.as_deref().map(str::trim).unwrap_or(&old.summary),
+            patch.preview_text.as_deref().map(str::trim).unwrap_or(&old.preview_text),
+            patch.body.as_deref().unwrap_or(&old.body),
+            lang.as_str(),
+            translation_of,
+            status.as_str(),
+            patch.author.as_deref().map(str::trim).unwrap_or(&old.author),
+            ts(now.max(old.created_at)),
+            patch.publish_at.unwrap_or(old.publish_at).map(ts),
+            patch.canonical_url.as_deref().map(str::trim).unwrap_or(&old.canonical_url),
+            patch.featured_image.as_deref().map(str::trim).unwrap_or(&old.featured_image),
+            patch.reviewer.as_deref().map(str::trim).unwrap_or(&old.reviewer),
+        ],
+    )?;
+    if translation_of != old.translation_of {
+        if let Some(prev) = old.translation_of {
+            tx.execute(
+                "UPDATE posts SET translation_of = NULL WHERE id = ?1 AND translation_of = ?2",
+                params![prev, id],
+            )?;
+        }
+        if let Some(t) = translation_of {
+            link_translation(tx, id, t)?;
+        }
+    }
+    if let Some(tags) = &patch.tags {
+        set_tags(tx, id, tags)?;
+    }
+    search::index_post(tx, id)?;
+    revisions::cut_as_planned(tx, id, revision_for_update(status != old.status, kind), now)?;
+    Ok(())
+}
+
+/// The inside of [`Store::create_post`], for callers that write several
+/// posts in one transaction (a WordPress import): returns the new id.
+pub(super) fn insert_post(tx: &Transaction<'_>, new: NewPost, now: DateTime<Utc>) -> Result<i64> {
+    let title = clean_title(&new.title)?;
+    if let Some(t) = new.translation_of {
+        ensure_exists(tx, t)?;
+    }
+    let slug = unique_slug(tx, &base_slug(new.slug.as_deref(), &title), new.lang, None)?;
+    let created = new.created_at.unwrap_or(now);
+    tx.execute(
+        "INSERT INTO posts (title, slug, summary, preview_text, body, lang, translation_of, status,
+                            author, created_at, updated_at, publish_at, canonical_url, featured_image, extra,
+                            reviewer, uid)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                 lower(hex(randomblob(16))))",
+        params![
+            title,
+            slug,
+            new.summary.trim(),
+            new.preview_text.trim(),
+            new.body,
+            new.lang.as_str(),
+            new.translation_of,
+            new.status.as_str(),
+            new.author.trim(),
+            ts(created),
+            ts(now.max(created)),
+            new.publish_at.map(ts),
+            new.canonical_url.trim(),
+            new.featured_image.trim(),
+            serde_json::Value::Object(new.extra).to_string(),
+            new.reviewer.trim(),
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    if let Some(t) = new.translation_of {
+        link_translation(tx, id, t)?;
+    }
+    set_tags(tx, id, &new.tags)?;
+    search::index_post(tx, id)?;
+    revisions::cut(tx, id, RevisionReason::Save, now)?;
+    Ok(id)
 }
 
 /// Replace a post's tags with `tags`, as [`normalize_tags`] keeps them.

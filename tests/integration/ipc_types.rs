@@ -103,6 +103,14 @@ fn one_of_each() -> Vec<Error> {
             kind: GitErrorKind::PushRejected,
             detail: String::new(),
         }),
+        Error::SiteRepo {
+            message: "The site folder /site is not a git clone.".into(),
+        },
+        Error::PublishRejected {
+            remote: "origin".into(),
+            branch: "main".into(),
+            commit: "0123abc".into(),
+        },
     ]
 }
 
@@ -133,6 +141,8 @@ fn expected_code(e: &Error) -> &'static str {
             GitErrorKind::Unreachable => "git_offline",
             _ => "git_failed",
         },
+        Error::SiteRepo { .. } => "site_repo",
+        Error::PublishRejected { .. } => "publish_rejected",
     }
 }
 
@@ -169,6 +179,9 @@ fn every_error_crosses_ipc_as_code_and_message() {
         "The repository cannot be reached (no network, or it is not there right now); your work is kept and \
          will be shared at the next sync.",
         "The repository refused the changes because a teammate shared first; sync again to merge them.",
+        "The site folder /site is not a git clone.",
+        "The site repository origin has changes that are not in your copy yet, so branch main was not pushed \
+         (your commit 0123abc is kept in the copy). Pull in the site's folder (git pull), then publish again.",
     ];
     let errors = one_of_each();
     assert_eq!(errors.len(), expected.len());
@@ -212,6 +225,8 @@ fn error_code_list_is_closed() {
             ErrorCode::GitAuth => 19,
             ErrorCode::GitOffline => 20,
             ErrorCode::GitFailed => 21,
+            ErrorCode::SiteRepo => 22,
+            ErrorCode::PublishRejected => 23,
         }
     }
     for (i, code) in ErrorCode::ALL.into_iter().enumerate() {

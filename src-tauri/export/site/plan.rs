@@ -131,6 +131,18 @@ impl SitePlan {
         &self.conflicts
     }
 
+    /// What is Postdesk's in the folder: every file this export produces and
+    /// every file this library's manifest says Postdesk wrote there
+    /// (relative, `/`-separated). Publishing to a site repository commits
+    /// only these.
+    pub fn postdesk_files(&self) -> BTreeSet<String> {
+        self.files
+            .iter()
+            .map(|p| p.file.path.to_string())
+            .chain(self.old.files.keys().cloned())
+            .collect()
+    }
+
     /// The export folder (canonical).
     pub fn out_dir(&self) -> PathBuf {
         self.root.path.clone()
