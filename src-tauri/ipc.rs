@@ -238,6 +238,10 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
         Asset, Lang, ListFilter, Post, PostPatch, PostSummary, Revision, RevisionReason, SearchHit,
         SortOrder, Status,
     };
+    use crate::publish::wordpress::{
+        PublishOptions, PublishOutcome, RemoteCopyStatus, WordPressSettings,
+        WordPressSettingsUpdate, WordPressStatus,
+    };
     use crate::templates::Template;
     bind!(
         ErrorCode,
@@ -268,6 +272,12 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
         FolderToken,
         ChosenFolder,
         ListingLabels,
+        WordPressSettings,
+        WordPressSettingsUpdate,
+        WordPressStatus,
+        PublishOptions,
+        PublishOutcome,
+        RemoteCopyStatus,
     );
     Ok(out)
 }

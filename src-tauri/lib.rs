@@ -15,6 +15,7 @@ pub mod library_settings;
 pub mod markdown;
 pub mod model;
 pub mod preview;
+pub mod publish;
 pub mod seed;
 pub mod slug;
 pub mod store;

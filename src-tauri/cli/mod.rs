@@ -16,9 +16,11 @@ mod export_email;
 mod export_site;
 mod import;
 mod posts;
+mod publish;
 mod revisions;
 mod search;
 mod trash;
+mod wordpress;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -88,6 +90,16 @@ pub enum Command {
     Backups(backup::ListArgs),
     /// Restore a backup; the library as it is now is kept aside, never deleted.
     RestoreBackup(backup::RestoreArgs),
+    /// Publish posts to the site (WordPress through its REST API).
+    Publish {
+        #[command(subcommand)]
+        what: publish::PublishCommand,
+    },
+    /// The WordPress connection: `login` stores the application password.
+    Wordpress {
+        #[command(subcommand)]
+        action: wordpress::WordpressAction,
+    },
 }
 
 /// Run a subcommand on the library `--db` (else `POSTDESK_DB`, else the
@@ -132,6 +144,8 @@ fn run_on(
         Command::Export { what } => export::run(store, what, out),
         Command::Config { action } => config::run(store, action, out),
         Command::Backup(args) => backup::run_backup(store, args, out),
+        Command::Publish { what } => publish::run(store, what, out),
+        Command::Wordpress { action } => wordpress::run(store, action, out),
         // Handled above, before the library is opened.
         Command::Backups(_) | Command::RestoreBackup(_) => Ok(()),
     }

@@ -28,6 +28,7 @@ pub mod rules;
 pub(crate) mod search;
 mod settings_table;
 mod trash;
+mod wordpress;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -40,6 +41,7 @@ use crate::error::{Error, Result};
 pub use assets::{extension, sniff_image, ASSET_SCHEME, MAX_ASSET_BYTES};
 pub use backups::{BackupInfo, BackupReason};
 pub use rules::{EditKind, AUTO_REVISION_MINUTES, TRASH_DAYS};
+pub use wordpress::{WordPressCopy, WordPressMedia};
 
 type Clock = Box<dyn Fn() -> DateTime<Utc> + Send>;
 

@@ -14,6 +14,7 @@ mod library_settings;
 mod migrations;
 mod posts;
 mod proptests;
+mod publish_wordpress;
 mod render;
 mod render_facts;
 mod revisions;

@@ -1,0 +1,5 @@
+//! Publishing posts beyond the library: to a WordPress site through its REST
+//! API (`wordpress/`). Exports to files live in `crate::export`; this module
+//! talks to other systems and remembers what it put there (`store::wordpress`).
+
+pub mod wordpress;

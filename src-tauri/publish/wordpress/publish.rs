@@ -1,0 +1,256 @@
+//! [`publish_post`]: one post to the configured WordPress site. Checks the
+//! login and the remote copy first (nothing is sent when the password is
+//! wrong or the post was changed on the site), then uploads the images, then
+//! creates or updates the post in one request, then records the remote copy.
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use serde_json::{json, Map, Value};
+
+use super::client::Client;
+use super::media::{self, MediaCounts};
+use super::outgoing::{self, RemoteText};
+use super::terms::{self, Taxonomy};
+use super::{connect, PublishOptions, PublishOutcome};
+use crate::diff::{revision_diff, RevisionDiff};
+use crate::error::{Error, Result};
+use crate::library_settings;
+use crate::model::Post;
+use crate::store::{Store, WordPressCopy};
+
+/// Publish (or update) a post on the configured WordPress site and remember
+/// its remote copy. The status is `options.status`, else from the post:
+/// published or scheduled posts go out published (scheduled, `future`, while
+/// their date is ahead), anything else as a draft.
+pub fn publish_post(
+    store: &mut Store,
+    post_id: i64,
+    options: PublishOptions,
+) -> Result<PublishOutcome> {
+    let post = store.get_post(post_id)?;
+    if post.deleted_at.is_some() {
+        return Err(Error::invalid(
+            "post",
+            "This post is in the trash; restore it before publishing it.",
+        ));
+    }
+    let status = outgoing::status(&post, options.status, Utc::now())?;
+    let client = connect(store)?;
+    // The login first: a wrong password must stop us before any upload.
+    client.get("/wp/v2/users/me", &[("context", "edit")])?;
+    let mut notes = Vec::new();
+
+    let mut existing = store
+        .wordpress_copy(post_id)?
+        .filter(|c| c.site_url == client.site());
+    if let Some(copy) = existing.clone() {
+        match read_remote(&client, copy.remote_id)? {
+            None => {
+                notes.push(format!(
+                    "The post was deleted on the site since it was last published ({}); it was published again as a new post.",
+                    copy.link
+                ));
+                existing = None;
+            }
+            Some(remote) => {
+                if let Some(diff) = changed_on_site(&remote, &copy, &post) {
+                    if !options.force {
+                        return Err(Error::WordPressChangedOnSite {
+                            link: copy.link,
+                            diff,
+                        });
+                    }
+                    notes.push("Changes made on the site were overwritten.".to_string());
+                }
+            }
+        }
+    }
+
+    // Images, then the post.
+    let mut counts = MediaCounts::default();
+    let mut urls: HashMap<String, (i64, String)> = HashMap::new();
+    for (reference, alt) in outgoing::images(&post) {
+        let item = media::ensure(store, &client, &reference, &alt, &mut counts)?;
+        urls.insert(reference, (item.media_id, item.source_url));
+    }
+    let rendered = outgoing::render(&post, &|r: &str| urls.get(r).map(|(_, u)| u.clone()));
+    let featured = urls
+        .get(post.featured_image.trim())
+        .map(|(id, _)| *id)
+        .unwrap_or(0);
+
+    let tags = terms::ensure_all(&client, Taxonomy::Tags, &post.tags)?;
+    let categories =
+        terms::ensure_all(&client, Taxonomy::Categories, &categories_of(store, &post)?)?;
+
+    let mut body = Map::new();
+    body.insert(
+        "title".into(),
+        json!(crate::util::html::escape(&post.title)),
+    );
+    body.insert("content".into(), json!(rendered.html));
+    body.insert(
+        "excerpt".into(),
+        json!(crate::util::html::escape(&rendered.teaser)),
+    );
+    body.insert("slug".into(), json!(post.slug));
+    body.insert("status".into(), json!(status.as_str()));
+    body.insert("tags".into(), json!(tags));
+    if !categories.is_empty() {
+        body.insert("categories".into(), json!(categories));
+    }
+    body.insert("featured_media".into(), json!(featured));
+    if let Some(date) = post.publish_at {
+        body.insert("date_gmt".into(), json!(outgoing::date_gmt(date)));
+    }
+    translations(store, &client, &post, &mut body, &mut notes)?;
+
+    let route = match &existing {
+        Some(copy) => format!("/wp/v2/posts/{}", copy.remote_id),
+        None => "/wp/v2/posts".to_string(),
+    };
+    let saved = client.post_json(&route, &Value::Object(body))?;
+    let wordpress_id =
+        saved
+            .get("id")
+            .and_then(Value::as_i64)
+            .ok_or_else(|| Error::WordPressRejected {
+                status: 200,
+                message: "the site's answer has no post id".into(),
+            })?;
+    let text_of = |field: &str| {
+        saved
+            .get(field)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    let link = text_of("link");
+    store.save_wordpress_copy(&WordPressCopy {
+        post_id,
+        site_url: client.site().to_string(),
+        remote_id: wordpress_id,
+        link: link.clone(),
+        modified_gmt: text_of("modified_gmt"),
+        content_hash: RemoteText::of(&saved).hash(),
+        published_at: Utc::now(),
+    })?;
+    Ok(PublishOutcome {
+        post_id,
+        wordpress_id,
+        link,
+        status: text_of("status"),
+        created: existing.is_none(),
+        images_uploaded: counts.uploaded,
+        images_reused: counts.reused,
+        notes,
+    })
+}
+
+/// The remote post (`context=edit`), or `None` when it is gone from the site.
+pub(super) fn read_remote(client: &Client, remote_id: i64) -> Result<Option<Value>> {
+    client.get_if_exists(&format!("/wp/v2/posts/{remote_id}"), &[("context", "edit")])
+}
+
+/// The difference (site → Postdesk) when the remote post was changed on the
+/// site since `copy` was recorded; `None` when it was not.
+pub(super) fn changed_on_site(
+    remote: &Value,
+    copy: &WordPressCopy,
+    post: &Post,
+) -> Option<RevisionDiff> {
+    let modified = remote
+        .get("modified_gmt")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let text = RemoteText::of(remote);
+    if modified == copy.modified_gmt || text.hash() == copy.content_hash {
+        return None;
+    }
+    let ours = outgoing::render(post, &|_| None);
+    let ours = outgoing::comparable(&post.title, &ours.teaser, &ours.html);
+    Some(revision_diff(&text.comparable(), &ours))
+}
+
+/// Category names: the post's `categories` front-matter list, else the
+/// `wordpress.category` setting, else none.
+fn categories_of(store: &Store, post: &Post) -> Result<Vec<String>> {
+    let from_post: Vec<String> = match post.extra.get("categories") {
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_string)
+            .collect(),
+        Some(Value::String(one)) => vec![one.clone()],
+        _ => Vec::new(),
+    };
+    if !from_post.is_empty() {
+        return Ok(from_post);
+    }
+    let default = library_settings::get(store, "wordpress.category")?;
+    Ok(if default.trim().is_empty() {
+        Vec::new()
+    } else {
+        vec![default]
+    })
+}
+
+/// Polylang: send the language and link the twins already published; without
+/// it, say that the twins stay separate, unlinked posts.
+fn translations(
+    store: &Store,
+    client: &Client,
+    post: &Post,
+    body: &mut Map<String, Value>,
+    notes: &mut Vec<String>,
+) -> Result<()> {
+    let twins = store.translation_twins(post.id)?;
+    let polylang = runs_polylang(client)?;
+    if !polylang {
+        if !twins.is_empty() {
+            notes.push(
+                "The site does not run Polylang, so this post and its translation are separate posts, not linked as translations of each other."
+                    .to_string(),
+            );
+        }
+        return Ok(());
+    }
+    body.insert("lang".into(), json!(post.lang.as_str()));
+    let mut linked = Map::new();
+    for twin_id in twins {
+        let twin = store.get_post(twin_id)?;
+        match store
+            .wordpress_copy(twin_id)?
+            .filter(|c| c.site_url == client.site())
+        {
+            Some(copy) => {
+                linked.insert(twin.lang.as_str().into(), json!(copy.remote_id));
+            }
+            None => notes.push(format!(
+                "The {} version is not on the site yet; publish it and the two will be linked.",
+                twin.lang
+            )),
+        }
+    }
+    if !linked.is_empty() {
+        body.insert("translations".into(), Value::Object(linked));
+        notes.push("Linked with its translation through Polylang.".to_string());
+    }
+    Ok(())
+}
+
+/// Whether the site runs Polylang: its `pll/v1` REST namespace, or a `lang`
+/// argument of the posts route, in the API index.
+fn runs_polylang(client: &Client) -> Result<bool> {
+    let index = client.get("/", &[])?;
+    let has_namespace = index
+        .get("namespaces")
+        .and_then(Value::as_array)
+        .is_some_and(|n| n.iter().any(|v| v.as_str() == Some("pll/v1")));
+    let lang_field = index
+        .pointer("/routes/~1wp~1v2~1posts/endpoints")
+        .and_then(Value::as_array)
+        .is_some_and(|e| e.iter().any(|e| e.pointer("/args/lang").is_some()));
+    Ok(has_namespace || lang_field)
+}
