@@ -36,7 +36,7 @@ fn looks_like_lang(s: &str) -> bool {
     };
     base.len() == 2
         && base.chars().all(|c| c.is_ascii_alphabetic())
-        && region.map_or(true, |r| {
+        && region.is_none_or(|r| {
             (2..=4).contains(&r.len()) && r.chars().all(|c| c.is_ascii_alphanumeric())
         })
 }

@@ -55,7 +55,7 @@ pub(crate) fn first_anchor_or_alias(text: &str) -> Option<usize> {
         while i < chars.len() {
             let (col, c) = chars[i];
             let next = chars.get(i + 1).map(|&(_, c)| c);
-            let space_or_end = next.map_or(true, |n| n == ' ' || n == '\t');
+            let space_or_end = next.is_none_or(|n| n == ' ' || n == '\t');
             i += 1;
             match state {
                 State::SingleQuoted => {

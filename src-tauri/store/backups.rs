@@ -143,9 +143,9 @@ fn parse_id(id: &str) -> Option<(DateTime<Utc>, String)> {
 
 /// True when the library has no backup younger than [`DAILY_HOURS`].
 pub fn is_due(library: &Path, now: DateTime<Utc>) -> Result<bool> {
-    Ok(list(library)?.first().map_or(true, |newest| {
-        now - newest.created_at > chrono::Duration::hours(DAILY_HOURS)
-    }))
+    Ok(list(library)?
+        .first()
+        .is_none_or(|newest| now - newest.created_at > chrono::Duration::hours(DAILY_HOURS)))
 }
 
 /// Snapshot `conn` (the open library at `library`) into its backups folder,

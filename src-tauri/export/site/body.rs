@@ -162,7 +162,7 @@ mod tests {
             .collect();
         assert!(
             tags.chunks(2)
-                .all(|p| p[0] == "{% raw %" && p.get(1).map_or(true, |c| *c == "{% endra")),
+                .all(|p| p[0] == "{% raw %" && p.get(1).is_none_or(|c| *c == "{% endra")),
             "{body}"
         );
         assert!(!body.contains("{% include") && !body.contains("{%- endraw"));

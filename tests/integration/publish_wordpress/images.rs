@@ -35,13 +35,12 @@ pub fn png(size: u32, rgb: [u8; 3]) -> Vec<u8> {
         out.extend(&body);
         out.extend(crc32(&body).to_be_bytes());
     }
-    let mut raw = Vec::new();
+    // Each row: filter byte 0 (none), then the pixels.
+    let mut row = vec![0u8];
     for _ in 0..size {
-        raw.push(0); // filter: none
-        for _ in 0..size {
-            raw.extend(rgb);
-        }
+        row.extend(rgb);
     }
+    let raw = row.repeat(size as usize);
     // zlib: header, stored blocks of at most 65535 bytes, Adler-32.
     let mut z = vec![0x78, 0x01];
     let blocks: Vec<&[u8]> = raw.chunks(65_535).collect();
