@@ -225,3 +225,51 @@ pub fn missing_settings_are_named(site: &mut Site) {
     let err = wordpress::publish_post(&mut store, post.id, PublishOptions::default()).unwrap_err();
     assert!(err.to_string().contains("user name is not set"), "{err}");
 }
+
+pub fn login_without_a_keychain_says_what_to_do(site: &mut Site) {
+    let secret = "Zq9x Zq9x Zq9x Zq9x Zq9x Zq9x";
+    let run = |db: &std::path::Path| {
+        let mut child = std::process::Command::new(crate::common::bin())
+            .arg("--db")
+            .arg(db)
+            .args(["wordpress", "login"])
+            .env_remove("POSTDESK_DB")
+            .env_remove(postdesk::publish::wordpress::credentials::PASSWORD_ENV)
+            // No Secret Service: never the real keychain of whoever runs the tests.
+            .env(
+                "DBUS_SESSION_BUS_ADDRESS",
+                "unix:path=/nonexistent/postdesk-test-bus",
+            )
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn postdesk");
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin");
+        writeln!(stdin, "{secret}").expect("write stdin");
+        drop(stdin);
+        child.wait_with_output().expect("wait")
+    };
+    let out = run(&site.lib.path);
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("keychain") && text.contains("POSTDESK_WORDPRESS_PASSWORD"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Zq9x"),
+        "the password is never printed: {text}"
+    );
+    // Without a site address, login says that first.
+    let lib = crate::common::Library::new();
+    drop(lib.open());
+    let out = run(&lib.path);
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert!(text.contains("site address is not set"), "{text}");
+}

@@ -10,6 +10,7 @@
 
 mod failures;
 mod images;
+mod polylang;
 mod publishing;
 
 use std::time::Instant;
@@ -80,6 +81,7 @@ fn publishing_to_a_real_wordpress() {
     images::five_images_hostile_body_and_the_rendered_page(&mut site);
     publishing::publishing_again_updates_the_same_post(&mut site);
     publishing::a_french_twin_is_a_separate_unlinked_post(&mut site);
+    polylang::twins_are_linked_when_the_site_runs_polylang(&mut site);
     publishing::a_future_date_schedules_the_post(&mut site);
     publishing::the_command_line_prints_the_link_and_show_has_it(&mut site);
     failures::a_change_made_on_the_site_is_refused_until_forced(&mut site);
@@ -87,6 +89,7 @@ fn publishing_to_a_real_wordpress() {
     failures::a_disabled_or_blocked_rest_api_changes_nothing(&mut site);
     failures::an_unreachable_site_is_a_network_error(&mut site);
     failures::missing_settings_are_named(&mut site);
+    failures::login_without_a_keychain_says_what_to_do(&mut site);
     eprintln!(
         "WordPress scenarios ran in {:.1} s",
         started.elapsed().as_secs_f64()
