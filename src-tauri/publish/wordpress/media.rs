@@ -1,7 +1,8 @@
 //! Library images in the site's media library: each image (by content
 //! hash) is uploaded once per site with its alt text, and the media item is
 //! remembered; a remembered item that was deleted on the site is uploaded
-//! again.
+//! again. Works on what was read from the library beforehand (no store
+//! here: this runs without the library's lock).
 
 use serde_json::{json, Value};
 
@@ -9,51 +10,81 @@ use super::client::Client;
 use crate::error::{Error, Result};
 use crate::store::{Store, WordPressMedia};
 
+/// A library image a post shows, read from the library.
+#[derive(Debug)]
+pub(crate) struct LibraryImage {
+    /// `asset:…`
+    pub reference: String,
+    pub alt: String,
+    pub hash: String,
+    pub file_name: String,
+    pub mime: String,
+    pub data: Vec<u8>,
+    /// The media item it already became on this site, if any.
+    pub known: Option<WordPressMedia>,
+}
+
+impl LibraryImage {
+    pub(crate) fn read(
+        store: &Store,
+        site: &str,
+        reference: &str,
+        alt: &str,
+    ) -> Result<LibraryImage> {
+        let asset = store.asset(reference)?;
+        Ok(LibraryImage {
+            reference: reference.to_string(),
+            alt: alt.to_string(),
+            known: store.wordpress_media(site, &asset.hash)?,
+            data: store.asset_data(reference)?,
+            hash: asset.hash,
+            file_name: asset.file_name,
+            mime: asset.mime,
+        })
+    }
+}
+
 /// What uploading the images of one post did.
 #[derive(Debug, Default)]
 pub(crate) struct MediaCounts {
     pub uploaded: u32,
     pub reused: u32,
+    /// Newly uploaded items to remember (content hash, item), kept even
+    /// when the post itself then fails, so a retry does not upload again.
+    pub new_items: Vec<(String, WordPressMedia)>,
 }
 
-/// The media item of the library image `reference` on the site, uploading it
-/// when the site does not have it yet.
+/// The media item of `image` on the site, uploading it when the site does
+/// not have it (any more).
 pub(crate) fn ensure(
-    store: &mut Store,
     client: &Client,
-    reference: &str,
-    alt: &str,
+    image: &LibraryImage,
     counts: &mut MediaCounts,
 ) -> Result<WordPressMedia> {
-    let asset = store.asset(reference)?;
-    if let Some(known) = store.wordpress_media(client.site(), &asset.hash)? {
+    if let Some(known) = &image.known {
         let route = format!("/wp/v2/media/{}", known.media_id);
         if let Some(item) = client.get_if_exists(&route, &[("context", "edit")])? {
             let current_alt = item
                 .get("alt_text")
                 .and_then(Value::as_str)
                 .unwrap_or_default();
-            if !alt.is_empty() && current_alt.is_empty() {
-                client.post_json(&route, &json!({ "alt_text": alt }))?;
+            if !image.alt.is_empty() && current_alt.is_empty() {
+                client.post_json(&route, &json!({ "alt_text": image.alt }))?;
             }
             counts.reused += 1;
-            return media_of(&item).map(|m| WordPressMedia {
-                media_id: known.media_id,
-                ..m
-            });
+            return media_of(&item);
         }
     }
-    let data = store.asset_data(reference)?;
     let item = client.post_file(
         "/wp/v2/media",
-        &[("alt_text", alt)],
-        &asset.file_name,
-        &asset.mime,
-        &data,
+        &[("alt_text", &image.alt)],
+        &image.file_name,
+        &image.mime,
+        &image.data,
     )?;
     let media = media_of(&item)?;
-    store.save_wordpress_media(client.site(), &asset.hash, &media)?;
     counts.uploaded += 1;
+    counts.new_items.push((image.hash.clone(), media.clone()));
     Ok(media)
 }
 

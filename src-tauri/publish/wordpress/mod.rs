@@ -43,7 +43,7 @@ use crate::error::{Error, Result};
 use crate::library_settings;
 use crate::store::Store;
 
-pub use publish::publish_post;
+pub use publish::{publish_post, publish_post_shared};
 
 /// The WordPress settings as Settings → Publishing shows them (never the password).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -196,13 +196,6 @@ pub(crate) fn site_and_user(store: &Store) -> Result<(String, String)> {
     Ok((url.trim_end_matches('/').to_string(), user))
 }
 
-/// A logged-in client of the configured site.
-fn connect(store: &Store) -> Result<client::Client> {
-    let (url, user) = site_and_user(store)?;
-    let password = credentials::password(&url, &user)?;
-    Ok(client::Client::new(&url, &user, &password))
-}
-
 /// The remembered remote id and link of a post on the configured site
 /// (no network). `postdesk show --json` prints them.
 pub fn remote_copy(store: &Store, post_id: i64) -> Result<Option<(i64, String)>> {
@@ -215,9 +208,47 @@ pub fn remote_copy(store: &Store, post_id: i64) -> Result<Option<(i64, String)>>
 
 /// Where a post stands on the site: asks the site whether its copy changed.
 pub fn remote_status(store: &Store, post_id: i64) -> Result<RemoteCopyStatus> {
+    status_from(read_status(store, post_id)?)
+}
+
+/// [`remote_status`] for a library shared behind a lock (the app): the lock
+/// is not held while the site is asked.
+pub fn remote_status_shared(
+    store: &std::sync::Mutex<Store>,
+    post_id: i64,
+) -> Result<RemoteCopyStatus> {
+    let read = read_status(&*store.lock().map_err(|_| Error::LockPoisoned)?, post_id)?;
+    status_from(read)
+}
+
+/// What [`remote_status`] needs from the library.
+struct StatusRead {
+    post: crate::model::Post,
+    copy: Option<crate::store::WordPressCopy>,
+    client: client::Client,
+}
+
+fn read_status(store: &Store, post_id: i64) -> Result<StatusRead> {
     let post = store.get_post(post_id)?;
+    let (site, user) = site_and_user(store)?;
+    let copy = store
+        .wordpress_copy(post_id)?
+        .filter(|c| c.site_url == site);
+    let password = match copy {
+        // Not published: no need for the password.
+        None => String::new(),
+        Some(_) => credentials::password(&site, &user)?,
+    };
+    Ok(StatusRead {
+        post,
+        copy,
+        client: client::Client::new(&site, &user, &password),
+    })
+}
+
+fn status_from(read: StatusRead) -> Result<RemoteCopyStatus> {
     let mut status = RemoteCopyStatus {
-        post_id,
+        post_id: read.post.id,
         published: false,
         wordpress_id: None,
         link: None,
@@ -226,22 +257,17 @@ pub fn remote_status(store: &Store, post_id: i64) -> Result<RemoteCopyStatus> {
         deleted_on_site: false,
         diff: None,
     };
-    let (site, _) = site_and_user(store)?;
-    let Some(copy) = store
-        .wordpress_copy(post_id)?
-        .filter(|c| c.site_url == site)
-    else {
+    let Some(copy) = read.copy else {
         return Ok(status);
     };
     status.published = true;
     status.wordpress_id = Some(copy.remote_id);
     status.link = Some(copy.link.clone());
     status.last_published = Some(copy.published_at);
-    let client = connect(store)?;
-    match publish::read_remote(&client, copy.remote_id)? {
+    match publish::read_remote(&read.client, copy.remote_id)? {
         None => status.deleted_on_site = true,
         Some(remote) => {
-            if let Some(diff) = publish::changed_on_site(&remote, &copy, &post) {
+            if let Some(diff) = publish::changed_on_site(&remote, &copy, &read.post) {
                 status.changed_on_site = true;
                 status.diff = Some(diff);
             }

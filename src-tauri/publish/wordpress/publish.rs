@@ -1,23 +1,50 @@
-//! [`publish_post`]: one post to the configured WordPress site. Checks the
-//! login and the remote copy first (nothing is sent when the password is
-//! wrong or the post was changed on the site), then uploads the images, then
-//! creates or updates the post in one request, then records the remote copy.
+//! [`publish_post`]: one post to the configured WordPress site, in three
+//! steps so the app can keep the library unlocked while the network works
+//! ([`publish_post_shared`]):
+//!
+//! 1. **read** (library): the post, the settings and password, the remote
+//!    copy, the images' bytes and known media items, the twins;
+//! 2. **send** (network only): check the login and the remote copy (nothing
+//!    is sent when the password is wrong or the post was changed on the
+//!    site), upload the images, then create or update the post in one
+//!    request;
+//! 3. **record** (library): the new media items (also after a failure, so a
+//!    retry does not upload them again) and the remote copy.
 
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 use chrono::Utc;
 use serde_json::{json, Map, Value};
 
 use super::client::Client;
-use super::media::{self, MediaCounts};
+use super::media::{self, LibraryImage, MediaCounts};
 use super::outgoing::{self, RemoteText};
 use super::terms::{self, Taxonomy};
-use super::{connect, PublishOptions, PublishOutcome};
+use super::{credentials, site_and_user, PublishOptions, PublishOutcome, WordPressStatus};
 use crate::diff::{revision_diff, RevisionDiff};
 use crate::error::{Error, Result};
 use crate::library_settings;
-use crate::model::Post;
+use crate::model::{Lang, Post};
 use crate::store::{Store, WordPressCopy};
+
+/// Everything a publish needs from the library.
+struct Plan {
+    post: Post,
+    status: WordPressStatus,
+    client: Client,
+    existing: Option<WordPressCopy>,
+    images: Vec<LibraryImage>,
+    categories: Vec<String>,
+    /// Each twin's language and its remote id on this site, if published there.
+    twins: Vec<(Lang, Option<i64>)>,
+}
+
+/// What a successful send leaves to record.
+struct Sent {
+    copy: WordPressCopy,
+    outcome: PublishOutcome,
+}
 
 /// Publish (or update) a post on the configured WordPress site and remember
 /// its remote copy. The status is `options.status`, else from the post:
@@ -28,6 +55,35 @@ pub fn publish_post(
     post_id: i64,
     options: PublishOptions,
 ) -> Result<PublishOutcome> {
+    let plan = read(store, post_id, options)?;
+    let site = plan.client.site().to_string();
+    let (counts, sent) = send(plan, options);
+    record(store, &site, counts, sent)
+}
+
+/// [`publish_post`] for a library shared behind a lock (the app): the lock
+/// is held only to read and to record, never while the network works.
+pub fn publish_post_shared(
+    store: &Mutex<Store>,
+    post_id: i64,
+    options: PublishOptions,
+) -> Result<PublishOutcome> {
+    let plan = read(
+        &*store.lock().map_err(|_| Error::LockPoisoned)?,
+        post_id,
+        options,
+    )?;
+    let site = plan.client.site().to_string();
+    let (counts, sent) = send(plan, options);
+    record(
+        &mut *store.lock().map_err(|_| Error::LockPoisoned)?,
+        &site,
+        counts,
+        sent,
+    )
+}
+
+fn read(store: &Store, post_id: i64, options: PublishOptions) -> Result<Plan> {
     let post = store.get_post(post_id)?;
     if post.deleted_at.is_some() {
         return Err(Error::invalid(
@@ -36,14 +92,70 @@ pub fn publish_post(
         ));
     }
     let status = outgoing::status(&post, options.status, Utc::now())?;
-    let client = connect(store)?;
+    let (site, user) = site_and_user(store)?;
+    let password = credentials::password(&site, &user)?;
+    let client = Client::new(&site, &user, &password);
+    let existing = store
+        .wordpress_copy(post_id)?
+        .filter(|c| c.site_url == client.site());
+    let images = outgoing::images(&post)
+        .into_iter()
+        .map(|(reference, alt)| LibraryImage::read(store, client.site(), &reference, &alt))
+        .collect::<Result<Vec<_>>>()?;
+    let mut twins = Vec::new();
+    for twin_id in store.translation_twins(post_id)? {
+        let lang = store.get_post(twin_id)?.lang;
+        let remote = store
+            .wordpress_copy(twin_id)?
+            .filter(|c| c.site_url == client.site())
+            .map(|c| c.remote_id);
+        twins.push((lang, remote));
+    }
+    Ok(Plan {
+        categories: categories_of(store, &post)?,
+        post,
+        status,
+        client,
+        existing,
+        images,
+        twins,
+    })
+}
+
+fn send(plan: Plan, options: PublishOptions) -> (MediaCounts, Result<Sent>) {
+    let mut counts = MediaCounts::default();
+    let sent = send_counting(plan, options, &mut counts);
+    (counts, sent)
+}
+
+fn record(
+    store: &mut Store,
+    site: &str,
+    counts: MediaCounts,
+    sent: Result<Sent>,
+) -> Result<PublishOutcome> {
+    for (hash, item) in &counts.new_items {
+        store.save_wordpress_media(site, hash, item)?;
+    }
+    let sent = sent?;
+    store.save_wordpress_copy(&sent.copy)?;
+    Ok(sent.outcome)
+}
+
+fn send_counting(plan: Plan, options: PublishOptions, counts: &mut MediaCounts) -> Result<Sent> {
+    let Plan {
+        post,
+        status,
+        client,
+        mut existing,
+        images,
+        categories,
+        twins,
+    } = plan;
     // The login first: a wrong password must stop us before any upload.
     client.get("/wp/v2/users/me", &[("context", "edit")])?;
     let mut notes = Vec::new();
 
-    let mut existing = store
-        .wordpress_copy(post_id)?
-        .filter(|c| c.site_url == client.site());
     if let Some(copy) = existing.clone() {
         match read_remote(&client, copy.remote_id)? {
             None => {
@@ -68,11 +180,10 @@ pub fn publish_post(
     }
 
     // Images, then the post.
-    let mut counts = MediaCounts::default();
     let mut urls: HashMap<String, (i64, String)> = HashMap::new();
-    for (reference, alt) in outgoing::images(&post) {
-        let item = media::ensure(store, &client, &reference, &alt, &mut counts)?;
-        urls.insert(reference, (item.media_id, item.source_url));
+    for image in &images {
+        let item = media::ensure(&client, image, counts)?;
+        urls.insert(image.reference.clone(), (item.media_id, item.source_url));
     }
     let rendered = outgoing::render(&post, &|r: &str| urls.get(r).map(|(_, u)| u.clone()));
     let featured = urls
@@ -81,8 +192,7 @@ pub fn publish_post(
         .unwrap_or(0);
 
     let tags = terms::ensure_all(&client, Taxonomy::Tags, &post.tags)?;
-    let categories =
-        terms::ensure_all(&client, Taxonomy::Categories, &categories_of(store, &post)?)?;
+    let categories = terms::ensure_all(&client, Taxonomy::Categories, &categories)?;
 
     let mut body = Map::new();
     body.insert(
@@ -104,7 +214,7 @@ pub fn publish_post(
     if let Some(date) = post.publish_at {
         body.insert("date_gmt".into(), json!(outgoing::date_gmt(date)));
     }
-    translations(store, &client, &post, &mut body, &mut notes)?;
+    translations(&client, &post, &twins, &mut body, &mut notes)?;
 
     let route = match &existing {
         Some(copy) => format!("/wp/v2/posts/{}", copy.remote_id),
@@ -127,24 +237,26 @@ pub fn publish_post(
             .to_string()
     };
     let link = text_of("link");
-    store.save_wordpress_copy(&WordPressCopy {
-        post_id,
-        site_url: client.site().to_string(),
-        remote_id: wordpress_id,
-        link: link.clone(),
-        modified_gmt: text_of("modified_gmt"),
-        content_hash: RemoteText::of(&saved).hash(),
-        published_at: Utc::now(),
-    })?;
-    Ok(PublishOutcome {
-        post_id,
-        wordpress_id,
-        link,
-        status: text_of("status"),
-        created: existing.is_none(),
-        images_uploaded: counts.uploaded,
-        images_reused: counts.reused,
-        notes,
+    Ok(Sent {
+        copy: WordPressCopy {
+            post_id: post.id,
+            site_url: client.site().to_string(),
+            remote_id: wordpress_id,
+            link: link.clone(),
+            modified_gmt: text_of("modified_gmt"),
+            content_hash: RemoteText::of(&saved).hash(),
+            published_at: Utc::now(),
+        },
+        outcome: PublishOutcome {
+            post_id: post.id,
+            wordpress_id,
+            link,
+            status: text_of("status"),
+            created: existing.is_none(),
+            images_uploaded: counts.uploaded,
+            images_reused: counts.reused,
+            notes,
+        },
     })
 }
 
@@ -199,15 +311,13 @@ fn categories_of(store: &Store, post: &Post) -> Result<Vec<String>> {
 /// Polylang: send the language and link the twins already published; without
 /// it, say that the twins stay separate, unlinked posts.
 fn translations(
-    store: &Store,
     client: &Client,
     post: &Post,
+    twins: &[(Lang, Option<i64>)],
     body: &mut Map<String, Value>,
     notes: &mut Vec<String>,
 ) -> Result<()> {
-    let twins = store.translation_twins(post.id)?;
-    let polylang = runs_polylang(client)?;
-    if !polylang {
+    if !runs_polylang(client)? {
         if !twins.is_empty() {
             notes.push(
                 "The site does not run Polylang, so this post and its translation are separate posts, not linked as translations of each other."
@@ -218,18 +328,13 @@ fn translations(
     }
     body.insert("lang".into(), json!(post.lang.as_str()));
     let mut linked = Map::new();
-    for twin_id in twins {
-        let twin = store.get_post(twin_id)?;
-        match store
-            .wordpress_copy(twin_id)?
-            .filter(|c| c.site_url == client.site())
-        {
-            Some(copy) => {
-                linked.insert(twin.lang.as_str().into(), json!(copy.remote_id));
+    for (lang, remote_id) in twins {
+        match remote_id {
+            Some(id) => {
+                linked.insert(lang.as_str().into(), json!(id));
             }
             None => notes.push(format!(
-                "The {} version is not on the site yet; publish it and the two will be linked.",
-                twin.lang
+                "The {lang} version is not on the site yet; publish it and the two will be linked."
             )),
         }
     }

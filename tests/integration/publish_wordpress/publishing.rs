@@ -119,8 +119,15 @@ pub fn a_future_date_schedules_the_post(site: &mut Site) {
             EditKind::Save,
         )
         .unwrap();
-    let out = wordpress::publish_post(&mut site.store, post.id, PublishOptions::default()).unwrap();
+    // The app's way: the library behind a lock, unlocked while the network works.
+    let shared = std::sync::Mutex::new(site.lib.open());
+    let out = wordpress::publish_post_shared(&shared, post.id, PublishOptions::default()).unwrap();
+    drop(shared);
     assert_eq!(out.status, "future");
+    assert!(
+        site.store.wordpress_copy(post.id).unwrap().is_some(),
+        "recorded"
+    );
     let remote = site.remote_post(out.wordpress_id);
     assert_eq!(remote["status"], "future");
     assert_eq!(
