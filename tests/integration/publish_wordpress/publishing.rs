@@ -12,6 +12,7 @@ use super::images::png;
 use super::Site;
 
 pub fn publishing_again_updates_the_same_post(site: &mut Site) {
+    postdesk::library_settings::set(&mut site.store, "wordpress.category", "Campaigns").unwrap();
     let image = site
         .store
         .add_asset("map.png", &png(16, [1, 2, 3]))
