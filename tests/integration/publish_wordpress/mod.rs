@@ -59,6 +59,8 @@ impl Site {
             .arg(&self.lib.path)
             .args(args)
             .env_remove("POSTDESK_DB")
+            // Every log line on: the password must still never appear.
+            .env("POSTDESK_LOG", "trace")
             .env(PASSWORD_ENV, password);
         cmd.output().expect("run postdesk")
     }
