@@ -11,12 +11,16 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 # Build and runtime packages of a Tauri v2 app on Linux, plus what the tests use:
 # Xvfb + xauth (a display for the window), webkit2gtk-driver (WebDriver),
 # ImageMagick (screenshots), Node.js/npm (the UI's build), Hugo and Jekyll (the
-# site export is built by the real tools), Chromium (email screenshots).
+# site export is built by the real tools), Chromium (email screenshots),
+# WordPress + MariaDB + PHP (the publishing tests run a real site on 127.0.0.1),
+# libdbus-1-dev (the keychain: the Secret Service over D-Bus).
 APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config
   xvfb xauth x11-utils xclip webkit2gtk-driver imagemagick
   hugo jekyll chromium
+  wordpress wordpress-theme-twentytwentyone mariadb-server php-mysql php-cli
+  libdbus-1-dev
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

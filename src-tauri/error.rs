@@ -136,6 +136,50 @@ pub enum Error {
         branch: String,
         commit: String,
     },
+    /// `wordpress.url` or `wordpress.user` is not set.
+    #[error("The WordPress {setting} is not set; enter it in Settings → Publishing (postdesk config set {key} …).")]
+    WordPressNotConfigured {
+        setting: &'static str,
+        key: &'static str,
+    },
+
+    /// No application password in the keychain nor in the environment.
+    #[error("No WordPress application password is stored for {user}; enter it in Settings → Publishing (postdesk wordpress login).")]
+    WordPressNoPassword { user: String },
+
+    /// The system keychain did not answer (no Secret Service, locked…).
+    #[error("The system keychain could not be used ({detail}); set the environment variable POSTDESK_WORDPRESS_PASSWORD to the application password instead.")]
+    Keychain { detail: String },
+
+    /// 401 incorrect_password / invalid_username.
+    #[error("The WordPress site {site} refused the user name or the application password; check them in Settings → Publishing. Nothing was changed.")]
+    WordPressAuth { site: String },
+
+    /// No REST API: 404 rest_no_route, or a web page where data was expected.
+    #[error("The WordPress site {site} does not offer its REST API ({detail}); ask the site's administrator to turn it on. Nothing was changed.")]
+    WordPressRestDisabled { site: String, detail: String },
+
+    /// The REST API answered but a plugin, the server or the user's role refused.
+    #[error("The WordPress site {site} blocked Postdesk ({detail}); ask the site's administrator to allow the REST API for your user. Nothing was changed.")]
+    WordPressBlocked { site: String, detail: String },
+
+    /// Connection refused, address not found, no answer in time.
+    #[error("Could not reach the WordPress site {site} ({detail}); check the address and the connection, then try again. Nothing was changed.")]
+    WordPressUnreachable { site: String, detail: String },
+
+    /// The remote post changed on the site since the last publish.
+    #[error(
+        "The post was changed on the site since Postdesk last published it ({link}); publishing would overwrite those changes, so nothing was sent. Publish again with overwrite (--force) to replace them. What differs (- on the site, + in Postdesk):\n{}",
+        crate::publish::wordpress::diff_as_text(diff)
+    )]
+    WordPressChangedOnSite {
+        link: String,
+        diff: crate::diff::RevisionDiff,
+    },
+
+    /// Any other refusal (a bad value, a server error).
+    #[error("The WordPress site did not accept the request (HTTP {status}: {message}).")]
+    WordPressRejected { status: u16, message: String },
 }
 
 impl Error {
@@ -168,6 +212,16 @@ impl Error {
             },
             Error::SiteRepo { .. } => ErrorCode::SiteRepo,
             Error::PublishRejected { .. } => ErrorCode::PublishRejected,
+            Error::WordPressNotConfigured { .. }
+            | Error::WordPressNoPassword { .. }
+            | Error::Keychain { .. } => ErrorCode::PublishNotConfigured,
+            Error::WordPressAuth { .. } => ErrorCode::PublishAuthFailed,
+            Error::WordPressRestDisabled { .. } | Error::WordPressBlocked { .. } => {
+                ErrorCode::PublishBlocked
+            }
+            Error::WordPressUnreachable { .. } => ErrorCode::Network,
+            Error::WordPressChangedOnSite { .. } => ErrorCode::RemoteChanged,
+            Error::WordPressRejected { .. } => ErrorCode::PublishFailed,
         }
     }
 
@@ -241,10 +295,22 @@ pub enum ErrorCode {
     SiteRepo,
     /// Someone pushed to the site meanwhile; the UI tells the user to pull.
     PublishRejected,
+    /// Publishing needs a setting or a password first; the UI opens Settings → Publishing.
+    PublishNotConfigured,
+    /// The site refused the user name or password; the UI asks for them again.
+    PublishAuthFailed,
+    /// The site's REST API is off or blocked; only its administrator can help.
+    PublishBlocked,
+    /// The site could not be reached; the UI offers to try again.
+    Network,
+    /// The remote copy changed on the site; the UI shows the difference and offers to overwrite.
+    RemoteChanged,
+    /// The site refused the request for another reason.
+    PublishFailed,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 24] = [
+    pub const ALL: [ErrorCode; 30] = [
         ErrorCode::PostNotFound,
         ErrorCode::RevisionNotFound,
         ErrorCode::AssetNotFound,
@@ -269,6 +335,12 @@ impl ErrorCode {
         ErrorCode::GitFailed,
         ErrorCode::SiteRepo,
         ErrorCode::PublishRejected,
+        ErrorCode::PublishNotConfigured,
+        ErrorCode::PublishAuthFailed,
+        ErrorCode::PublishBlocked,
+        ErrorCode::Network,
+        ErrorCode::RemoteChanged,
+        ErrorCode::PublishFailed,
     ];
 
     /// The code as it crosses IPC (the same string serde writes).
@@ -298,6 +370,12 @@ impl ErrorCode {
             ErrorCode::GitFailed => "git_failed",
             ErrorCode::SiteRepo => "site_repo",
             ErrorCode::PublishRejected => "publish_rejected",
+            ErrorCode::PublishNotConfigured => "publish_not_configured",
+            ErrorCode::PublishAuthFailed => "publish_auth_failed",
+            ErrorCode::PublishBlocked => "publish_blocked",
+            ErrorCode::Network => "network",
+            ErrorCode::RemoteChanged => "remote_changed",
+            ErrorCode::PublishFailed => "publish_failed",
         }
     }
 }

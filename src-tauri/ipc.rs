@@ -239,6 +239,10 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
         Asset, Lang, ListFilter, Post, PostPatch, PostSummary, Revision, RevisionReason, SearchHit,
         SortOrder, Status,
     };
+    use crate::publish::wordpress::{
+        PublishOptions, PublishOutcome, RemoteCopyStatus, WordPressSettings,
+        WordPressSettingsUpdate, WordPressStatus,
+    };
     use crate::templates::Template;
     bind!(
         ErrorCode,
@@ -291,6 +295,12 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
         crate::import::wxr::WxrReport,
         crate::import::wxr::WxrPost,
         crate::import::wxr::WxrSkipped,
+        WordPressSettings,
+        WordPressSettingsUpdate,
+        WordPressStatus,
+        PublishOptions,
+        PublishOutcome,
+        RemoteCopyStatus,
     );
     Ok(out)
 }

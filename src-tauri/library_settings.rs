@@ -97,6 +97,24 @@ pub const KEYS: &[Key] = &[
         default: "",
         check: crate::publish::site_repo::check_branch,
     },
+    Key {
+        name: "wordpress.url",
+        description: "the WordPress site posts are published to, e.g. https://example.org",
+        default: "",
+        check: optional_http_url,
+    },
+    Key {
+        name: "wordpress.user",
+        description: "the WordPress user name Postdesk publishes as",
+        default: "",
+        check: one_line,
+    },
+    Key {
+        name: "wordpress.category",
+        description: "the WordPress category for posts that name none (empty: the site's default)",
+        default: "",
+        check: one_line,
+    },
 ];
 
 /// A key and its current value.
@@ -241,6 +259,14 @@ fn http_url(v: &str) -> std::result::Result<(), String> {
         return Err("it must be a web address such as https://example.org".into());
     }
     Ok(())
+}
+
+/// Empty, or an http(s) address.
+fn optional_http_url(v: &str) -> std::result::Result<(), String> {
+    if v.is_empty() {
+        return Ok(());
+    }
+    http_url(v)
 }
 
 /// Empty, or an https address: a one-click unsubscribe (RFC 8058, which

@@ -21,6 +21,7 @@ mod revisions;
 mod search;
 mod team;
 mod trash;
+mod wordpress;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -84,7 +85,7 @@ pub enum Command {
         #[command(subcommand)]
         action: ConfigAction,
     },
-    /// Publish posts: `publish site` commits them to the site's repository and pushes.
+    /// Publish posts: `publish site` commits them to the site's repository and pushes; `publish wordpress` sends one through the site's REST API.
     Publish {
         #[command(subcommand)]
         what: publish::PublishCommand,
@@ -106,6 +107,11 @@ pub enum Command {
     Conflicts(team::ConflictsArgs),
     /// Settle a post's conflict: keep mine, take theirs, or keep both.
     Resolve(team::ResolveArgs),
+    /// The WordPress connection: `login` stores the application password.
+    Wordpress {
+        #[command(subcommand)]
+        action: wordpress::WordpressAction,
+    },
 }
 
 /// Run a subcommand on the library `--db` (else `POSTDESK_DB`, else the
@@ -155,6 +161,7 @@ fn run_on(
         Command::Conflicts(args) => team::run_conflicts(store, args, out),
         Command::Resolve(args) => team::run_resolve(store, args, out),
         Command::Publish { what } => publish::run(store, what, out),
+        Command::Wordpress { action } => wordpress::run(store, action, out),
         // Handled above, before the library is opened.
         Command::Backups(_) | Command::RestoreBackup(_) => Ok(()),
     }

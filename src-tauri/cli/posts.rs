@@ -159,6 +159,9 @@ struct ShowJson<'a> {
     teaser: &'a str,
     word_count: usize,
     reading_minutes: u32,
+    /// The remote post on the WordPress site (`publish wordpress`), if any.
+    wordpress_id: Option<i64>,
+    wordpress_link: Option<String>,
 }
 
 /// Every field of the post and its teaser and reading time, as text or JSON.
@@ -166,6 +169,7 @@ pub fn run_show(store: &mut Store, args: ShowArgs, out: &mut dyn Write) -> Resul
     let post = find_post(store, &args.slug, args.lang)?;
     let rendered = crate::preview::render_post(store, &post)?;
     if args.json {
+        let remote = crate::publish::wordpress::remote_copy(store, post.id)?;
         write_json(
             out,
             &ShowJson {
@@ -173,6 +177,8 @@ pub fn run_show(store: &mut Store, args: ShowArgs, out: &mut dyn Write) -> Resul
                 teaser: &rendered.teaser,
                 word_count: rendered.word_count,
                 reading_minutes: rendered.reading_minutes,
+                wordpress_id: remote.as_ref().map(|r| r.0),
+                wordpress_link: remote.map(|r| r.1),
             },
         )
     } else {

@@ -1,6 +1,7 @@
 //! `postdesk publish`: publish posts where readers see them. `publish site`
 //! exports into the site repository's clone (`publish.repo`), commits what
-//! it wrote and pushes; the work is in [`crate::publish::site_repo`].
+//! it wrote and pushes (the work is in [`crate::publish::site_repo`]);
+//! `publish wordpress` is in `cli/wordpress.rs`.
 
 use std::io::Write;
 
@@ -14,6 +15,8 @@ use crate::store::Store;
 pub enum PublishCommand {
     /// Export into the site repository (publish.repo), commit exactly what was written, push; prints the commit.
     Site(SiteArgs),
+    /// Publish (or update) a post on the WordPress site (wordpress.url); prints its link.
+    Wordpress(super::wordpress::PublishArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -33,6 +36,7 @@ pub struct SiteArgs {
 pub fn run(store: &mut Store, command: PublishCommand, out: &mut dyn Write) -> Result<()> {
     match command {
         PublishCommand::Site(args) => run_site(store, args, out),
+        PublishCommand::Wordpress(args) => super::wordpress::run_publish(store, args, out),
     }
 }
 

@@ -93,6 +93,30 @@ pub const MIGRATIONS: &[Migration] = &[
     // 4: team libraries (issue #10): the `review` status, a reviewer, a
     // stable `uid` per post, and the state a git sync needs (see `sync_state`).
     Migration::Rebuild(super::sync_state::MIGRATION_TEAM),
+    // 5: where each post was published on a WordPress site (one remote copy
+    // per post: its id, link, the site's `modified_gmt` and a hash of the
+    // title, excerpt and body the site kept, to tell a change made on the
+    // site), and which library images are already in a site's media library.
+    Migration::Sql(
+        r#"
+        CREATE TABLE wordpress_posts (
+            post_id      INTEGER PRIMARY KEY REFERENCES posts(id) ON DELETE CASCADE,
+            site_url     TEXT NOT NULL,
+            remote_id    INTEGER NOT NULL,
+            link         TEXT NOT NULL,
+            modified_gmt TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            published_at TEXT NOT NULL
+        );
+        CREATE TABLE wordpress_media (
+            site_url   TEXT NOT NULL,
+            asset_hash TEXT NOT NULL,
+            media_id   INTEGER NOT NULL,
+            source_url TEXT NOT NULL,
+            PRIMARY KEY (site_url, asset_hash)
+        );
+        "#,
+    ),
 ];
 
 /// One step and its `user_version` bump in one transaction.

@@ -30,6 +30,7 @@ pub(crate) mod search;
 mod settings_table;
 pub mod sync_state;
 mod trash;
+mod wordpress;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -43,6 +44,7 @@ pub use assets::{extension, sniff_image, ASSET_SCHEME, MAX_ASSET_BYTES};
 pub use backups::{BackupInfo, BackupReason};
 pub use imported::{BatchPost, ImportBatch};
 pub use rules::{EditKind, AUTO_REVISION_MINUTES, TRASH_DAYS};
+pub use wordpress::{WordPressCopy, WordPressMedia};
 
 type Clock = Box<dyn Fn() -> DateTime<Utc> + Send>;
 

@@ -111,6 +111,39 @@ fn one_of_each() -> Vec<Error> {
             branch: "main".into(),
             commit: "0123abc".into(),
         },
+        Error::WordPressNotConfigured {
+            setting: "site address",
+            key: "wordpress.url",
+        },
+        Error::WordPressNoPassword {
+            user: "editor".into(),
+        },
+        Error::Keychain {
+            detail: "it is locked or not running".into(),
+        },
+        Error::WordPressAuth {
+            site: "https://example.org".into(),
+        },
+        Error::WordPressRestDisabled {
+            site: "https://example.org".into(),
+            detail: "HTTP 404 rest_no_route: No route".into(),
+        },
+        Error::WordPressBlocked {
+            site: "https://example.org".into(),
+            detail: "HTTP 403 rest_cannot_create: Sorry".into(),
+        },
+        Error::WordPressUnreachable {
+            site: "https://example.org".into(),
+            detail: "the connection was refused".into(),
+        },
+        Error::WordPressChangedOnSite {
+            link: "https://example.org/?p=4".into(),
+            diff: postdesk::diff::revision_diff("Title: Old\n", "Title: New\n"),
+        },
+        Error::WordPressRejected {
+            status: 400,
+            message: "rest_invalid_param: Invalid parameter(s): date".into(),
+        },
     ]
 }
 
@@ -143,6 +176,14 @@ fn expected_code(e: &Error) -> &'static str {
         },
         Error::SiteRepo { .. } => "site_repo",
         Error::PublishRejected { .. } => "publish_rejected",
+        Error::WordPressNotConfigured { .. }
+        | Error::WordPressNoPassword { .. }
+        | Error::Keychain { .. } => "publish_not_configured",
+        Error::WordPressAuth { .. } => "publish_auth_failed",
+        Error::WordPressRestDisabled { .. } | Error::WordPressBlocked { .. } => "publish_blocked",
+        Error::WordPressUnreachable { .. } => "network",
+        Error::WordPressChangedOnSite { .. } => "remote_changed",
+        Error::WordPressRejected { .. } => "publish_failed",
     }
 }
 
@@ -182,6 +223,22 @@ fn every_error_crosses_ipc_as_code_and_message() {
         "The site folder /site is not a git clone.",
         "The site repository origin has changes that are not in your copy yet, so branch main was not pushed \
          (your commit 0123abc is kept in the copy). Pull in the site's folder (git pull), then publish again.",
+        "The WordPress site address is not set; enter it in Settings → Publishing (postdesk config set wordpress.url …).",
+        "No WordPress application password is stored for editor; enter it in Settings → Publishing (postdesk wordpress login).",
+        "The system keychain could not be used (it is locked or not running); set the environment variable \
+         POSTDESK_WORDPRESS_PASSWORD to the application password instead.",
+        "The WordPress site https://example.org refused the user name or the application password; \
+         check them in Settings → Publishing. Nothing was changed.",
+        "The WordPress site https://example.org does not offer its REST API (HTTP 404 rest_no_route: No route); \
+         ask the site's administrator to turn it on. Nothing was changed.",
+        "The WordPress site https://example.org blocked Postdesk (HTTP 403 rest_cannot_create: Sorry); \
+         ask the site's administrator to allow the REST API for your user. Nothing was changed.",
+        "Could not reach the WordPress site https://example.org (the connection was refused); \
+         check the address and the connection, then try again. Nothing was changed.",
+        "The post was changed on the site since Postdesk last published it (https://example.org/?p=4); \
+         publishing would overwrite those changes, so nothing was sent. Publish again with overwrite (--force) \
+         to replace them. What differs (- on the site, + in Postdesk):\n- Title: Old\n+ Title: New\n",
+        "The WordPress site did not accept the request (HTTP 400: rest_invalid_param: Invalid parameter(s): date).",
     ];
     let errors = one_of_each();
     assert_eq!(errors.len(), expected.len());
@@ -227,6 +284,12 @@ fn error_code_list_is_closed() {
             ErrorCode::GitFailed => 21,
             ErrorCode::SiteRepo => 22,
             ErrorCode::PublishRejected => 23,
+            ErrorCode::PublishNotConfigured => 24,
+            ErrorCode::PublishAuthFailed => 25,
+            ErrorCode::PublishBlocked => 26,
+            ErrorCode::Network => 27,
+            ErrorCode::RemoteChanged => 28,
+            ErrorCode::PublishFailed => 29,
         }
     }
     for (i, code) in ErrorCode::ALL.into_iter().enumerate() {

@@ -16,6 +16,7 @@ mod migrations;
 mod posts;
 mod proptests;
 mod publish_site;
+mod publish_wordpress;
 mod render;
 mod render_facts;
 mod revisions;

@@ -9,6 +9,8 @@
 //! `#[path = "../tests/support/mod.rs"] mod support;` from `benches/`.
 #![allow(dead_code)]
 
+pub mod wordpress;
+
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 

@@ -5,4 +5,4 @@
  * Every code an error can carry across IPC, serialized as a snake_case
  * string. The list is closed: the UI's `ErrorCode` union is generated from it.
  */
-export type ErrorCode = "post_not_found" | "revision_not_found" | "asset_not_found" | "slug_taken" | "export_conflict" | "invalid" | "library_too_new" | "not_a_library" | "library_open_failed" | "busy" | "database" | "read_failed" | "write_failed" | "import_failed" | "io" | "internal" | "library_damaged" | "disk_full" | "read_only" | "site_repo" | "publish_rejected";
+export type ErrorCode = "post_not_found" | "revision_not_found" | "asset_not_found" | "slug_taken" | "export_conflict" | "invalid" | "library_too_new" | "not_a_library" | "library_open_failed" | "busy" | "database" | "read_failed" | "write_failed" | "import_failed" | "io" | "internal" | "library_damaged" | "disk_full" | "read_only" | "git_auth" | "git_offline" | "git_failed" | "site_repo" | "publish_rejected" | "publish_not_configured" | "publish_auth_failed" | "publish_blocked" | "network" | "remote_changed" | "publish_failed";
