@@ -43,6 +43,15 @@ fn desktop() {
         "set_setting",
         "welcome",
         "finish_welcome",
+        "team_status",
+        "team_connect",
+        "team_connect_folder",
+        "sync_now",
+        "list_conflicts",
+        "resolve_conflict",
+        "post_changed_by",
+        "teammate_versions",
+        "waiting_for_my_review",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri-build failed: check tauri.conf.json and capabilities/");

@@ -8,6 +8,7 @@ mod export;
 mod newsletter;
 mod recovery;
 mod settings;
+mod team;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -100,6 +101,7 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .manage(AppState::new(store))
+        .manage(team::Background::default())
         .manage(recovery::Recovery::new(
             location.path().to_path_buf(),
             problem,
@@ -153,6 +155,15 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
             settings::set_setting,
             settings::welcome,
             settings::finish_welcome,
+            team::team_status,
+            team::team_connect,
+            team::team_connect_folder,
+            team::sync_now,
+            team::list_conflicts,
+            team::resolve_conflict,
+            team::post_changed_by,
+            team::teammate_versions,
+            team::waiting_for_my_review,
         ])
         .build(tauri::generate_context!())
         .map_err(|e| {

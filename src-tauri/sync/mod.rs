@@ -9,6 +9,7 @@
 pub mod engine;
 pub mod format;
 pub mod merge;
+pub mod remote_url;
 pub mod repo;
 mod resolve;
 pub mod types;

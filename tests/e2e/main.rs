@@ -7,6 +7,7 @@
 
 mod harness;
 mod settings;
+mod team;
 #[path = "../support/mod.rs"]
 mod support;
 

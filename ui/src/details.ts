@@ -31,6 +31,7 @@ function fieldEdit(name: string, v: string): { fields: EditableFields; preview: 
     case "slug":
     case "preview_text":
     case "author":
+    case "reviewer":
     case "canonical_url":
     case "featured_image":
       return { fields: { [name]: v }, preview: false };
@@ -66,6 +67,7 @@ export function setupDetails(session: EditingSession): DetailsPanel {
       set("preview_text", p.preview_text);
       set("tags", p.tags.join(", "));
       set("author", p.author);
+      set("reviewer", p.reviewer);
       set("lang", p.lang);
       set("status", p.status);
       set("publish_at", p.publish_at ? toLocalInput(p.publish_at) : "");

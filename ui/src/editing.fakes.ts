@@ -6,6 +6,7 @@ import type { PreviewBlocks, Post, PostPatch } from "./types";
 export function makePost(id: number, fields: Partial<Post> = {}): Post {
   return {
     id,
+    uid: `uid${id}`,
     title: `Post ${id}`,
     slug: `post-${id}`,
     summary: "",
@@ -22,6 +23,7 @@ export function makePost(id: number, fields: Partial<Post> = {}): Post {
     translation_of: null,
     canonical_url: "",
     featured_image: "",
+    reviewer: "",
     extra: {},
     ...fields,
   };

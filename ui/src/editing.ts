@@ -76,7 +76,7 @@ export type EditingListener = (event: EditingEvent) => void;
 /** The fields edits may change (not the ids and dates the core keeps). */
 export type EditableFields = Partial<Pick<Post, keyof PostPatch>>;
 
-const SCALAR_FIELDS = ["title", "slug", "summary", "preview_text", "body", "lang", "status", "author", "canonical_url", "featured_image"] as const;
+const SCALAR_FIELDS = ["title", "slug", "summary", "preview_text", "body", "lang", "status", "author", "canonical_url", "featured_image", "reviewer"] as const;
 
 /** The fields of `current` that differ from `saved`; null when none do. */
 export function changes(current: Post, saved: Post): PostPatch | null {

@@ -82,7 +82,9 @@ export function setupLibrary({ session, open, focusTitle }: LibraryDeps): Librar
         list.replaceChildren(...hits.map((h) => item(h, `${h.status} · ${h.lang.toUpperCase()}`, h.snippet)));
         if (hits.length === 0) list.replaceChildren(emptyItem("No post matches."));
       } else {
-        const posts = await rpc.listPosts(filter());
+        const f = filter();
+        // Not a status: the posts in review whose reviewer is me (Settings → You, else git's name).
+        const posts = (f.status as string | null) === "@my-review" ? await rpc.waitingForMyReview() : await rpc.listPosts(f);
         if (seq !== listSeq) return;
         list.replaceChildren(...posts.map((p) => item(p, summaryLine(p))));
         if (posts.length === 0) list.replaceChildren(emptyItem(showTrash ? "The trash is empty." : "No posts."));

@@ -19,6 +19,7 @@ import { PreviewFrame } from "./preview";
 import { rpc } from "./rpc";
 import { setupSettings, showWelcomeIfDue } from "./settings";
 import { setupShortcuts } from "./shortcuts";
+import { setupTeam } from "./team";
 import { setupRecovery } from "./recovery";
 import { retryingText, setSaveState, showCounts } from "./statusbar";
 import { setupWorkspace } from "./workspace";
@@ -37,14 +38,22 @@ const session = new EditingSession(rpc, previewTarget);
 const editor = createEditor($("editor"), {
   onChange: (text) => session.edit({ body: text }),
   onBlur: () => void session.save("autosave"),
-  onSave: () => void session.save("save"),
+  onSave: () => {
+    void session.save("save");
+    team.saved();
+  },
   onImage: imageMarkdown,
 });
 const sync = scrollSync(editor.view.scrollDOM, (fraction) => void frame.scrollToFraction(fraction));
 
 const workspace = setupWorkspace(() => ({ session, editor, frame, details, library, email, history }));
 const details = setupDetails(session);
-const library = setupLibrary({ session, open: workspace.open, focusTitle: details.focusTitle });
+/** Open a post in every view, then say who last changed it in the team. */
+const openPost = async (id: number) => {
+  await workspace.open(id);
+  if (session.post) void team.showChangedBy(session.post);
+};
+const library = setupLibrary({ session, open: openPost, focusTitle: details.focusTitle });
 const history = setupHistory({ session, showRestored: workspace.showReloaded });
 const layout = setupLayout((tab) => {
   if (tab === "email") void email.refresh();
@@ -52,9 +61,13 @@ const layout = setupLayout((tab) => {
 const email = setupEmailTab({ session, shown: () => layout.tab() === "email" });
 setupDigest(session);
 setupExportDialog(session);
-setupSettings(() => void email.refresh());
+const team = setupTeam({ session, refreshLibrary: () => library.refresh(), showReloaded: workspace.showReloaded });
+setupSettings(() => void email.refresh(), [team.renderSettings]);
 setupShortcuts({
-  save: () => void session.save("save"),
+  save: () => {
+    void session.save("save");
+    team.saved();
+  },
   quit: () => void session.save("autosave").finally(() => rpc.quit().catch(showError)),
 });
 window.addEventListener("blur", () => void session.save("autosave"));
@@ -73,6 +86,7 @@ session.on((ev) => {
       retrying = false;
       setSaveState(ev.kind === "save" ? `Revision saved ${time(ev.post.updated_at)}` : `Saved ${time(ev.post.updated_at)}`);
       void library.refresh();
+      team.changed();
       if (layout.tab() === "email" && ev.patch) window.setTimeout(() => void email.refresh(), 0);
       return;
     case "error":
@@ -97,8 +111,9 @@ void (async () => {
   }
   await library.refresh();
   const first = library.firstId();
-  if (first !== null) await workspace.open(first);
+  if (first !== null) await openPost(first);
   else document.body.classList.add("nothing");
   document.body.dataset.ready = "true";
   await showWelcomeIfDue().catch(showError);
+  await team.start();
 })();

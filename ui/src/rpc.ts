@@ -23,6 +23,12 @@ import type {
   SaveKind,
   SearchHit,
   Setting,
+  ChangedByInfo,
+  PostConflict,
+  SyncReport,
+  Take,
+  TeamStatus,
+  TeammateVersion,
   Template,
 } from "./types";
 
@@ -97,4 +103,15 @@ export const rpc = {
   /** The settings the first-run welcome asks for; empty when no welcome is due. */
   welcome: () => call<Setting[]>("welcome"),
   finishWelcome: () => call<void>("finish_welcome"),
+  // Team library (git). A folder on this computer comes from pickFolder as a token.
+  teamStatus: () => call<TeamStatus>("team_status"),
+  teamConnect: (url: string, folder: string | null) => call<SyncReport>("team_connect", { url, folder }),
+  teamConnectFolder: (repository: FolderToken, folder: string | null) => call<SyncReport>("team_connect_folder", { repository, folder }),
+  syncNow: () => call<SyncReport>("sync_now"),
+  listConflicts: () => call<PostConflict[]>("list_conflicts"),
+  /** Settle one part; the conflict left (null once the post is settled). */
+  resolveConflict: (uid: string, field: string, block: number, take: Take) => call<PostConflict | null>("resolve_conflict", { uid, field, block, take }),
+  postChangedBy: (id: number) => call<ChangedByInfo | null>("post_changed_by", { id }),
+  teammateVersions: (id: number) => call<TeammateVersion[]>("teammate_versions", { id }),
+  waitingForMyReview: () => call<PostSummary[]>("waiting_for_my_review"),
 };

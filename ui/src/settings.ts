@@ -112,11 +112,16 @@ export interface SettingsWindow {
   open(key?: string): Promise<void>;
 }
 
-export function setupSettings(onSaved: (s: Setting) => void = () => {}): SettingsWindow {
+/**
+ * `sections` draw the parts of the window that are not plain settings
+ * (Settings → Team's connection, for example) after the settings' groups.
+ */
+export function setupSettings(onSaved: (s: Setting) => void = () => {}, sections: ((into: HTMLElement) => Promise<void>)[] = []): SettingsWindow {
   const dialog = $<HTMLDialogElement>("settings-dialog");
   const body = $("settings-fields");
   const open = async (key?: string) => {
     renderGroups(body, await rpc.listSettings(), onSaved);
+    for (const section of sections) await section(body);
     if (!dialog.open) dialog.showModal();
     if (key) {
       const input = body.querySelector<HTMLElement>(`[name="${CSS.escape(key)}"]`);

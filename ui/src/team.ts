@@ -1,0 +1,285 @@
+// The team library in the window: the status-bar badge and "Sync now", the
+// sync schedule (syncSchedule.ts), Settings → Team (connect), the conflicts
+// view (side by side, part by part) and "changed by" in the details.
+// Words live in teamText.ts; every rule lives in the Rust core (sync/).
+import type { EditingSession } from "./editing";
+import { $, element, errorText, showError } from "./dom";
+import { BackendError, rpc } from "./rpc";
+import { setSaveState } from "./statusbar";
+import { SyncScheduler } from "./syncSchedule";
+import { badgeText, offersBoth, partName, reportText, when } from "./teamText";
+import type { ConflictItem, Post, PostConflict, SyncReport, Take, TeamStatus } from "./types";
+
+export interface TeamDeps {
+  session: EditingSession;
+  /** Fetch the post list again. */
+  refreshLibrary(): Promise<void>;
+  /** Show `post`, just loaded into the session, in the editor and details. */
+  showReloaded(post: Post): Promise<void>;
+}
+
+export interface TeamView {
+  /** Ctrl+S: sync shortly after. */
+  saved(): void;
+  /** A post was saved: the badge's count may have changed. */
+  changed(): void;
+  /** The open post changed: show who last changed it in the team. */
+  showChangedBy(post: Post): Promise<void>;
+  /** The Settings window's Team section, drawn into `into`. */
+  renderSettings(into: HTMLElement): Promise<void>;
+  /** Start syncing if this library is connected. */
+  start(): Promise<void>;
+}
+
+const CHOICES: [Take, string][] = [
+  ["mine", "Keep mine"],
+  ["theirs", "Take theirs"],
+  ["both", "Keep both"],
+];
+
+export function setupTeam({ session, refreshLibrary, showReloaded }: TeamDeps): TeamView {
+  const badge = $("st-team");
+  const syncButton = $<HTMLButtonElement>("sync-now");
+  const conflictsButton = $<HTMLButtonElement>("show-conflicts");
+  const dialog = $<HTMLDialogElement>("conflicts-dialog");
+  let status: TeamStatus | null = null;
+  let failure: string | null = null;
+  let badgeTimer = 0;
+
+  /** Save what is typed, sync on the background connection, then show what came in. */
+  async function runSync(): Promise<SyncReport> {
+    await session.save("autosave");
+    const before = session.post;
+    const report = await rpc.syncNow();
+    await afterSync(before);
+    return report;
+  }
+
+  const scheduler = new SyncScheduler(runSync);
+  scheduler.on((ev) => {
+    if (ev.type === "syncing") {
+      syncButton.disabled = true;
+      syncButton.textContent = "Syncing…";
+      return;
+    }
+    syncButton.disabled = false;
+    syncButton.textContent = "Sync now";
+    if (ev.type === "synced") {
+      failure = null;
+      const said = reportText(ev.report);
+      if (said && ev.trigger !== "timer") setSaveState(said);
+    } else {
+      const offline = ev.error instanceof BackendError && ev.error.code === "git_offline";
+      failure = offline ? "offline, will retry" : "not synced";
+      // An offline laptop keeps working quietly; anything else is said once.
+      if (!offline && ev.trigger !== "timer" && ev.trigger !== "retry") showError(ev.error);
+    }
+    void refreshBadge();
+  });
+
+  /** After a sync: the list, the badge, and the open post if a teammate changed it. */
+  async function afterSync(before: Post | null): Promise<void> {
+    await refreshLibrary();
+    if (!before || !session.post || session.post.id !== before.id) return;
+    let now: Post;
+    try {
+      now = await rpc.getPost(before.id);
+    } catch {
+      return; // gone (trashed by a teammate's change is not a sync outcome; ignore)
+    }
+    if (now.updated_at !== before.updated_at && session.changes() === null) {
+      session.load(now);
+      await showReloaded(now);
+      setSaveState("Updated with your team's changes");
+    }
+  }
+
+  async function refreshBadge(): Promise<void> {
+    try {
+      status = await rpc.teamStatus();
+    } catch {
+      return;
+    }
+    const on = status.connected;
+    badge.hidden = !on;
+    syncButton.hidden = !on;
+    conflictsButton.hidden = !on || status.conflicts === 0;
+    if (!on) return;
+    badge.textContent = badgeText(status, failure);
+    badge.title = `Shared through ${status.remote} (folder ${status.folder}, branch ${status.branch})`;
+    conflictsButton.textContent = status.conflicts === 1 ? "1 post to settle" : `${status.conflicts} posts to settle`;
+  }
+
+  syncButton.addEventListener("click", () => void scheduler.now());
+  conflictsButton.addEventListener("click", () => void openConflicts());
+
+  // --- Conflicts: one section per post, one row per part, mine beside theirs.
+
+  async function openConflicts(): Promise<void> {
+    await session.save("autosave");
+    try {
+      renderConflicts(await rpc.listConflicts());
+    } catch (e) {
+      showError(e);
+      return;
+    }
+    if (!dialog.open) dialog.showModal();
+  }
+
+  function renderConflicts(conflicts: PostConflict[]): void {
+    const list = $("conflicts-list");
+    if (conflicts.length === 0) {
+      list.replaceChildren(element("p", "Nothing left to settle: every post is shared.", "empty"));
+      return;
+    }
+    list.replaceChildren(...conflicts.map(conflictSection));
+  }
+
+  function conflictSection(c: PostConflict): HTMLElement {
+    const section = element("section", "", "conflict");
+    section.dataset.uid = c.uid;
+    const by = c.theirs_by ? ` — theirs by ${c.theirs_by.name}, ${new Date(c.theirs_by.at).toLocaleString()}` : "";
+    section.append(element("h3", `${c.title}${by}`));
+    for (const item of c.items) section.append(partRow(c, item));
+    return section;
+  }
+
+  function partRow(c: PostConflict, item: ConflictItem): HTMLElement {
+    const row = element("div", "", "conflict-part");
+    row.dataset.field = item.field;
+    row.dataset.block = String(item.block);
+    const name = element("h4", partName(item));
+    const mine = element("div", "", "side mine");
+    mine.append(element("strong", "Mine"), element("pre", item.mine || "(empty)"));
+    const theirs = element("div", "", "side theirs");
+    theirs.append(element("strong", "Theirs"), element("pre", item.theirs || "(empty)"));
+    const buttons = element("div", "", "choices");
+    for (const [take, label] of CHOICES) {
+      if (take === "both" && !offersBoth(item)) continue;
+      const b = element("button", label);
+      b.type = "button";
+      b.dataset.take = take;
+      b.setAttribute("aria-label", `${label}: ${partName(item)} of “${c.title}”`);
+      b.setAttribute("aria-pressed", String(item.choice === take));
+      b.addEventListener("click", () => void choose(c, item, take));
+      buttons.append(b);
+    }
+    row.append(name, mine, theirs, buttons);
+    return row;
+  }
+
+  async function choose(c: PostConflict, item: ConflictItem, take: Take): Promise<void> {
+    try {
+      const left = await rpc.resolveConflict(c.uid, item.field, item.block, take);
+      if (left === null) {
+        setSaveState(`“${c.title}” settled; it will be shared at the next sync`);
+        if (session.post && c.post_id === session.post.id) {
+          const settled = await rpc.getPost(c.post_id);
+          session.load(settled);
+          await showReloaded(settled);
+        }
+        await refreshLibrary();
+        scheduler.saved();
+      }
+      renderConflicts(await rpc.listConflicts());
+      await refreshBadge();
+    } catch (e) {
+      showError(e);
+    }
+  }
+
+  // --- Settings → Team.
+
+  async function renderSettings(into: HTMLElement): Promise<void> {
+    const set = element("fieldset");
+    set.dataset.group = "team";
+    set.append(element("legend", "Team"));
+    const st = await rpc.teamStatus().catch(() => null);
+    if (st?.connected) {
+      const last = st.last_sync_at ? `Last sync ${when(new Date(st.last_sync_at), new Date())}.` : "Not synced yet.";
+      set.append(element("p", `This library is shared through ${st.remote} (folder ${st.folder}, branch ${st.branch}). ${last}`));
+      const now = element("button", "Sync now");
+      now.type = "button";
+      now.addEventListener("click", () => void scheduler.now());
+      set.append(now);
+      into.append(set);
+      return;
+    }
+    set.append(
+      element(
+        "p",
+        "Share this library with your team through a git repository (GitHub, GitLab, Gitea, or a folder on a shared drive). The first connection shares your posts, or brings in the team's.",
+        "hint",
+      ),
+    );
+    const url = document.createElement("input");
+    url.id = "team-url";
+    url.spellcheck = false;
+    url.placeholder = "https://github.com/our-org/posts.git or git@github.com:our-org/posts.git";
+    const folder = document.createElement("input");
+    folder.id = "team-folder";
+    folder.spellcheck = false;
+    folder.placeholder = "postdesk";
+    const result = element("p", "", "setting-error");
+    result.id = "team-result";
+    result.setAttribute("role", "alert");
+    const label = (text: string, input: HTMLInputElement) => {
+      const l = element("label", text);
+      l.htmlFor = input.id;
+      return l;
+    };
+    const connect = element("button", "Connect");
+    connect.type = "button";
+    connect.id = "team-connect";
+    const local = element("button", "Choose a folder on this computer…");
+    local.type = "button";
+    local.id = "team-connect-folder";
+    const connected = async (report: Promise<SyncReport>) => {
+      connect.disabled = local.disabled = true;
+      result.textContent = "Connecting…";
+      try {
+        const r = await report;
+        result.textContent = reportText(r) ?? "Connected.";
+        await refreshLibrary();
+        await refreshBadge();
+        scheduler.start();
+      } catch (e) {
+        result.textContent = errorText(e, "The library could not be connected.");
+      } finally {
+        connect.disabled = local.disabled = false;
+      }
+    };
+    connect.addEventListener("click", () => void connected(rpc.teamConnect(url.value, folder.value.trim() || null)));
+    local.addEventListener("click", async () => {
+      const chosen = await rpc.pickFolder().catch((e) => {
+        showError(e);
+        return null;
+      });
+      if (chosen) await connected(rpc.teamConnectFolder(chosen.token, folder.value.trim() || null));
+    });
+    set.append(label("Repository address", url), url, label("Folder inside it", folder), folder, connect, local, result);
+    into.append(set);
+  }
+
+  return {
+    saved: () => {
+      if (status?.connected) scheduler.saved();
+    },
+    changed: () => {
+      window.clearTimeout(badgeTimer);
+      badgeTimer = window.setTimeout(() => void refreshBadge(), 300);
+    },
+    async showChangedBy(post) {
+      const line = $("changed-by");
+      line.textContent = "";
+      if (!status?.connected) return;
+      const by = await rpc.postChangedBy(post.id).catch(() => null);
+      if (by && session.post?.id === post.id) line.textContent = `Last shared change by ${by.name}, ${new Date(by.at).toLocaleString()}`;
+    },
+    renderSettings,
+    async start() {
+      await refreshBadge();
+      if (status?.connected) scheduler.start();
+    },
+  };
+}
