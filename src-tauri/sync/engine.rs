@@ -279,6 +279,27 @@ fn round(
             Merged::Conflict { .. } => {}
         }
     }
+    // Images the posts we share reference, beside them.
+    let sent: Vec<(&SharedPost, &str)> = cands
+        .iter()
+        .zip(&outcomes)
+        .filter_map(|(c, o)| match (o, new_files.get(c.uid.as_str())) {
+            (Merged::Clean(Some(p)), Some((path, text)))
+                if c.theirs_text.as_deref() != Some(text.as_str()) =>
+            {
+                Some((p, path.as_str()))
+            }
+            _ => None,
+        })
+        .collect();
+    if !sent.is_empty() {
+        changes.extend(super::images::outgoing(
+            store,
+            repo,
+            remote.as_deref(),
+            &sent,
+        )?);
+    }
     // A path both deleted (a move away) and written (a move in) is written.
     let written: BTreeSet<String> = changes
         .iter()
@@ -378,6 +399,17 @@ fn round(
             }
         }
         items.push(item);
+    }
+    // Images teammates' posts bring (content-addressed, so fetching them twice is harmless).
+    if let Some(c) = &commit {
+        let received: Vec<(&crate::model::Post, &str)> = items
+            .iter()
+            .filter_map(|i| match (&i.write, new_files.get(i.uid.as_str())) {
+                (LocalWrite::Put { post, .. }, Some((path, _))) => Some((&**post, path.as_str())),
+                _ => None,
+            })
+            .collect();
+        super::images::incoming(store, repo, c, &received, &mut report.problems)?;
     }
     crash(opts, CrashPoint::BeforeApply)?;
     let mut meta: Vec<(&str, &str)> = vec![("last_sync_at", &now)];

@@ -8,6 +8,7 @@
 
 pub mod engine;
 pub mod format;
+mod images;
 pub mod merge;
 pub mod repo;
 mod resolve;

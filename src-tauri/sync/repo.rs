@@ -187,6 +187,15 @@ impl Repo {
         Ok(self.parse_ls_tree(&out))
     }
 
+    /// The files directly inside the folder `rel` in `commit`: (relative path, blob).
+    pub fn folder_files(&self, commit: &str, rel: &str) -> Result<Vec<(String, String)>> {
+        let spec = format!("{}/", self.full(rel));
+        let out = self.git.run(&["ls-tree", "-z", commit, "--", &spec])?;
+        let mut files: Vec<(String, String)> = self.parse_ls_tree(&out).into_iter().collect();
+        files.sort();
+        Ok(files)
+    }
+
     /// Whether `rel` exists in `commit`.
     pub fn has(&self, commit: &str, rel: &str) -> Result<bool> {
         Ok(!self.blobs_at(commit, &[rel.to_string()])?.is_empty())

@@ -413,3 +413,28 @@ fn a_damaged_shared_file_is_reported_and_the_local_post_is_untouched() {
     assert!(r.problems[0].path.ends_with(&format!("{uid}/index.md")));
     assert_eq!(ana.by_uid(&uid).body, "One.");
 }
+
+#[test]
+fn an_image_travels_beside_its_post_under_its_content_hash() {
+    let team = TeamRepo::new();
+    let mut ana = team.joined("ana");
+    let uid = ana.new_post("Gala", "Text.").uid;
+    let image = ana
+        .store
+        .add_asset("photo.png", crate::assets::PNG)
+        .expect("image");
+    ana.set_body(&uid, &format!("Text.\n\n![Gala]({})", image.reference));
+    ana.sync();
+    let files = git(&team.remote, &["ls-tree", "-r", "--name-only", "main"]);
+    assert!(
+        files.contains(&format!("postdesk/posts/{uid}/{}.png", image.hash)),
+        "{files}"
+    );
+    let ben = team.joined("ben");
+    assert_eq!(
+        ben.store
+            .asset_data(&image.reference)
+            .expect("image arrived"),
+        crate::assets::PNG
+    );
+}
