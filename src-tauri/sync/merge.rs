@@ -47,7 +47,9 @@ pub struct ConflictItem {
     pub choice: Option<Take>,
 }
 
-/// The outcome of merging one post.
+/// The outcome of merging one post (short-lived, one per post of a sync,
+/// so the size difference between the variants does not matter).
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Merged {
     /// Merged cleanly: the post, or `None` when it is deleted.

@@ -110,10 +110,7 @@ impl Repo {
 
     /// The remote's default branch, or `main` for an empty repository.
     pub fn remote_default_branch(git: &Git) -> Result<String> {
-        let out = match git.run(&["ls-remote", "--symref", "origin", "HEAD"]) {
-            Ok(o) => o,
-            Err(e) => return Err(e.into()),
-        };
+        let out = git.run(&["ls-remote", "--symref", "origin", "HEAD"])?;
         Ok(out
             .lines()
             .find_map(|l| l.strip_prefix("ref: refs/heads/"))
