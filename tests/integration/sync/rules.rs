@@ -438,3 +438,81 @@ fn an_image_travels_beside_its_post_under_its_content_hash() {
         crate::assets::PNG
     );
 }
+
+#[test]
+fn history_shows_teammates_versions_with_who_and_when() {
+    let team = TeamRepo::new();
+    let mut ana = team.joined("ana");
+    let uid = ana.new_post("Gala", "First.").uid;
+    ana.sync();
+    let mut ben = team.joined("ben");
+    ben.set_body(&uid, "Second, by Ben.");
+    ben.sync();
+    ana.sync();
+    let versions = sync::teammate_versions(&ana.store, &uid, 10).expect("history");
+    let seen: Vec<(&str, &str)> = versions
+        .iter()
+        .map(|v| (v.name.as_str(), v.body.as_str()))
+        .collect();
+    assert_eq!(seen, [("ben", "Second, by Ben."), ("ana", "First.")]);
+    assert!(versions
+        .iter()
+        .all(|v| v.commit.len() == 40 && !v.at.is_empty()));
+}
+
+#[test]
+fn the_command_line_connects_syncs_lists_and_resolves_conflicts() {
+    let team = TeamRepo::new();
+    let run = |lib: &std::path::Path, args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_postdesk"))
+            .arg("--db")
+            .arg(lib)
+            .args(args)
+            .output()
+            .expect("postdesk runs");
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let (a, b) = (
+        team.dir.path().join("a.sqlite"),
+        team.dir.path().join("b.sqlite"),
+    );
+    let body = |name: &str, text: &str| {
+        let f = team.dir.path().join(name);
+        std::fs::write(&f, text).expect("body file");
+        f.to_string_lossy().into_owned()
+    };
+    run(
+        &a,
+        &[
+            "new",
+            "--title",
+            "Gala",
+            "--body-file",
+            &body("one.md", "One."),
+        ],
+    );
+    let url = team.url();
+    assert!(run(&a, &["team", "connect", &url]).contains("Shared 1 post file(s)"));
+    assert!(run(&b, &["team", "connect", &url, "--folder", "postdesk"]).contains("received 1"));
+    run(
+        &a,
+        &["edit", "gala", "--body-file", &body("a.md", "One, by A.")],
+    );
+    run(
+        &b,
+        &["edit", "gala", "--body-file", &body("b.md", "One, by B.")],
+    );
+    run(&a, &["sync"]);
+    assert!(run(&b, &["sync"]).contains("1 conflict(s)"));
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&b, &["conflicts", "--json"])).expect("json");
+    assert_eq!(json[0]["items"][0]["theirs"], "One, by A.");
+    assert!(run(&b, &["team", "status"]).contains("Conflicts: 1"));
+    assert!(run(&b, &["resolve", "gala", "--take", "theirs"]).contains("Resolved gala"));
+    assert!(run(&b, &["conflicts"]).contains("No conflicts."));
+}
