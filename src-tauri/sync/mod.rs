@@ -10,6 +10,7 @@ pub mod engine;
 pub mod format;
 mod images;
 pub mod merge;
+mod placement;
 pub mod repo;
 mod resolve;
 pub mod types;
