@@ -23,6 +23,8 @@ export function makePost(id: number, fields: Partial<Post> = {}): Post {
     canonical_url: "",
     featured_image: "",
     extra: {},
+    uid: `uid-${id}`,
+    reviewer: "",
     ...fields,
   };
 }

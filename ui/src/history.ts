@@ -21,7 +21,7 @@ export interface HistoryDeps {
 
 const MARKS: Record<DiffKind, string> = { added: "+", removed: "−", same: " ", skipped: "⋯" };
 
-const REASONS: Record<Revision["reason"], string> = { save: "Saved", status: "Status changed", auto: "Autosaved", restore: "Before restore" };
+const REASONS: Record<Revision["reason"], string> = { save: "Saved", status: "Status changed", auto: "Autosaved", restore: "Before restore", sync: "Before sync" };
 
 export function setupHistory({ session, showRestored }: HistoryDeps): HistoryPanel {
   const panel = $("revisions");
