@@ -299,8 +299,7 @@ pub fn classify(stderr: &str) -> GitError {
     let detail = stderr
         .lines()
         .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with("hint:"))
-        .last()
+        .rfind(|l| !l.is_empty() && !l.starts_with("hint:"))
         .unwrap_or_default()
         .chars()
         .take(300)

@@ -160,7 +160,7 @@ pub fn run_resolve(store: &mut Store, args: ResolveArgs, out: &mut dyn Write) ->
             out,
             "{} still has {} item(s) in conflict (it changed meanwhile); run resolve again.",
             args.slug,
-            left.items.len()
+            left.items.iter().filter(|i| i.choice.is_none()).count()
         )?,
     }
     Ok(())

@@ -113,10 +113,7 @@ pub fn post_changed_by(state: State<'_, AppState>, id: i64) -> IpcResult<Option<
 }
 
 #[tauri::command(async)]
-pub fn teammate_versions(
-    state: State<'_, AppState>,
-    id: i64,
-) -> IpcResult<Vec<TeammateVersion>> {
+pub fn teammate_versions(state: State<'_, AppState>, id: i64) -> IpcResult<Vec<TeammateVersion>> {
     with_store(&state, |s| {
         if !sync::status(s)?.connected {
             return Ok(Vec::new());

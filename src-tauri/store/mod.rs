@@ -28,6 +28,7 @@ mod rows;
 pub mod rules;
 pub(crate) mod search;
 mod settings_table;
+mod sync_apply;
 pub mod sync_state;
 mod trash;
 mod wordpress;

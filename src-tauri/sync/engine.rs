@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::format::{self, SharedPost};
 use super::merge::{merge, ConflictItem, Merged};
+use super::placement::{french_folder, settle_slug_collisions};
 use super::repo::{Change, Repo, Touch};
 use super::types::{CrashPoint, SyncOptions, SyncProblem, SyncReport};
 use super::{has_conflict_markers, Team};
@@ -27,8 +28,8 @@ use crate::store::sync_state::{
 use crate::store::Store;
 
 /// One post under consideration.
-struct Candidate {
-    uid: String,
+pub(super) struct Candidate {
+    pub(super) uid: String,
     seen_edits: Option<i64>,
     base: Option<BaseRow>,
     base_post: Option<SharedPost>,
@@ -279,6 +280,27 @@ fn round(
             Merged::Conflict { .. } => {}
         }
     }
+    // Images the posts we share reference, beside them.
+    let sent: Vec<(&SharedPost, &str)> = cands
+        .iter()
+        .zip(&outcomes)
+        .filter_map(|(c, o)| match (o, new_files.get(c.uid.as_str())) {
+            (Merged::Clean(Some(p)), Some((path, text)))
+                if c.theirs_text.as_deref() != Some(text.as_str()) =>
+            {
+                Some((p, path.as_str()))
+            }
+            _ => None,
+        })
+        .collect();
+    if !sent.is_empty() {
+        changes.extend(super::images::outgoing(
+            store,
+            repo,
+            remote.as_deref(),
+            &sent,
+        )?);
+    }
     // A path both deleted (a move away) and written (a move in) is written.
     let written: BTreeSet<String> = changes
         .iter()
@@ -379,6 +401,17 @@ fn round(
         }
         items.push(item);
     }
+    // Images teammates' posts bring (content-addressed, so fetching them twice is harmless).
+    if let Some(c) = &commit {
+        let received: Vec<(&crate::model::Post, &str)> = items
+            .iter()
+            .filter_map(|i| match (&i.write, new_files.get(i.uid.as_str())) {
+                (LocalWrite::Put { post, .. }, Some((path, _))) => Some((&**post, path.as_str())),
+                _ => None,
+            })
+            .collect();
+        super::images::incoming(store, repo, c, &received, &mut report.problems)?;
+    }
     crash(opts, CrashPoint::BeforeApply)?;
     let mut meta: Vec<(&str, &str)> = vec![("last_sync_at", &now)];
     if let Some(c) = &commit {
@@ -387,87 +420,4 @@ fn round(
     report.skipped = store.apply_sync(&items, &meta)?.len() as u32;
     report.commit = commit;
     Ok(report)
-}
-
-/// The English post whose folder a French post shares: its twin, when the
-/// twin is English and links back.
-fn french_folder(
-    store: &Store,
-    p: &SharedPost,
-    results: &HashMap<&str, &SharedPost>,
-) -> Result<Option<String>> {
-    if p.lang != Lang::Fr {
-        return Ok(None);
-    }
-    let Some(twin) = &p.translation else {
-        return Ok(None);
-    };
-    let links_back = match results.get(twin.as_str()) {
-        Some(t) => t.lang == Lang::En && t.translation.as_deref() == Some(p.uid.as_str()),
-        None => match store.sync_local(twin)? {
-            Some(l) => {
-                l.post.lang == Lang::En
-                    && l.post.deleted_at.is_none()
-                    && l.twin_uid.as_deref() == Some(p.uid.as_str())
-            }
-            None => false,
-        },
-    };
-    Ok(links_back.then(|| twin.clone()))
-}
-
-/// Two posts of one language wanting one slug: the smaller uid keeps it, the
-/// others get `-2`, `-3`… in uid order, the same on every laptop.
-fn settle_slug_collisions(
-    store: &Store,
-    cands: &[Candidate],
-    outcomes: &mut [Merged],
-) -> Result<()> {
-    let in_batch: BTreeSet<&str> = cands.iter().map(|c| c.uid.as_str()).collect();
-    let mut wanted: BTreeMap<(Lang, String), Vec<(String, usize)>> = BTreeMap::new();
-    for (i, o) in outcomes.iter().enumerate() {
-        if let Merged::Clean(Some(p)) = o {
-            wanted
-                .entry((p.lang, p.slug.clone()))
-                .or_default()
-                .push((p.uid.clone(), i));
-        }
-    }
-    let mut taken: BTreeSet<(Lang, String)> = wanted.keys().cloned().collect();
-    for ((lang, slug), mut users) in wanted {
-        // A post outside this batch holding the slug is settled too (it is shared already).
-        let holder = store
-            .sync_slug_owner(lang, &slug)?
-            .filter(|u| !in_batch.contains(u.as_str()));
-        if users.len() == 1 && holder.is_none() {
-            continue;
-        }
-        // A holder outside the batch keeps its slug (renaming it would be a new edit).
-        let mut all: Vec<String> = users.iter().map(|(u, _)| u.clone()).collect();
-        all.sort();
-        if let Some(h) = holder {
-            all.insert(0, h);
-        }
-        users.sort();
-        for (uid, i) in users {
-            if all.first() == Some(&uid) {
-                continue;
-            }
-            let mut n = 2;
-            let free = loop {
-                let candidate = crate::slug::with_suffix(&slug, n);
-                let key = (lang, candidate.clone());
-                let owner = store.sync_slug_owner(lang, &candidate)?;
-                if !taken.contains(&key) && owner.as_deref().map_or(true, |o| o == uid) {
-                    break candidate;
-                }
-                n += 1;
-            };
-            taken.insert((lang, free.clone()));
-            if let Merged::Clean(Some(p)) = &mut outcomes[i] {
-                p.slug = free;
-            }
-        }
-    }
-    Ok(())
 }

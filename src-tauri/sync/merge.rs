@@ -47,12 +47,15 @@ pub struct ConflictItem {
     pub choice: Option<Take>,
 }
 
-/// The outcome of merging one post.
+/// The outcome of merging one post (short-lived, one per post of a sync,
+/// so the size difference between the variants does not matter).
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Merged {
     /// Merged cleanly: the post, or `None` when it is deleted.
     Clean(Option<SharedPost>),
-    /// Unsettled conflicts; `partial` is the merge with mine where they clash.
+    /// Conflicts, some still without a choice (settled ones carry theirs);
+    /// `partial` is the merge with mine where nothing was chosen.
     Conflict {
         items: Vec<ConflictItem>,
         partial: Box<SharedPost>,
@@ -85,10 +88,19 @@ pub fn merge(
     }
 }
 
-fn choice_for(choices: &[ConflictItem], field: &str, block: u32) -> Option<Take> {
+/// The choice made for this item, only if the person saw exactly these two
+/// texts: when either side changed since, the item is asked again (a stale
+/// choice must never drop words nobody was shown).
+fn choice_for(
+    choices: &[ConflictItem],
+    field: &str,
+    block: u32,
+    mine: &str,
+    theirs: &str,
+) -> Option<Take> {
     choices
         .iter()
-        .find(|c| c.field == field && c.block == block)
+        .find(|c| c.field == field && c.block == block && c.mine == mine && c.theirs == theirs)
         .and_then(|c| c.choice)
 }
 
@@ -168,27 +180,28 @@ fn merge_fields(
             copy_field(&mut out, t, f);
             continue;
         }
-        match choice_for(choices, f, 0) {
+        let choice = choice_for(choices, f, 0, &mv, &tv);
+        match choice {
             Some(Take::Theirs) => copy_field(&mut out, t, f),
             Some(Take::Both) if f == "summary" => out.summary = join_both(&mv, &tv),
             Some(Take::Both) if f == "preview_text" => out.preview_text = join_both(&mv, &tv),
-            Some(_) => {}
-            None => items.push(ConflictItem {
-                field: f.into(),
-                block: 0,
-                base: bv.unwrap_or_default(),
-                mine: mv,
-                theirs: tv,
-                choice: None,
-            }),
+            _ => {}
         }
+        items.push(ConflictItem {
+            field: f.into(),
+            block: 0,
+            base: bv.unwrap_or_default(),
+            mine: mv,
+            theirs: tv,
+            choice,
+        });
     }
     out.tags = merge_tags(base.map(|b| b.tags.as_slice()), &m.tags, &t.tags);
     let base_body = base.map(|b| b.body.as_str()).unwrap_or("");
     let (body, body_items) = merge_body(base_body, &m.body, &t.body, choices);
     out.body = body;
     items.extend(body_items);
-    if items.is_empty() {
+    if items.iter().all(|i| i.choice.is_some()) {
         Merged::Clean(Some(out))
     } else {
         Merged::Conflict {
@@ -235,7 +248,7 @@ pub fn blocks(body: &str) -> Vec<&str> {
 }
 
 /// Merge bodies block by block. Returns the body (mine where unresolved
-/// conflicts remain) and the unresolved conflicts.
+/// conflicts remain) and every conflict, with the choice made if any.
 pub fn merge_body(
     base: &str,
     mine: &str,
@@ -293,25 +306,23 @@ pub fn merge_body(
             let block = hunk_no;
             hunk_no += 1;
             let (mine_text, theirs_text) = (m.join("\n\n"), t.join("\n\n"));
-            match choice_for(choices, "body", block) {
-                Some(Take::Mine) => out.extend(m.iter().copied()),
+            let choice = choice_for(choices, "body", block, &mine_text, &theirs_text);
+            match choice {
                 Some(Take::Theirs) => out.extend(t.iter().copied()),
                 Some(Take::Both) => {
                     out.extend(m.iter().copied());
                     out.extend(t.iter().copied());
                 }
-                None => {
-                    out.extend(m.iter().copied());
-                    items.push(ConflictItem {
-                        field: "body".into(),
-                        block,
-                        base: b.join("\n\n"),
-                        mine: mine_text,
-                        theirs: theirs_text,
-                        choice: None,
-                    });
-                }
+                Some(Take::Mine) | None => out.extend(m.iter().copied()),
             }
+            items.push(ConflictItem {
+                field: "body".into(),
+                block,
+                base: b.join("\n\n"),
+                mine: mine_text,
+                theirs: theirs_text,
+                choice,
+            });
             side = 0;
         } else if let Some(text) = back(line) {
             match side {

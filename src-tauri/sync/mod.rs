@@ -8,7 +8,9 @@
 
 pub mod engine;
 pub mod format;
+mod images;
 pub mod merge;
+mod placement;
 pub mod remote_url;
 pub mod repo;
 mod resolve;

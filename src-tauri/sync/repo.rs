@@ -110,10 +110,7 @@ impl Repo {
 
     /// The remote's default branch, or `main` for an empty repository.
     pub fn remote_default_branch(git: &Git) -> Result<String> {
-        let out = match git.run(&["ls-remote", "--symref", "origin", "HEAD"]) {
-            Ok(o) => o,
-            Err(e) => return Err(e.into()),
-        };
+        let out = git.run(&["ls-remote", "--symref", "origin", "HEAD"])?;
         Ok(out
             .lines()
             .find_map(|l| l.strip_prefix("ref: refs/heads/"))
@@ -185,6 +182,15 @@ impl Repo {
             .git
             .run(&["ls-tree", "-r", "-z", commit, "--", &scope])?;
         Ok(self.parse_ls_tree(&out))
+    }
+
+    /// The files directly inside the folder `rel` in `commit`: (relative path, blob).
+    pub fn folder_files(&self, commit: &str, rel: &str) -> Result<Vec<(String, String)>> {
+        let spec = format!("{}/", self.full(rel));
+        let out = self.git.run(&["ls-tree", "-z", commit, "--", &spec])?;
+        let mut files: Vec<(String, String)> = self.parse_ls_tree(&out).into_iter().collect();
+        files.sort();
+        Ok(files)
     }
 
     /// Whether `rel` exists in `commit`.

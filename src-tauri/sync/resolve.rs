@@ -70,7 +70,7 @@ pub fn resolve(store: &mut Store, uid_or_slug: &str, take: Take) -> Result<Optio
     for i in &mut items {
         i.choice = Some(take);
     }
-    settle(store, row, items, Some(take))
+    settle(store, row, items)
 }
 
 /// Settle one item (a field, or one body block) of a post's conflict; the
@@ -99,14 +99,13 @@ pub fn resolve_item(
         store.set_sync_conflict_items(&row.uid, &json)?;
         return describe(store, ConflictRow { items: json, ..row }).map(Some);
     }
-    settle(store, row, items, None)
+    settle(store, row, items)
 }
 
 fn settle(
     store: &mut Store,
     row: ConflictRow,
     items: Vec<ConflictItem>,
-    all: Option<Take>,
 ) -> Result<Option<PostConflict>> {
     let base = store.sync_base(&row.uid)?;
     let base_post = base
@@ -121,19 +120,8 @@ fn settle(
         .theirs
         .as_ref()
         .and_then(|t| format::parse(&row.theirs_path, t.as_bytes()).ok());
-    let mut outcome = merge(base_post.as_ref(), mine.as_ref(), theirs.as_ref(), &items);
-    if let (Some(take), Merged::Conflict { items: left, .. }) = (all, &outcome) {
-        // The local post changed since: the new items get the same answer.
-        let again: Vec<ConflictItem> = left
-            .iter()
-            .cloned()
-            .map(|mut i| {
-                i.choice = Some(take);
-                i
-            })
-            .collect();
-        outcome = merge(base_post.as_ref(), mine.as_ref(), theirs.as_ref(), &again);
-    }
+    // Choices apply only to the texts the person saw; anything new is asked again.
+    let outcome = merge(base_post.as_ref(), mine.as_ref(), theirs.as_ref(), &items);
     let seen_edits = store
         .sync_dirty()?
         .into_iter()

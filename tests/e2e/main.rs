@@ -7,9 +7,9 @@
 
 mod harness;
 mod settings;
-mod team;
 #[path = "../support/mod.rs"]
 mod support;
+mod team;
 
 use std::time::Duration;
 

@@ -14,20 +14,29 @@ fn git(dir: &Path, args: &[&str]) {
         .current_dir(dir)
         .output()
         .expect("git runs");
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// Clear an input and type `text` into it, then leave it (a change event).
 async fn retype(app: &App, css: &str, text: &str) {
-    app.js(&format!("const i = document.querySelector(\"{css}\"); i.value = ''; i.focus(); return true"))
-        .await;
+    app.js(&format!(
+        "const i = document.querySelector(\"{css}\"); i.value = ''; i.focus(); return true"
+    ))
+    .await;
     app.type_into(css, text).await;
     app.type_into(css, "\u{E004}").await;
 }
 
 async fn sync_and_wait(app: &App) {
-    app.wait_js("const b = document.getElementById('sync-now'); return !b.hidden && !b.disabled", 30)
-        .await;
+    app.wait_js(
+        "const b = document.getElementById('sync-now'); return !b.hidden && !b.disabled",
+        30,
+    )
+    .await;
     app.click("#sync-now").await;
     app.wait_js("const b = document.getElementById('sync-now'); return !b.disabled && b.textContent === 'Sync now'", 30)
         .await;
@@ -50,7 +59,11 @@ async fn two_windows_share_a_paragraph_and_settle_a_clash_side_by_side() {
     });
     let a = App::launch(&db_a, &home_a).await;
     a.click("#open-settings").await;
-    a.wait_js("return !!document.getElementById('team-connect-folder')", 10).await;
+    a.wait_js(
+        "return !!document.getElementById('team-connect-folder')",
+        10,
+    )
+    .await;
     a.click("#team-connect-folder").await;
     a.wait_js("return !document.getElementById('sync-now').hidden && document.getElementById('st-team').textContent.includes('synced')", 30)
         .await;
@@ -66,8 +79,10 @@ async fn two_windows_share_a_paragraph_and_settle_a_clash_side_by_side() {
 
     // A types a paragraph and shares it; B syncs and sees it in its editor.
     a.click(".cm-content").await;
-    a.js("document.querySelector('.cm-content').focus(); return true").await;
-    a.type_into(".cm-content", "\u{E010}\u{E007}\u{E007}Added by Ana.").await;
+    a.js("document.querySelector('.cm-content').focus(); return true")
+        .await;
+    a.type_into(".cm-content", "\u{E010}\u{E007}\u{E007}Added by Ana.")
+        .await;
     sync_and_wait(&a).await;
     sync_and_wait(&b).await;
     b.wait_js("return [...document.querySelectorAll('.cm-line')].some(l => l.textContent.includes('Added by Ana.'))", 15)
@@ -87,8 +102,13 @@ async fn two_windows_share_a_paragraph_and_settle_a_clash_side_by_side() {
         10,
     )
     .await;
-    b.click("#conflicts-list .conflict-part[data-field=title] button[data-take=theirs]").await;
-    b.wait_js("return document.querySelector('#conflicts-list .empty') !== null", 10).await;
+    b.click("#conflicts-list .conflict-part[data-field=title] button[data-take=theirs]")
+        .await;
+    b.wait_js(
+        "return document.querySelector('#conflicts-list .empty') !== null",
+        10,
+    )
+    .await;
     b.click("#conflicts-dialog button[value=close]").await;
     b.wait_js("return document.querySelector('#meta [name=title]').value === \"Spring appeal: Ana's title\"", 10)
         .await;
@@ -100,8 +120,18 @@ async fn two_windows_share_a_paragraph_and_settle_a_clash_side_by_side() {
 
     // Both libraries end with the same post; the repository has no marker.
     let (sa, sb) = (Store::open(&db_a).unwrap(), Store::open(&db_b).unwrap());
-    let pa = sa.all_posts().unwrap().into_iter().find(|p| p.title.starts_with("Spring appeal")).unwrap();
-    let pb = sb.all_posts().unwrap().into_iter().find(|p| p.title.starts_with("Spring appeal")).unwrap();
+    let pa = sa
+        .all_posts()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.title.starts_with("Spring appeal"))
+        .unwrap();
+    let pb = sb
+        .all_posts()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.title.starts_with("Spring appeal"))
+        .unwrap();
     assert_eq!(pa.title, "Spring appeal: Ana's title");
     assert_eq!(pb.title, pa.title);
     assert!(pb.body.contains("Added by Ana."), "{}", pb.body);

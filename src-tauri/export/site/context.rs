@@ -238,16 +238,25 @@ pub(crate) fn safe_slug(s: &str) -> String {
     }
 }
 
-/// `post-<lowest id of the pair>` for each post: the store links a
-/// translation one way (`translation_of`), so both directions are looked at.
+/// For each post the smaller stable uid of it and its translation (its own
+/// uid when it has none), so Hugo's `translationKey` is the same on every
+/// laptop of a team whatever the local ids. The store links a translation
+/// one way (`translation_of`), so both directions are looked at.
 fn translation_keys(all: &[Post]) -> HashMap<i64, String> {
-    let mut low: HashMap<i64, i64> = HashMap::new();
+    let uid_of: HashMap<i64, &str> = all.iter().map(|p| (p.id, p.uid.as_str())).collect();
+    let key_of = |id: i64| match uid_of.get(&id) {
+        Some(u) if !u.is_empty() => u.to_string(),
+        _ => format!("post-{id}"),
+    };
+    let mut low: HashMap<i64, String> = HashMap::new();
     for p in all {
-        if let Some(t) = p.translation_of {
-            let k = p.id.min(t);
+        if let Some(t) = p.translation_of.filter(|t| uid_of.contains_key(t)) {
+            let k = key_of(p.id).min(key_of(t));
             for id in [p.id, t] {
-                let v = low.entry(id).or_insert(k);
-                *v = (*v).min(k);
+                let v = low.entry(id).or_insert_with(|| k.clone());
+                if k < *v {
+                    *v = k.clone();
+                }
             }
         }
     }
@@ -255,7 +264,7 @@ fn translation_keys(all: &[Post]) -> HashMap<i64, String> {
         .map(|p| {
             (
                 p.id,
-                format!("post-{}", low.get(&p.id).copied().unwrap_or(p.id)),
+                low.get(&p.id).cloned().unwrap_or_else(|| key_of(p.id)),
             )
         })
         .collect()

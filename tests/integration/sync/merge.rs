@@ -80,6 +80,16 @@ fn different_paragraphs_merge_and_the_same_paragraph_conflicts() {
         ("body", "One, mine.", "One, theirs.")
     );
     let mut both = items.clone();
+    let mut stale = items.clone();
+    stale[0].mine = "One, mine, before another edit.".into();
+    stale[0].choice = Some(Take::Theirs);
+    assert!(
+        matches!(
+            merge(Some(&base), Some(&mine), Some(&theirs), &stale),
+            Merged::Conflict { .. }
+        ),
+        "a choice made on other texts is not applied"
+    );
     both[0].choice = Some(Take::Both);
     let m = clean(merge(Some(&base), Some(&mine), Some(&theirs), &both));
     assert_eq!(m.body, "One, mine.\n\nOne, theirs.\n\nTwo.\n\nThree.");

@@ -1,10 +1,12 @@
 //! Team sync (issue #10) on this machine, no network: a bare repository on
 //! local disk is the remote, each `Laptop` is a library file of its own.
 //! `merge` pins the merge rules, `rules` drives whole syncs (every rule of
-//! the issue, auth failure, offline remote), `crash` kills syncs, `migration`
+//! the issue), `failures` (refused key, offline remote, refused push,
+//! damaged file), `crash` kills syncs, `migration`
 //! upgrades a version-3 library, `simulation` runs the seeded 5-laptop test.
 
 mod crash;
+mod failures;
 mod merge;
 mod migration;
 mod rules;

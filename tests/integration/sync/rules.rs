@@ -1,6 +1,6 @@
 //! Whole syncs between laptops through a bare repository on disk.
 
-use std::sync::{Arc, Once};
+use std::sync::Arc;
 
 use postdesk::model::{Lang, PostPatch, Status};
 use postdesk::store::{EditKind, Store};
@@ -305,111 +305,105 @@ fn a_push_refused_because_a_teammate_pushed_first_merges_again() {
     assert_eq!(log.lines().take(2).collect::<Vec<_>>(), ["ana", "ben"]);
 }
 
-/// One fake `ssh` for the failure tests: refuses keys for refuse.invalid,
-/// cannot resolve offline.invalid (the environment is per process, so one
-/// script serves every test).
-fn fake_ssh() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        let dir = std::env::temp_dir().join(format!("postdesk-fake-ssh-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("dir");
-        let script = dir.join("ssh");
-        std::fs::write(
-            &script,
-            "#!/bin/sh\ncase \"$*\" in\n  *refuse.invalid*) echo 'git@refuse.invalid: Permission denied (publickey).' >&2 ;;\n  *) echo 'ssh: Could not resolve hostname offline.invalid: Name or service not known' >&2 ;;\nesac\nexit 255\n",
-        )
-        .expect("script");
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-        std::env::set_var("GIT_SSH_COMMAND", &script);
-    });
-}
-
 #[test]
-fn a_refused_key_and_no_network_are_typed_errors_and_lose_nothing() {
-    fake_ssh();
+fn an_image_travels_beside_its_post_under_its_content_hash() {
     let team = TeamRepo::new();
-    let mut ana = team.laptop("ana");
-    ana.new_post("Kept", "words");
-    let e = sync::connect(&mut ana.store, "git@refuse.invalid:team/drafts.git", None)
-        .expect_err("refused");
-    assert_eq!(e.code(), "git_auth", "{e}");
-    assert!(e.to_string().contains("refused your key"), "{e}");
-    let e = sync::connect(&mut ana.store, "git@offline.invalid:team/drafts.git", None)
-        .expect_err("offline");
-    assert_eq!(e.code(), "git_offline", "{e}");
-    assert_eq!(
-        ana.store
-            .list_posts(&Default::default())
-            .expect("list")
-            .len(),
-        1
+    let mut ana = team.joined("ana");
+    let uid = ana.new_post("Gala", "Text.").uid;
+    let image = ana
+        .store
+        .add_asset("photo.png", crate::assets::PNG)
+        .expect("image");
+    ana.set_body(&uid, &format!("Text.\n\n![Gala]({})", image.reference));
+    ana.sync();
+    let files = git(&team.remote, &["ls-tree", "-r", "--name-only", "main"]);
+    assert!(
+        files.contains(&format!("postdesk/posts/{uid}/{}.png", image.hash)),
+        "{files}"
     );
-    let e = sync::connect(&mut ana.store, "--upload-pack=touch /tmp/x", None).expect_err("bad");
-    assert_eq!(e.code(), "git_failed");
-}
-
-#[test]
-fn an_offline_remote_keeps_the_work_and_the_next_sync_shares_it() {
-    let team = TeamRepo::new();
-    let mut ana = team.joined("ana");
-    let uid = ana.new_post("Gala", "One.").uid;
-    ana.sync();
-    let aside = team.dir.path().join("unmounted.git");
-    std::fs::rename(&team.remote, &aside).expect("unplug");
-    ana.set_body(&uid, "One, offline.");
-    let e = sync::sync_now(&mut ana.store, &SyncOptions::default()).expect_err("offline");
-    assert_eq!(e.code(), "git_offline", "{e}");
-    assert_eq!(sync::status(&ana.store).expect("status").unshared, 1);
-    std::fs::rename(&aside, &team.remote).expect("plug back");
-    ana.sync();
     let ben = team.joined("ben");
-    assert_eq!(ben.by_uid(&uid).body, "One, offline.");
+    assert_eq!(
+        ben.store
+            .asset_data(&image.reference)
+            .expect("image arrived"),
+        crate::assets::PNG
+    );
 }
 
 #[test]
-fn a_remote_that_refuses_the_push_keeps_the_post_unshared() {
+fn history_shows_teammates_versions_with_who_and_when() {
     let team = TeamRepo::new();
     let mut ana = team.joined("ana");
-    let uid = ana.new_post("Gala", "One.").uid;
+    let uid = ana.new_post("Gala", "First.").uid;
     ana.sync();
-    let hook = team.remote.join("hooks/pre-receive");
-    std::fs::write(&hook, "#!/bin/sh\necho 'protected branch' >&2\nexit 1\n").expect("hook");
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-    ana.set_body(&uid, "Two.");
-    let e = sync::sync_now(&mut ana.store, &SyncOptions::default()).expect_err("refused");
-    assert_eq!(e.code(), "git_failed", "{e}");
-    assert_eq!(ana.by_uid(&uid).body, "Two.");
-    assert_eq!(sync::status(&ana.store).expect("status").unshared, 1);
+    let mut ben = team.joined("ben");
+    ben.set_body(&uid, "Second, by Ben.");
+    ben.sync();
+    ana.sync();
+    let versions = sync::teammate_versions(&ana.store, &uid, 10).expect("history");
+    let seen: Vec<(&str, &str)> = versions
+        .iter()
+        .map(|v| (v.name.as_str(), v.body.as_str()))
+        .collect();
+    assert_eq!(seen, [("ben", "Second, by Ben."), ("ana", "First.")]);
+    assert!(versions
+        .iter()
+        .all(|v| v.commit.len() == 40 && !v.at.is_empty()));
 }
 
 #[test]
-fn a_damaged_shared_file_is_reported_and_the_local_post_is_untouched() {
+fn the_command_line_connects_syncs_lists_and_resolves_conflicts() {
     let team = TeamRepo::new();
-    let mut ana = team.joined("ana");
-    let uid = ana.new_post("Gala", "One.").uid;
-    ana.sync();
-    // A teammate commits a broken file by hand.
-    let work = team.dir.path().join("work");
-    git(team.dir.path(), &["clone", "-q", &team.url(), "work"]);
-    let file = work.join(format!("postdesk/posts/{uid}/index.md"));
-    std::fs::write(&file, "---\nuid: [unclosed\n---\nbody").expect("write");
-    git(
-        &work,
+    let run = |lib: &std::path::Path, args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_postdesk"))
+            .arg("--db")
+            .arg(lib)
+            .args(args)
+            .output()
+            .expect("postdesk runs");
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let (a, b) = (
+        team.dir.path().join("a.sqlite"),
+        team.dir.path().join("b.sqlite"),
+    );
+    let body = |name: &str, text: &str| {
+        let f = team.dir.path().join(name);
+        std::fs::write(&f, text).expect("body file");
+        f.to_string_lossy().into_owned()
+    };
+    run(
+        &a,
         &[
-            "-c",
-            "user.name=x",
-            "-c",
-            "user.email=x@x",
-            "commit",
-            "-qam",
-            "oops",
+            "new",
+            "--title",
+            "Gala",
+            "--body-file",
+            &body("one.md", "One."),
         ],
     );
-    git(&work, &["push", "-q", "origin", "HEAD:main"]);
-    let r = ana.sync();
-    assert_eq!(r.problems.len(), 1, "{r:?}");
-    assert!(r.problems[0].path.ends_with(&format!("{uid}/index.md")));
-    assert_eq!(ana.by_uid(&uid).body, "One.");
+    let url = team.url();
+    assert!(run(&a, &["team", "connect", &url]).contains("Shared 1 post file(s)"));
+    assert!(run(&b, &["team", "connect", &url, "--folder", "postdesk"]).contains("received 1"));
+    run(
+        &a,
+        &["edit", "gala", "--body-file", &body("a.md", "One, by A.")],
+    );
+    run(
+        &b,
+        &["edit", "gala", "--body-file", &body("b.md", "One, by B.")],
+    );
+    run(&a, &["sync"]);
+    assert!(run(&b, &["sync"]).contains("1 conflict(s)"));
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&b, &["conflicts", "--json"])).expect("json");
+    assert_eq!(json[0]["items"][0]["theirs"], "One, by A.");
+    assert!(run(&b, &["team", "status"]).contains("Conflicts: 1"));
+    assert!(run(&b, &["resolve", "gala", "--take", "theirs"]).contains("Resolved gala"));
+    assert!(run(&b, &["conflicts"]).contains("No conflicts."));
 }

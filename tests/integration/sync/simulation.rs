@@ -1,6 +1,6 @@
 //! The seeded, reproducible 5-laptop simulation: random edits (paragraphs,
-//! tags, status, slug renames, trash/restore, French twins, new posts with
-//! colliding slugs) with syncs in random order and syncs stopped mid-way.
+//! tags, status, slug renames, trash/restore, French twins, images, new
+//! posts with colliding slugs) with syncs in random order and syncs stopped mid-way.
 //! After every round all laptops settle (conflicts resolved at random, syncs
 //! until quiet) and the invariants are checked:
 //! - every body edit reported saved is in the final shared state, or was
@@ -170,8 +170,26 @@ impl Sim {
                     let _ = self.laptops[i].store.restore_post(t);
                 }
             }
-            85..=89 => {
+            85..=87 => {
                 let _ = self.laptops[i].store.create_translation(id);
+            }
+            88..=89 => {
+                // An image (unique bytes) in a new paragraph.
+                let mut bytes = crate::assets::PNG.to_vec();
+                bytes.extend(self.rng.next().to_le_bytes());
+                let a = self.laptops[i]
+                    .store
+                    .add_asset("photo.png", &bytes)
+                    .expect("image");
+                let m = self.marker(i);
+                let body = format!("{}\n\n{m} ![photo]({})", post.body, a.reference);
+                store_patch(
+                    self,
+                    PostPatch {
+                        body: Some(body),
+                        ..PostPatch::default()
+                    },
+                );
             }
             _ => {
                 let title = self.rng.pick(&["Hello", "Update", "Gala"]).to_string();
@@ -232,8 +250,12 @@ impl Sim {
     }
 
     fn library(&self, i: usize) -> BTreeMap<String, SharedPost> {
+        self.library_of(&self.laptops[i])
+    }
+
+    fn library_of(&self, laptop: &Laptop) -> BTreeMap<String, SharedPost> {
         let filter = ListFilter::default();
-        let store = &self.laptops[i].store;
+        let store = &laptop.store;
         store
             .list_posts(&filter)
             .expect("list")
@@ -264,6 +286,14 @@ impl Sim {
 
     fn check(&mut self) {
         self.converged().expect("all laptops converge");
+        for l in &self.laptops {
+            for p in self.library_of(l).values() {
+                for (i, _) in p.body.match_indices("asset:") {
+                    let r = &p.body[i..i + 22];
+                    assert!(l.store.asset(r).is_ok(), "{} lacks the image {r}", l.name);
+                }
+            }
+        }
         let text: String = self.library(0).values().map(|p| p.body.clone()).collect();
         let present: BTreeSet<String> = markers(&text).into_iter().collect();
         let lost: Vec<&String> = self
