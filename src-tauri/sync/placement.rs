@@ -80,7 +80,7 @@ pub(super) fn settle_slug_collisions(
                 let candidate = crate::slug::with_suffix(&slug, n);
                 let key = (lang, candidate.clone());
                 let owner = store.sync_slug_owner(lang, &candidate)?;
-                if !taken.contains(&key) && owner.as_deref().map_or(true, |o| o == uid) {
+                if !taken.contains(&key) && owner.as_deref().is_none_or(|o| o == uid) {
                     break candidate;
                 }
                 n += 1;
