@@ -52,6 +52,7 @@ fn desktop() {
         "post_changed_by",
         "teammate_versions",
         "waiting_for_my_review",
+        "teammate_diff",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri-build failed: check tauri.conf.json and capabilities/");

@@ -164,6 +164,7 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
             team::post_changed_by,
             team::teammate_versions,
             team::waiting_for_my_review,
+            team::teammate_diff,
         ])
         .build(tauri::generate_context!())
         .map_err(|e| {

@@ -126,3 +126,25 @@ pub fn teammate_versions(state: State<'_, AppState>, id: i64) -> IpcResult<Vec<T
 pub fn waiting_for_my_review(state: State<'_, AppState>) -> IpcResult<Vec<PostSummary>> {
     with_store(&state, |s| sync::waiting_for_my_review(s))
 }
+
+/// What a teammate's shared version changed, against the text open now.
+#[tauri::command(async)]
+pub fn teammate_diff(
+    state: State<'_, AppState>,
+    id: i64,
+    commit: String,
+) -> IpcResult<crate::diff::RevisionDiff> {
+    with_store(&state, |s| {
+        let post = s.get_post(id)?;
+        let version = sync::teammate_versions(s, &post.uid, 20)?
+            .into_iter()
+            .find(|v| v.commit == commit)
+            .ok_or_else(|| {
+                crate::Error::invalid(
+                    "history",
+                    "That shared version is no longer in the history; open History again.",
+                )
+            })?;
+        Ok(crate::diff::revision_diff(&version.body, &post.body))
+    })
+}

@@ -88,6 +88,18 @@ async fn two_windows_share_a_paragraph_and_settle_a_clash_side_by_side() {
     b.wait_js("return [...document.querySelectorAll('.cm-line')].some(l => l.textContent.includes('Added by Ana.'))", 15)
         .await;
 
+    // B's History lists Ana's shared version beside the local revisions, with its diff.
+    b.click("#show-revisions").await;
+    b.wait_js("return !!document.querySelector('#revision-list .history-heading') && !!document.querySelector('#revision-list li[data-commit]')", 10)
+        .await;
+    b.click("#revision-list li[data-commit]").await;
+    b.wait_js(
+        "return document.getElementById('revision-diff').textContent.includes(\"Ana's version\")",
+        10,
+    )
+    .await;
+    b.click("#close-revisions").await;
+
     // Both change the title; A shares first, so B's sync finds a clash.
     retype(&a, "#meta [name=title]", "Spring appeal: Ana's title").await;
     sync_and_wait(&a).await;

@@ -5,7 +5,7 @@ import { $, element, showError } from "./dom";
 import { time } from "./format";
 import { rpc } from "./rpc";
 import { setSaveState } from "./statusbar";
-import type { DiffKind, Post, Revision } from "./types";
+import type { DiffKind, Post, Revision, TeammateVersion } from "./types";
 
 export interface HistoryPanel {
   isOpen(): boolean;
@@ -36,16 +36,35 @@ export function setupHistory({ session, showRestored }: HistoryDeps): HistoryPan
     panel.hidden = false;
     const post = session.post;
     if (!post) return;
-    const revs = await rpc.listRevisions(post.id);
+    const [revs, shared] = await Promise.all([rpc.listRevisions(post.id), rpc.teammateVersions(post.id).catch(() => [])]);
+    const row = (text: string, pick: (li: HTMLLIElement) => void) => {
+      const li = element("li", text);
+      li.tabIndex = 0;
+      li.addEventListener("click", () => pick(li));
+      li.addEventListener("keydown", (ev) => {
+        if (ev.key === "Enter") pick(li);
+      });
+      return li;
+    };
     list.replaceChildren(
       ...revs.map((r) => {
-        const li = element("li", `${new Date(r.created_at).toLocaleString()} · ${REASONS[r.reason]}`);
+        const li = row(`${new Date(r.created_at).toLocaleString()} · ${REASONS[r.reason]}`, (el) => void choose(r, el));
         li.dataset.id = String(r.id);
-        li.tabIndex = 0;
-        li.addEventListener("click", () => void choose(r, li));
         return li;
       }),
     );
+    if (shared.length > 0) {
+      const heading = element("li", "Shared by the team", "history-heading");
+      heading.role = "presentation";
+      list.append(
+        heading,
+        ...shared.map((v) => {
+          const li = row(`${new Date(v.at).toLocaleString()} · ${v.name}`, (el) => void chooseShared(v, el));
+          li.dataset.commit = v.commit;
+          return li;
+        }),
+      );
+    }
     diff.replaceChildren();
     restoreButton.disabled = true;
   }
@@ -61,6 +80,24 @@ export function setupHistory({ session, showRestored }: HistoryDeps): HistoryPan
         ...lines.map((l) => element("div", `${MARKS[l.kind]} ${l.text}`, `diff-${l.kind}`)),
       );
       restoreButton.disabled = false;
+    } catch (e) {
+      showError(e);
+    }
+  }
+
+  /** A teammate's version: its difference from the open text (restoring is for local revisions). */
+  async function chooseShared(v: TeammateVersion, li: HTMLLIElement): Promise<void> {
+    if (!session.post) return;
+    chosen = null;
+    for (const el of list.children) el.toggleAttribute("aria-selected", el === li);
+    restoreButton.disabled = true;
+    try {
+      const { lines, notice } = await rpc.teammateDiff(session.post.id, v.commit);
+      diff.replaceChildren(
+        element("p", `${v.name}'s version (− theirs, + yours now)`, "diff-notice"),
+        ...(notice ? [element("p", notice, "diff-notice")] : []),
+        ...lines.map((l) => element("div", `${MARKS[l.kind]} ${l.text}`, `diff-${l.kind}`)),
+      );
     } catch (e) {
       showError(e);
     }

@@ -114,4 +114,6 @@ export const rpc = {
   postChangedBy: (id: number) => call<ChangedByInfo | null>("post_changed_by", { id }),
   teammateVersions: (id: number) => call<TeammateVersion[]>("teammate_versions", { id }),
   waitingForMyReview: () => call<PostSummary[]>("waiting_for_my_review"),
+  /** A teammate's shared version (by commit) against the open text. */
+  teammateDiff: (id: number, commit: string) => call<RevisionDiff>("teammate_diff", { id, commit }),
 };
