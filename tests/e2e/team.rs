@@ -107,6 +107,9 @@ async fn two_windows_share_a_paragraph_and_settle_a_clash_side_by_side() {
     sync_and_wait(&b).await;
     b.wait_js("const c = document.getElementById('show-conflicts'); return !c.hidden && c.textContent.includes('1 post')", 15)
         .await;
+    // The post is flagged in the library until it is settled.
+    b.wait_js("return [...document.querySelectorAll('#posts .flag')].some(f => f.textContent === 'To settle')", 10)
+        .await;
     b.click("#show-conflicts").await;
     b.wait_js(
         "const p = document.querySelector('#conflicts-list .conflict-part[data-field=title]'); \

@@ -26,9 +26,11 @@ export interface LibraryDeps {
   open(id: number): Promise<void>;
   /** Put the cursor in the title of the post just opened. */
   focusTitle(): void;
+  /** A short flag shown on a post in the list (a team conflict), or null. */
+  flag?(id: number): string | null;
 }
 
-export function setupLibrary({ session, open, focusTitle }: LibraryDeps): Library {
+export function setupLibrary({ session, open, focusTitle, flag }: LibraryDeps): Library {
   const list = $<HTMLUListElement>("posts");
   const search = $<HTMLInputElement>("search");
   let showTrash = false;
@@ -51,6 +53,8 @@ export function setupLibrary({ session, open, focusTitle }: LibraryDeps): Librar
     li.role = "option";
     li.dataset.id = String(p.id);
     li.append(element("strong", p.title), element("small", detail));
+    const flagged = flag?.(p.id);
+    if (flagged) li.append(element("span", flagged, "flag"));
     if (snippetHtml !== undefined) {
       const s = element("p", "", "snippet");
       // The core escapes the snippet and adds only <mark>.

@@ -53,7 +53,7 @@ const openPost = async (id: number) => {
   await workspace.open(id);
   if (session.post) void team.showChangedBy(session.post);
 };
-const library = setupLibrary({ session, open: openPost, focusTitle: details.focusTitle });
+const library = setupLibrary({ session, open: openPost, focusTitle: details.focusTitle, flag: (id) => team.flag(id) });
 const history = setupHistory({ session, showRestored: workspace.showReloaded });
 const layout = setupLayout((tab) => {
   if (tab === "email") void email.refresh();

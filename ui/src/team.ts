@@ -29,6 +29,8 @@ export interface TeamView {
   renderSettings(into: HTMLElement): Promise<void>;
   /** Start syncing if this library is connected. */
   start(): Promise<void>;
+  /** "To settle" for a post in conflict, for the library list. */
+  flag(id: number): string | null;
 }
 
 const CHOICES: [Take, string][] = [
@@ -45,6 +47,8 @@ export function setupTeam({ session, refreshLibrary, showReloaded }: TeamDeps): 
   let status: TeamStatus | null = null;
   let failure: string | null = null;
   let badgeTimer = 0;
+  /** Posts waiting for a choice in the conflicts view. */
+  let conflicted = new Set<number>();
 
   /** Save what is typed, sync on the background connection, then show what came in. */
   async function runSync(): Promise<SyncReport> {
@@ -108,6 +112,9 @@ export function setupTeam({ session, refreshLibrary, showReloaded }: TeamDeps): 
     badge.textContent = badgeText(status, failure);
     badge.title = `Shared through ${status.remote} (folder ${status.folder}, branch ${status.branch})`;
     conflictsButton.textContent = status.conflicts === 1 ? "1 post to settle" : `${status.conflicts} posts to settle`;
+    const before = conflicted;
+    conflicted = new Set(status.conflicts === 0 ? [] : (await rpc.listConflicts().catch(() => [])).flatMap((c) => (c.post_id === null ? [] : [c.post_id])));
+    if (before.size !== conflicted.size || [...conflicted].some((id) => !before.has(id))) await refreshLibrary();
   }
 
   syncButton.addEventListener("click", () => void scheduler.now());
@@ -277,6 +284,7 @@ export function setupTeam({ session, refreshLibrary, showReloaded }: TeamDeps): 
       if (by && session.post?.id === post.id) line.textContent = `Last shared change by ${by.name}, ${new Date(by.at).toLocaleString()}`;
     },
     renderSettings,
+    flag: (id) => (conflicted.has(id) ? "To settle" : null),
     async start() {
       await refreshBadge();
       if (status?.connected) scheduler.start();
