@@ -36,7 +36,7 @@ fn folder_of(post_path: &str) -> &str {
 }
 
 /// The image files a post's commit must carry and the remote lacks.
-pub fn outgoing(
+pub(super) fn outgoing(
     store: &Store,
     repo: &Repo,
     remote: Option<&str>,
@@ -72,13 +72,14 @@ pub fn outgoing(
 }
 
 /// Bring in the images teammates' posts reference and this library lacks.
-pub fn incoming(
+pub(super) fn incoming(
     store: &mut Store,
     repo: &Repo,
     commit: &str,
     posts: &[(&Post, &str)],
     problems: &mut Vec<SyncProblem>,
 ) -> Result<()> {
+    let mut everywhere: Option<std::collections::HashMap<String, String>> = None;
     for (p, path) in posts {
         let missing: Vec<String> = references(&p.body, &p.featured_image)
             .into_iter()
@@ -90,18 +91,28 @@ pub fn incoming(
         let folder = folder_of(path);
         let listing = repo.folder_files(commit, folder)?;
         for r in missing {
-            let prefix = format!("{folder}/{}", &r[ASSET_SCHEME.len()..]);
-            let Some((file, oid)) = listing.iter().find(|(f, _)| f.starts_with(&prefix)) else {
+            let hex = &r[ASSET_SCHEME.len()..];
+            let prefix = format!("{folder}/{hex}");
+            let found = match listing.iter().find(|(f, _)| f.starts_with(&prefix)) {
+                Some(hit) => Some(hit.clone()),
+                // Shared beside another post (the post moved, or a copy of it): look everywhere.
+                None => everywhere
+                    .get_or_insert_with(|| repo.all_posts(commit).unwrap_or_default())
+                    .iter()
+                    .find(|(f, _)| f.rsplit('/').next().is_some_and(|n| n.starts_with(hex)))
+                    .map(|(f, o)| (f.clone(), o.clone())),
+            };
+            let Some((file, oid)) = found else {
                 continue; // the teammate's image was never shared; the post shows it missing
             };
-            let data = repo.git.read_blobs(std::slice::from_ref(oid))?;
+            let data = repo.git.read_blobs(std::slice::from_ref(&oid))?;
             let Some(Some(bytes)) = data.into_iter().next() else {
                 continue;
             };
             let name = file.rsplit('/').next().unwrap_or("image");
             if let Err(e) = store.add_asset(name, &bytes) {
                 problems.push(SyncProblem {
-                    path: repo.full(file),
+                    path: repo.full(&file),
                     message: e.to_string(),
                 });
             }

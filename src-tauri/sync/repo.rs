@@ -108,6 +108,14 @@ impl Repo {
         }
     }
 
+    /// The last fetched commit of the team branch, if any.
+    pub fn tracking_head(&self) -> Option<String> {
+        self.git
+            .run(&["rev-parse", "--verify", "-q", &self.tracking_ref()])
+            .ok()
+            .map(|s| s.trim().to_string())
+    }
+
     /// The remote's default branch, or `main` for an empty repository.
     pub fn remote_default_branch(git: &Git) -> Result<String> {
         let out = git.run(&["ls-remote", "--symref", "origin", "HEAD"])?;

@@ -151,6 +151,16 @@ fn settle(
         changed_by: None,
         keep_dirty: true,
     };
+    // Images the chosen words use and this library lacks come from the last fetch.
+    if let LocalWrite::Put { post, .. } = &item.write {
+        let team = Team::load(store)?;
+        let repo = team.repo(store)?;
+        if let Some(head) = repo.tracking_head() {
+            let mut problems = Vec::new();
+            let at = [(&**post, row.theirs_path.as_str())];
+            super::images::incoming(store, &repo, &head, &at, &mut problems)?;
+        }
+    }
     let skipped = store.apply_sync(&[item], &[])?;
     if !skipped.is_empty() {
         return Err(Error::Busy);
