@@ -216,7 +216,7 @@ fn check_post(post: &Post, warnings: &mut Vec<String>) -> Result<()> {
             ),
         ));
     }
-    if matches!(post.status, Status::Draft | Status::Ready) {
+    if matches!(post.status, Status::Draft | Status::Review | Status::Ready) {
         warnings.push(format!(
             "\"{}\" is not published yet (status: {}): its link to the site will not work until it is.",
             post.title, post.status
