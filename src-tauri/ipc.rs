@@ -233,6 +233,7 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
         )*};
     }
     use crate::diff::{DiffKind, DiffLine, RevisionDiff};
+    use crate::markdown::live::{BlockSplice, LivePreview, LiveText, TextChange};
     use crate::markdown::{blocks::PreviewBlocks, Heading};
     use crate::model::{
         Asset, Lang, ListFilter, Post, PostPatch, PostSummary, Revision, RevisionReason, SearchHit,
@@ -268,6 +269,10 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
         FolderToken,
         ChosenFolder,
         ListingLabels,
+        LiveText,
+        TextChange,
+        LivePreview,
+        BlockSplice,
     );
     Ok(out)
 }

@@ -14,8 +14,16 @@ use std::sync::Mutex;
 
 use tauri::{Manager, RunEvent, WindowEvent};
 
+use crate::markdown::live::{LiveDocument, LivePreview, LiveText};
 use crate::model::{Post, PostPatch};
 use crate::store::{EditKind, Store};
+
+/// The post whose document the live preview holds.
+#[derive(Default)]
+struct OpenDocument {
+    post: Option<i64>,
+    doc: LiveDocument,
+}
 
 /// What the commands share: the one store, and the edits typed but not yet
 /// written (the autosave timer has not fired), so closing the window can
@@ -23,8 +31,8 @@ use crate::store::{EditKind, Store};
 pub struct AppState {
     pub store: Mutex<Store>,
     staged: Mutex<HashMap<i64, PostPatch>>,
-    /// The live preview's block cache (one preview view per window).
-    pub preview: Mutex<crate::markdown::blocks::IncrementalRenderer>,
+    /// The open post's document for the live preview (one per window).
+    live: Mutex<OpenDocument>,
     /// The system's dialogs and the folders chosen through them: the only
     /// source of the paths commands write to or show.
     pub dialogs: dialogs::Dialogs,
@@ -35,13 +43,38 @@ impl AppState {
         AppState {
             store: Mutex::new(store),
             staged: Mutex::new(HashMap::new()),
-            preview: Mutex::new(Default::default()),
+            live: Mutex::new(OpenDocument::default()),
             dialogs: dialogs::Dialogs::from_env(),
         }
     }
 
-    /// Remember the latest unsaved edit of a post (replaces the previous one:
-    /// the UI always sends the whole current text).
+    /// Apply a live edit to post `id`'s document (a new one when another
+    /// post was open: changes to it are refused, the UI sends the text).
+    pub fn live_edit(
+        &self,
+        id: i64,
+        text: LiveText,
+        opts: &crate::markdown::RenderOptions,
+        reset: bool,
+    ) -> crate::Result<LivePreview> {
+        let mut live = self.live.lock().map_err(|_| crate::Error::LockPoisoned)?;
+        if live.post != Some(id) {
+            *live = OpenDocument {
+                post: Some(id),
+                doc: LiveDocument::default(),
+            };
+            if matches!(text, LiveText::Changes { .. }) {
+                return Ok(LivePreview {
+                    resync: true,
+                    ..LivePreview::default()
+                });
+            }
+        }
+        Ok(live.doc.edit(text, opts, reset))
+    }
+
+    /// Remember the latest unsaved edit of a post (replaces the previous
+    /// one). Its body is read from the open document when it is written.
     pub fn stage(&self, id: i64, patch: PostPatch) -> crate::Result<()> {
         let mut staged = self.staged.lock().map_err(|_| crate::Error::LockPoisoned)?;
         staged.insert(id, patch);
@@ -65,7 +98,12 @@ impl AppState {
             Err(_) => return,
         };
         tracing::info!(edits = pending.len(), "writing staged edits");
-        for (id, patch) in pending {
+        for (id, mut patch) in pending {
+            if let Ok(live) = self.live.lock() {
+                if live.post == Some(id) {
+                    patch.body = Some(live.doc.text().to_owned());
+                }
+            }
             if let Err(e) = self.save(id, patch, EditKind::Autosave) {
                 tracing::error!(post = id, error = %e, "could not write the last edit on close");
             }

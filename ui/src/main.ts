@@ -29,12 +29,12 @@ const frame = new PreviewFrame(
 );
 const previewTarget: PreviewTarget = {
   needsAll: () => frame.needsAll(),
-  show: (post, preview, reset) => frame.show(post.title, preview.keys, preview.html, reset),
+  show: (post, preview, reset) => frame.show(post.title, preview.splice, reset),
 };
 const session = new EditingSession(rpc, previewTarget);
 
 const editor = createEditor($("editor"), {
-  onChange: (text) => session.edit({ body: text }),
+  onChange: (text, changes) => session.edit({ body: text }, { changes }),
   onBlur: () => void session.save("autosave"),
   onSave: () => void session.save("save"),
   onImage: imageMarkdown,
