@@ -21,7 +21,16 @@ fn with_store<T>(
 
 #[tauri::command(async)]
 pub fn list_posts(state: State<'_, AppState>, filter: ListFilter) -> IpcResult<Vec<PostSummary>> {
-    with_store(&state, |s| s.list_posts(&filter))
+    static FIRST: std::sync::Once = std::sync::Once::new();
+    FIRST.call_once(|| super::startup_mark("first list query"));
+    let list = with_store(&state, |s| s.list_posts(&filter));
+    if let Ok(posts) = &list {
+        static LISTED: std::sync::Once = std::sync::Once::new();
+        LISTED.call_once(|| {
+            super::startup_mark(&format!("first list answered ({} posts)", posts.len()))
+        });
+    }
+    list
 }
 
 #[tauri::command(async)]

@@ -115,6 +115,7 @@ impl AppState {
 /// A damaged library still opens the window, which offers its newest good
 /// backup (`recovery`).
 pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
+    startup_mark("Rust run() entered");
     let location = crate::library_location::resolve(db)?;
     let (store, problem) = match crate::library_location::open_library(&location) {
         Ok(store) => (store, None),
@@ -125,6 +126,7 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
         Err(e) => return Err(e),
     };
     tracing::info!(path = %location.path().display(), "opened library");
+    startup_mark("library opened");
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             if let Some(w) = app.get_webview_window("main") {
@@ -136,6 +138,13 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
+        .setup(|app| {
+            match app.get_webview_window("main") {
+                Some(window) => lighten_webview(&window),
+                None => tracing::warn!("no main window at setup: webview settings unchanged"),
+            }
+            Ok(())
+        })
         .manage(AppState::new(store))
         .manage(recovery::Recovery::new(
             location.path().to_path_buf(),
@@ -191,6 +200,7 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
         .map_err(|e| {
             crate::Error::invalid("app", format!("The window could not be opened: {e}"))
         })?;
+    startup_mark("Tauri app built (window being created)");
     watch_signals(app.handle().clone());
     recovery::watch_daily_backup(app.handle().clone());
     app.run(|handle, event| {
@@ -200,6 +210,65 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
         }
     });
     Ok(())
+}
+
+/// WebKitGTK settings that cost memory without benefit in a one-page app:
+/// no back/forward page cache, and the document-viewer cache model (the
+/// smallest memory caches; the app loads nothing from the network).
+#[cfg(target_os = "linux")]
+fn lighten_webview(window: &tauri::WebviewWindow) {
+    let done = window.with_webview(|webview| {
+        use webkit2gtk::{CacheModel, SettingsExt, WebContextExt, WebViewExt};
+        let view = webview.inner();
+        if let Some(settings) = WebViewExt::settings(&view) {
+            settings.set_enable_page_cache(false);
+        }
+        if let Some(context) = view.context() {
+            context.set_cache_model(CacheModel::DocumentViewer);
+        }
+        tracing::info!("webview: page cache off, document-viewer cache model");
+    });
+    if let Err(e) = done {
+        tracing::warn!(error = %e, "could not change the webview's settings");
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn lighten_webview(_window: &tauri::WebviewWindow) {}
+
+/// When this process started, as seconds since boot (Linux: `/proc`).
+#[cfg(target_os = "linux")]
+fn process_start_secs() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let ticks: f64 = stat
+        .rsplit(')')
+        .next()?
+        .split_whitespace()
+        .nth(19)?
+        .parse()
+        .ok()?;
+    // SAFETY: sysconf only reads a configuration value.
+    let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
+    (hz > 0.0).then(|| ticks / hz)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn process_start_secs() -> Option<f64> {
+    None
+}
+
+/// Log a start-up milestone with the milliseconds since the process
+/// started (the e2e figures test prints these lines).
+pub(crate) fn startup_mark(what: &str) {
+    let uptime = std::fs::read_to_string("/proc/uptime")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok());
+    if let (Some(now), Some(start)) = (uptime, process_start_secs()) {
+        tracing::info!(
+            "start-up: {what} at {:.0} ms after process start",
+            (now - start) * 1000.0
+        );
+    }
 }
 
 /// A session logout or `kill` sends SIGTERM (SIGHUP when the terminal goes,
