@@ -361,15 +361,14 @@ fn print_keystroke_ratio(name: &str, doc: &str, opts: &RenderOptions) {
         opts,
         true,
     );
-    let mut at = typing_point(doc);
+    let start = typing_point(doc);
     let mut keys = Vec::new();
-    for i in 0..400 {
+    for (i, at) in (start..start + 400).enumerate() {
         let key = if i % 6 == 5 { " " } else { "x" };
         let t = Instant::now();
         let p = live.edit(keystroke(live.version(), at, key), opts, false);
         keys.push(t.elapsed());
         assert!(!p.resync && p.splice.html.len() <= 2, "{:?}", p.splice.keys);
-        at += 1;
     }
     let mut wholes = Vec::new();
     for _ in 0..20 {
