@@ -4,11 +4,19 @@
 //! same input with the same options (the baseline, so figures can be read as
 //! ratios), and the sanitizer alone.
 //!
+//! The live preview per keystroke (`live/…`): one change applied to the
+//! open post's [`LiveDocument`] and the preview brought up to date (cut the
+//! changed stretch, render what must be, splice), at 100,000 words and at
+//! 20,000 words with 40 footnotes and reference links, printed as a ratio
+//! against a whole render of the same document in the same run.
+//!
 //! `cargo bench --no-default-features --bench render`
 
 use std::hint::black_box;
+use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use postdesk::markdown::live::{LiveDocument, LiveText, TextChange};
 use postdesk::markdown::{parser, render, sanitize, RenderOptions};
 
 #[path = "../tests/support/mod.rs"]
@@ -288,5 +296,128 @@ fn bench_render(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench_render);
+/// `doc` with `n` footnotes cited through it (`[^src-i]`, defined at the
+/// end, as the "myths and facts" explainers do) and as many reference links.
+fn with_footnotes(doc: &str, n: usize) -> String {
+    let paragraphs: Vec<&str> = doc.split("\n\n").collect();
+    let step = (paragraphs.len() / n).max(1);
+    let mut out = String::with_capacity(doc.len() + n * 120);
+    let mut cited = 0;
+    for (i, p) in paragraphs.iter().enumerate() {
+        out.push_str(p);
+        if i % step == step - 1 && cited < n && !p.starts_with(['#', '|', '-', '`', '!', '>']) {
+            cited += 1;
+            out.push_str(&format!(" See [the study][ref-{cited}].[^src-{cited}]"));
+        }
+        out.push_str("\n\n");
+    }
+    for i in 1..=cited {
+        out.push_str(&format!(
+            "[^src-{i}]: Source {i}, *Annual report*, p. {i}.\n\n"
+        ));
+    }
+    for i in 1..=cited {
+        out.push_str(&format!(
+            "[ref-{i}]: https://example.org/study/{i} \"Study {i}\"\n"
+        ));
+    }
+    out
+}
+
+/// Where a writer types: the end of the paragraph in the middle of `doc`,
+/// as a UTF-16 offset (what the editor sends).
+fn typing_point(doc: &str) -> u32 {
+    let middle = doc.len() / 2;
+    let at = doc[middle..]
+        .find(".\n\n")
+        .map_or(doc.len(), |i| middle + i + 1);
+    doc[..at].encode_utf16().count() as u32
+}
+
+/// One keystroke: `key` typed at `at` on version `base`.
+fn keystroke(base: u32, at: u32, key: &str) -> LiveText {
+    LiveText::Changes {
+        base,
+        changes: vec![TextChange {
+            from: at,
+            to: at,
+            insert: key.to_owned(),
+        }],
+    }
+}
+
+fn percentile(sorted: &[Duration], q: f64) -> Duration {
+    sorted[((sorted.len() - 1) as f64 * q).round() as usize]
+}
+
+/// Time `n` keystrokes typed into `doc` and `n / 10` whole renders of it,
+/// and print both with their ratio.
+fn print_keystroke_ratio(name: &str, doc: &str, opts: &RenderOptions) {
+    let mut live = LiveDocument::default();
+    live.edit(
+        LiveText::Whole {
+            text: doc.to_owned(),
+        },
+        opts,
+        true,
+    );
+    let start = typing_point(doc);
+    let mut keys = Vec::new();
+    for (i, at) in (start..start + 400).enumerate() {
+        let key = if i % 6 == 5 { " " } else { "x" };
+        let t = Instant::now();
+        let p = live.edit(keystroke(live.version(), at, key), opts, false);
+        keys.push(t.elapsed());
+        assert!(!p.resync && p.splice.html.len() <= 2, "{:?}", p.splice.keys);
+    }
+    let mut wholes = Vec::new();
+    for _ in 0..20 {
+        let t = Instant::now();
+        black_box(render(black_box(live.text()), opts));
+        wholes.push(t.elapsed());
+    }
+    keys.sort();
+    wholes.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let whole = percentile(&wholes, 0.5);
+    eprintln!(
+        "live/{name}: per keystroke p50 {:.3} ms, p95 {:.3} ms, max {:.3} ms; whole render p50 {:.2} ms; \
+         keystroke/whole = {:.4} (p50), {:.4} (p95)",
+        ms(percentile(&keys, 0.5)),
+        ms(percentile(&keys, 0.95)),
+        ms(keys[keys.len() - 1]),
+        ms(whole),
+        ms(percentile(&keys, 0.5)) / ms(whole),
+        ms(percentile(&keys, 0.95)) / ms(whole),
+    );
+}
+
+fn bench_live(c: &mut Criterion) {
+    let resolver = resolve;
+    let opts = RenderOptions {
+        resolve_asset: Some(&resolver),
+        summary: "",
+    };
+    let long = document(100_000, 42);
+    let cited = with_footnotes(&document(20_000, 11), 40);
+    for (name, doc) in [("100k_words", &long), ("20k_words_40_footnotes", &cited)] {
+        print_keystroke_ratio(name, doc, &opts);
+        let mut group = c.benchmark_group(format!("live/{name}"));
+        group.sample_size(20);
+        group.bench_function("whole_render", |b| b.iter(|| render(black_box(doc), &opts)));
+        let mut live = LiveDocument::default();
+        live.edit(LiveText::Whole { text: doc.clone() }, &opts, true);
+        let mut at = typing_point(doc);
+        group.bench_function("keystroke", |b| {
+            b.iter(|| {
+                let p = live.edit(keystroke(live.version(), at, "x"), &opts, false);
+                at += 1;
+                p
+            })
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench_render, bench_live);
 criterion_main!(benches);

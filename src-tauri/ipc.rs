@@ -234,6 +234,7 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
     }
     use crate::diff::{DiffKind, DiffLine, RevisionDiff};
     use crate::library_settings::{Setting, SettingGroup};
+    use crate::markdown::live::{BlockSplice, LivePreview, LiveText, TextChange};
     use crate::markdown::{blocks::PreviewBlocks, Heading};
     use crate::model::{
         Asset, Lang, ListFilter, Post, PostPatch, PostSummary, Revision, RevisionReason, SearchHit,
@@ -275,6 +276,10 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
         ListingLabels,
         Setting,
         SettingGroup,
+        LiveText,
+        TextChange,
+        LivePreview,
+        BlockSplice,
     );
     // Team sync (issue #10).
     use crate::sync::{

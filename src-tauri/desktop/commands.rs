@@ -6,6 +6,7 @@ use tauri::State;
 use super::AppState;
 use crate::diff::RevisionDiff;
 use crate::ipc::{IpcError, IpcResult, SaveKind};
+use crate::markdown::live::{LivePreview, LiveText};
 use crate::markdown::RenderOptions;
 use crate::model::{Asset, ListFilter, Post, PostPatch, PostSummary, Revision, SearchHit};
 use crate::store::{EditKind, Store};
@@ -20,7 +21,16 @@ pub(super) fn with_store<T>(
 
 #[tauri::command(async)]
 pub fn list_posts(state: State<'_, AppState>, filter: ListFilter) -> IpcResult<Vec<PostSummary>> {
-    with_store(&state, |s| s.list_posts(&filter))
+    static FIRST: std::sync::Once = std::sync::Once::new();
+    FIRST.call_once(|| super::startup_mark("first list query"));
+    let list = with_store(&state, |s| s.list_posts(&filter));
+    if let Ok(posts) = &list {
+        static LISTED: std::sync::Once = std::sync::Once::new();
+        LISTED.call_once(|| {
+            super::startup_mark(&format!("first list answered ({} posts)", posts.len()))
+        });
+    }
+    list
 }
 
 #[tauri::command(async)]
@@ -135,35 +145,34 @@ pub fn add_asset(
     with_store(&state, |s| s.add_asset(&file_name, &data))
 }
 
-/// One call per keystroke: keep the edit staged in memory (so closing the
-/// window can write it even before autosave fires) when `stage`, and return
-/// the live preview of `patch.body` incrementally: block keys in order, and
-/// the HTML of blocks the view does not hold yet (`reset`: it holds none).
+/// One call per keystroke: apply the editor's changes (or whole text) to
+/// the open post's document in the core and answer with the splice of the
+/// preview's blocks (`reset`: the view holds none). With `stage`, the edit is
+/// kept so a close writes it: `fields` (the other changed fields) now, the
+/// body from the document when it is written. A `resync` answer applied
+/// nothing: the UI sends the whole text.
 #[tauri::command(async)]
 pub fn live_edit(
     state: State<'_, AppState>,
     id: i64,
-    patch: PostPatch,
+    text: LiveText,
+    fields: PostPatch,
     stage: bool,
     reset: bool,
-) -> IpcResult<crate::markdown::blocks::PreviewBlocks> {
-    let body = patch.body.clone().unwrap_or_default();
-    let summary = patch.summary.clone().unwrap_or_default();
-    if stage {
-        state.stage(id, patch).map_err(IpcError::from)?;
-    }
+) -> IpcResult<LivePreview> {
+    let summary = fields.summary.clone().unwrap_or_default();
     let resolve = |url: &str| super::assets::asset_url(url);
-    let mut preview = state.preview.lock().map_err(|_| IpcError::poisoned())?;
-    if reset {
-        preview.reset();
+    let opts = RenderOptions {
+        resolve_asset: Some(&resolve),
+        summary: &summary,
+    };
+    let preview = state
+        .live_edit(id, text, &opts, reset)
+        .map_err(IpcError::from)?;
+    if stage && !preview.resync {
+        state.stage(id, fields).map_err(IpcError::from)?;
     }
-    Ok(preview.render(
-        &body,
-        &RenderOptions {
-            resolve_asset: Some(&resolve),
-            summary: &summary,
-        },
-    ))
+    Ok(preview)
 }
 
 #[tauri::command(async)]

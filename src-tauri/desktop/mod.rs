@@ -16,8 +16,16 @@ use std::sync::Mutex;
 
 use tauri::{Manager, RunEvent, WindowEvent};
 
+use crate::markdown::live::{LiveDocument, LivePreview, LiveText};
 use crate::model::{Post, PostPatch};
 use crate::store::{EditKind, Store};
+
+/// The post whose document the live preview holds.
+#[derive(Default)]
+struct OpenDocument {
+    post: Option<i64>,
+    doc: LiveDocument,
+}
 
 /// What the commands share: the one store, and the edits typed but not yet
 /// written (the autosave timer has not fired), so closing the window can
@@ -25,8 +33,8 @@ use crate::store::{EditKind, Store};
 pub struct AppState {
     pub store: Mutex<Store>,
     staged: Mutex<HashMap<i64, PostPatch>>,
-    /// The live preview's block cache (one preview view per window).
-    pub preview: Mutex<crate::markdown::blocks::IncrementalRenderer>,
+    /// The open post's document for the live preview (one per window).
+    live: Mutex<OpenDocument>,
     /// The system's dialogs and the folders chosen through them: the only
     /// source of the paths commands write to or show.
     pub dialogs: dialogs::Dialogs,
@@ -37,13 +45,38 @@ impl AppState {
         AppState {
             store: Mutex::new(store),
             staged: Mutex::new(HashMap::new()),
-            preview: Mutex::new(Default::default()),
+            live: Mutex::new(OpenDocument::default()),
             dialogs: dialogs::Dialogs::from_env(),
         }
     }
 
-    /// Remember the latest unsaved edit of a post (replaces the previous one:
-    /// the UI always sends the whole current text).
+    /// Apply a live edit to post `id`'s document (a new one when another
+    /// post was open: changes to it are refused, the UI sends the text).
+    pub fn live_edit(
+        &self,
+        id: i64,
+        text: LiveText,
+        opts: &crate::markdown::RenderOptions,
+        reset: bool,
+    ) -> crate::Result<LivePreview> {
+        let mut live = self.live.lock().map_err(|_| crate::Error::LockPoisoned)?;
+        if live.post != Some(id) {
+            *live = OpenDocument {
+                post: Some(id),
+                doc: LiveDocument::default(),
+            };
+            if matches!(text, LiveText::Changes { .. }) {
+                return Ok(LivePreview {
+                    resync: true,
+                    ..LivePreview::default()
+                });
+            }
+        }
+        Ok(live.doc.edit(text, opts, reset))
+    }
+
+    /// Remember the latest unsaved edit of a post (replaces the previous
+    /// one). Its body is read from the open document when it is written.
     pub fn stage(&self, id: i64, patch: PostPatch) -> crate::Result<()> {
         let mut staged = self.staged.lock().map_err(|_| crate::Error::LockPoisoned)?;
         staged.insert(id, patch);
@@ -67,7 +100,12 @@ impl AppState {
             Err(_) => return,
         };
         tracing::info!(edits = pending.len(), "writing staged edits");
-        for (id, patch) in pending {
+        for (id, mut patch) in pending {
+            if let Ok(live) = self.live.lock() {
+                if live.post == Some(id) {
+                    patch.body = Some(live.doc.text().to_owned());
+                }
+            }
             if let Err(e) = self.save(id, patch, EditKind::Autosave) {
                 tracing::error!(post = id, error = %e, "could not write the last edit on close");
             }
@@ -79,6 +117,7 @@ impl AppState {
 /// A damaged library still opens the window, which offers its newest good
 /// backup (`recovery`).
 pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
+    startup_mark("Rust run() entered");
     let location = crate::library_location::resolve(db)?;
     let (store, problem) = match crate::library_location::open_library(&location) {
         Ok(store) => (store, None),
@@ -89,6 +128,7 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
         Err(e) => return Err(e),
     };
     tracing::info!(path = %location.path().display(), "opened library");
+    startup_mark("library opened");
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             if let Some(w) = app.get_webview_window("main") {
@@ -100,6 +140,13 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
+        .setup(|app| {
+            match app.get_webview_window("main") {
+                Some(window) => lighten_webview(&window),
+                None => tracing::warn!("no main window at setup: webview settings unchanged"),
+            }
+            Ok(())
+        })
         .manage(AppState::new(store))
         .manage(team::Background::default())
         .manage(recovery::Recovery::new(
@@ -170,6 +217,7 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
         .map_err(|e| {
             crate::Error::invalid("app", format!("The window could not be opened: {e}"))
         })?;
+    startup_mark("Tauri app built (window being created)");
     watch_signals(app.handle().clone());
     recovery::watch_daily_backup(app.handle().clone());
     app.run(|handle, event| {
@@ -179,6 +227,65 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
         }
     });
     Ok(())
+}
+
+/// WebKitGTK settings that cost memory without benefit in a one-page app:
+/// no back/forward page cache, and the document-viewer cache model (the
+/// smallest memory caches; the app loads nothing from the network).
+#[cfg(target_os = "linux")]
+fn lighten_webview(window: &tauri::WebviewWindow) {
+    let done = window.with_webview(|webview| {
+        use webkit2gtk::{CacheModel, SettingsExt, WebContextExt, WebViewExt};
+        let view = webview.inner();
+        if let Some(settings) = WebViewExt::settings(&view) {
+            settings.set_enable_page_cache(false);
+        }
+        if let Some(context) = view.context() {
+            context.set_cache_model(CacheModel::DocumentViewer);
+        }
+        tracing::info!("webview: page cache off, document-viewer cache model");
+    });
+    if let Err(e) = done {
+        tracing::warn!(error = %e, "could not change the webview's settings");
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn lighten_webview(_window: &tauri::WebviewWindow) {}
+
+/// When this process started, as seconds since boot (Linux: `/proc`).
+#[cfg(target_os = "linux")]
+fn process_start_secs() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let ticks: f64 = stat
+        .rsplit(')')
+        .next()?
+        .split_whitespace()
+        .nth(19)?
+        .parse()
+        .ok()?;
+    // SAFETY: sysconf only reads a configuration value.
+    let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
+    (hz > 0.0).then(|| ticks / hz)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn process_start_secs() -> Option<f64> {
+    None
+}
+
+/// Log a start-up milestone with the milliseconds since the process
+/// started (the e2e figures test prints these lines).
+pub(crate) fn startup_mark(what: &str) {
+    let uptime = std::fs::read_to_string("/proc/uptime")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok());
+    if let (Some(now), Some(start)) = (uptime, process_start_secs()) {
+        tracing::info!(
+            "start-up: {what} at {:.0} ms after process start",
+            (now - start) * 1000.0
+        );
+    }
 }
 
 /// A session logout or `kill` sends SIGTERM (SIGHUP when the terminal goes,

@@ -1,200 +1,129 @@
-//! Incremental rendering for the live preview of long documents.
+//! The live preview's blocks: a stretch of a document cut into its top-level
+//! blocks (paragraphs, headings, lists, tables…) with the one parser, and one
+//! block rendered on its own yet as a whole render renders it.
 //!
-//! A document is cut into its top-level blocks (paragraphs, headings, lists,
-//! tables…) with the one parser; each block is rendered and sanitized by
-//! [`render`](super::render) and cached by the hash of its source. A keystroke
-//! then costs one parse to find the blocks plus the rendering of the block that
-//! changed, and only blocks the view does not have yet cross the IPC.
+//! What ties blocks together is handled here, so a block can be rendered
+//! alone:
 //!
-//! Documents with link reference definitions or footnotes are rendered whole
-//! (as one block): those constructs tie blocks together. So are documents
-//! with a block whose raw HTML is not self-contained (an unclosed `<b>` or
-//! `<script>`, a `<div>` closed blocks later): the sanitizer reads such HTML
-//! across blocks (see `html_balance`).
+//! * **heading ids** (a second "Sources" heading gets `sources-1`): a block
+//!   records what its headings ask for ([`AnchorRequest`]) and is rendered
+//!   with the ids the whole document gives them;
+//! * **footnotes**: a block records the labels it references and defines,
+//!   and is rendered with the document's numbers and "already referenced"
+//!   flags; a reference whose definition sits in another block is made a
+//!   reference by a stub definition appended after the block (its events are
+//!   cut off, so nothing of it shows);
+//! * **reference links**: a link whose definition is elsewhere is resolved
+//!   from the document's definitions (pulldown-cmark's broken-link
+//!   callback), and the block records which labels it asked for and what it
+//!   got, so only the blocks using a changed definition render again.
 //!
-//! Heading ids tie blocks together too (a second "Sources" heading gets
-//! `sources-1`), so each block also records what its headings asked for;
-//! the ids are then given out over the whole document in order, and a block
-//! whose ids differ from those of its own rendering is rendered again with
-//! the document's ids, under a key of its own. The ids are thus always those
-//! of a whole render.
+//! A stretch whose raw HTML is not self-contained (an unclosed `<b>` or
+//! `<script>`, a `<div>` closed blocks later) cannot be cut: the sanitizer
+//! reads such HTML across blocks (see `html_balance`); [`split`] says so and
+//! the document is then rendered whole ([`super::live`]).
+//!
+//! [`IncrementalRenderer`] is the whole-text interface over
+//! [`super::live::LiveDocument`] (the property tests and the fuzz target).
 
-use std::collections::hash_map::DefaultHasher;
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+use std::ops::Range;
 
-use pulldown_cmark::Event;
+use pulldown_cmark::{BrokenLink, CowStr, Event, Tag};
 use serde::Serialize;
+use unicase::UniCase;
 
 use super::anchors::{AnchorRequest, Anchors};
+use super::footnotes::{FootnoteState, FootnoteUse};
 use super::html_balance::is_self_contained;
-use super::{parser, reading_minutes, render_with_anchors, AssetResolver, Heading, RenderOptions};
+use super::live::LiveDocument;
+use super::{parser, parser_with_links, render_events, Heading, RenderOptions};
 
-/// What one rendering of a block produced, kept for the next keystroke.
+/// A reference link label as pulldown-cmark compares them (case folded,
+/// whitespace already collapsed by the parser).
+pub(crate) type Label = UniCase<String>;
+
+/// A link reference definition: `[label]: dest "title"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct LinkDefinition {
+    pub label: Label,
+    /// Byte offsets of the definition in the text that was split.
+    pub at: usize,
+    pub end: usize,
+    pub dest: String,
+    pub title: String,
+}
+
+/// One top-level block found by [`split`].
 #[derive(Debug, Clone)]
-struct Cached {
-    html: String,
-    words: usize,
-    outline: Vec<Heading>,
-    teaser: String,
-    /// What the block's headings asked for, in order.
-    requests: Vec<AnchorRequest>,
+pub(crate) struct Piece {
+    pub range: Range<usize>,
+    /// Footnote labels the block defines (lowercased).
+    pub defines: Vec<String>,
 }
 
-impl Cached {
-    /// Render one block with its heading ids drawn from `anchors`.
-    fn render(
-        source: &str,
-        resolve_asset: Option<AssetResolver<'_>>,
-        mut anchors: Anchors,
-    ) -> Self {
-        let opts = RenderOptions {
-            resolve_asset,
-            summary: "",
-        };
-        let r = render_with_anchors(source, &opts, &mut anchors);
-        Cached {
-            html: r.html,
-            words: r.word_count,
-            outline: r.outline,
-            teaser: r.teaser,
-            requests: anchors.into_requests(),
-        }
-    }
-}
-
-/// The preview of one document, as keys in order plus the HTML of the keys
-/// the view does not hold yet.
-#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
-pub struct PreviewBlocks {
-    /// One key per top-level block, in document order (keys repeat when blocks do).
-    pub keys: Vec<String>,
-    /// Sanitized HTML of the keys the view was not sent before.
-    pub html: HashMap<String, String>,
-    pub word_count: usize,
-    pub reading_minutes: u32,
-    pub teaser: String,
-    pub outline: Vec<Heading>,
-}
-
-/// Renders one document again and again, reusing unchanged blocks. One per
-/// preview view; [`reset`](Self::reset) when the view starts over.
+/// A stretch of text cut into blocks, with its link definitions.
 #[derive(Debug, Default)]
-pub struct IncrementalRenderer {
-    cache: HashMap<String, Cached>,
-    sent: HashSet<String>,
+pub(crate) struct Split {
+    pub blocks: Vec<Piece>,
+    pub definitions: Vec<LinkDefinition>,
+    /// A label may be defined twice (the parser reports only the first).
+    pub repeated_definition: bool,
 }
 
-/// Past this many cached blocks the cache starts over (a view holds one post).
-const MAX_CACHED: usize = 20_000;
-
-impl IncrementalRenderer {
-    /// Forget what the view holds (a new post, or a reloaded view).
-    pub fn reset(&mut self) {
-        self.sent.clear();
-    }
-
-    pub fn render(&mut self, markdown: &str, opts: &RenderOptions) -> PreviewBlocks {
-        if self.cache.len() > MAX_CACHED {
-            self.cache.clear();
-            self.sent.clear();
-        }
-        let mut keys = Vec::new();
-        let mut html = HashMap::new();
-        let mut words = 0;
-        let mut outline = Vec::new();
-        let mut teaser = String::new();
-        // The ids handed out so far in the whole document.
-        let mut anchors = Anchors::default();
-        for source in split(markdown) {
-            let own_key = key_of(source);
-            let own = self
-                .cache
-                .entry(own_key.clone())
-                .or_insert_with(|| Cached::render(source, opts.resolve_asset, Anchors::default()));
-            let ids: Vec<String> = own.requests.iter().map(|r| anchors.resolve(r)).collect();
-            let (key, block) = if own.outline.iter().map(|h| &h.anchor).eq(&ids) {
-                (own_key, &*own)
-            } else {
-                // A heading repeated from an earlier block: the ids differ.
-                let key = format!("{own_key}-{}", key_of(&ids.join("\n")));
-                let block = self.cache.entry(key.clone()).or_insert_with(|| {
-                    Cached::render(source, opts.resolve_asset, Anchors::given(ids))
-                });
-                (key, &*block)
-            };
-            words += block.words;
-            outline.extend(block.outline.iter().cloned());
-            if teaser.is_empty() {
-                teaser.clone_from(&block.teaser);
-            }
-            if self.sent.insert(key.clone()) {
-                html.insert(key.clone(), block.html.clone());
-            }
-            keys.push(key);
-        }
-        let summary = opts.summary.trim();
-        PreviewBlocks {
-            keys,
-            html,
-            word_count: words,
-            reading_minutes: reading_minutes(words),
-            teaser: if summary.is_empty() {
-                teaser
-            } else {
-                summary.to_owned()
-            },
-            outline,
-        }
-    }
-}
-
-fn key_of(source: &str) -> String {
-    let mut h = DefaultHasher::new();
-    source.hash(&mut h);
-    format!("{:016x}{:x}", h.finish(), source.len())
-}
-
-/// True when the document has constructs that span blocks.
-fn has_cross_block_refs(markdown: &str) -> bool {
-    markdown.contains("[^")
-        || markdown.lines().any(|l| {
-            let t = l.trim_start();
-            l.len() - t.len() <= 3 && t.starts_with('[') && t.contains("]:")
-        })
-}
-
-/// True when a line ends with a bare CR (old Mac files, some pastes). The
-/// parser does not read every construct the same way around one (a fence
-/// line `` ``` `` followed by CR CR and a backtick is a paragraph in the
-/// document, a fence on its own), so such documents render whole.
-fn has_lone_carriage_return(markdown: &str) -> bool {
-    markdown
-        .match_indices('\r')
-        .any(|(i, _)| markdown.as_bytes().get(i + 1) != Some(&b'\n'))
-}
-
-/// The source of each top-level block, in order.
-pub fn split(markdown: &str) -> Vec<&str> {
+/// Cut `markdown` into its top-level blocks. `None` when a block's raw HTML
+/// reaches into the blocks after it (then nothing can be cut).
+pub(crate) fn split(markdown: &str) -> Option<Split> {
+    let mut out = Split::default();
     if markdown.trim().is_empty() {
-        return Vec::new();
+        return Some(out);
     }
-    if has_cross_block_refs(markdown) || has_lone_carriage_return(markdown) {
-        return vec![markdown];
+    let parser = parser(markdown);
+    for (label, def) in parser.reference_definitions().iter() {
+        out.definitions.push(LinkDefinition {
+            label: UniCase::new(label.to_owned()),
+            at: def.span.start,
+            end: def.span.end,
+            dest: def.dest.to_string(),
+            title: def.title.as_deref().unwrap_or_default().to_owned(),
+        });
     }
-    let mut out = Vec::new();
+    out.definitions.sort_by_key(|d| d.at);
+    out.repeated_definition = may_repeat_definition(markdown, &out.definitions);
     let mut depth = 0usize;
     let mut start = 0usize;
-    // The raw HTML of the block being read.
+    // The raw HTML of the block being read, and its footnote definitions.
     let mut raw = String::new();
-    for (event, range) in parser(markdown).into_offset_iter() {
-        if let Event::Html(html) | Event::InlineHtml(html) = &event {
-            raw.push_str(html);
+    let mut defines = Vec::new();
+    let mut previous_end = 0;
+    let mut merge = false;
+    for (event, range) in parser.into_offset_iter() {
+        match &event {
+            Event::Html(html) | Event::InlineHtml(html) => raw.push_str(html),
+            Event::Start(Tag::FootnoteDefinition(label)) => defines.push(label.to_lowercase()),
+            _ => {}
         }
         let block_end = match event {
-            Event::Start(_) => {
+            Event::Start(ref tag) => {
                 if depth == 0 {
-                    start = line_start(markdown, range.start);
+                    // A paragraph may start after link definitions, which
+                    // then shape how its first line reads ("-" is no list
+                    // item there): it takes them in.
+                    let paragraph = matches!(tag, Tag::Paragraph);
+                    let after_definitions = paragraph
+                        && !markdown[previous_end.min(range.start)..range.start]
+                            .trim()
+                            .is_empty();
+                    start = if after_definitions {
+                        previous_end
+                    } else {
+                        line_start(markdown, range.start)
+                    };
+                    // Indented as code, yet a paragraph: it goes on from
+                    // definitions the block before it took in (a list's
+                    // range runs over them); it cannot stand alone.
+                    merge = paragraph && !after_definitions && range.start - start > 3;
                 }
                 depth += 1;
                 None
@@ -206,16 +135,48 @@ pub fn split(markdown: &str) -> Vec<&str> {
             _ if depth == 0 => Some(line_start(markdown, range.start)..range.end),
             _ => None,
         };
-        if let Some(block) = block_end {
+        if let Some(range) = block_end {
             if !is_self_contained(&raw) {
-                // Its HTML reaches into the blocks after it.
-                return vec![markdown];
+                return None;
             }
             raw.clear();
-            out.push(&markdown[block]);
+            previous_end = range.end;
+            match out.blocks.last_mut() {
+                Some(last) if std::mem::take(&mut merge) => {
+                    last.range.end = range.end;
+                    last.defines.append(&mut defines);
+                }
+                _ => out.blocks.push(Piece {
+                    range: if merge { 0..range.end } else { range },
+                    defines: std::mem::take(&mut defines),
+                }),
+            }
+            merge = false;
         }
     }
-    out
+    Some(out)
+}
+
+/// True when something shaped like a definition of a label defined in
+/// `definitions` (`[label]:`) sits outside that definition: the parser keeps
+/// only a label's first definition, so a second one is not reported. Errs
+/// towards "true" (such a shape inside code, say).
+fn may_repeat_definition(markdown: &str, definitions: &[LinkDefinition]) -> bool {
+    if definitions.is_empty() {
+        return false;
+    }
+    markdown.match_indices("]:").any(|(close, _)| {
+        let line_start = markdown[..close].rfind('\n').map_or(0, |i| i + 1);
+        let Some(open) = markdown[line_start..close].rfind('[') else {
+            return false;
+        };
+        let open = line_start + open;
+        let label: Vec<&str> = markdown[open + 1..close].split_ascii_whitespace().collect();
+        let label = UniCase::new(label.join(" "));
+        definitions
+            .iter()
+            .any(|d| d.label == label && !(d.at..d.end).contains(&open))
+    })
 }
 
 /// `at`, moved back over the spaces and tabs that start its line: the
@@ -232,148 +193,255 @@ fn line_start(markdown: &str, at: usize) -> usize {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::markdown::render;
+/// The footnote labels written as `[^label]` in `source` (lowercased, each
+/// once): the ones that need a definition to be references.
+pub(crate) fn footnote_labels(source: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (at, _) in source.match_indices("[^") {
+        let rest = &source[at + 2..];
+        let Some(end) = rest.find(']') else { continue };
+        let label = &rest[..end];
+        if label.is_empty() || label.len() > 999 || label.contains(['[', '\n', '\r']) {
+            continue;
+        }
+        let label = label.to_lowercase();
+        if !out.contains(&label) {
+            out.push(label);
+        }
+    }
+    out
+}
 
-    fn anchors(outline: &[Heading]) -> Vec<&str> {
-        outline.iter().map(|h| h.anchor.as_str()).collect()
+/// Footnote numbers as a block sees them: each label it uses, in order of
+/// first use, with its number and whether it was referenced before the block.
+pub(crate) type FootnoteContext = Vec<(String, usize, bool)>;
+
+/// The context a block rendered on its own has: numbers from 1, nothing
+/// referenced before.
+fn own_context(uses: &[FootnoteUse]) -> FootnoteContext {
+    let mut out: FootnoteContext = Vec::new();
+    for u in uses {
+        if !out.iter().any(|(l, _, _)| *l == u.label) {
+            let n = out.len() + 1;
+            out.push((u.label.clone(), n, false));
+        }
+    }
+    out
+}
+
+/// The context of a block whose uses are `uses`, in the document's `state`
+/// (which is then advanced past the block).
+pub(crate) fn context_in(state: &mut FootnoteState, uses: &[FootnoteUse]) -> FootnoteContext {
+    let mut out: FootnoteContext = Vec::new();
+    for u in uses {
+        if !out.iter().any(|(l, _, _)| *l == u.label) {
+            let n = state.number(&u.label);
+            out.push((u.label.clone(), n, state.is_referenced(n)));
+        }
+    }
+    for u in uses.iter().filter(|u| !u.definition) {
+        let n = state.number(&u.label);
+        state.refer(n);
+    }
+    out
+}
+
+/// The answer a block got for a reference link defined elsewhere.
+pub(crate) type LinkAnswer = Option<(String, String)>;
+
+/// One rendering of a block, kept while the block stays.
+#[derive(Debug)]
+pub(crate) struct Rendition {
+    pub html: String,
+    /// A hash of `html`.
+    pub key: u64,
+    pub words: usize,
+    pub teaser: String,
+    pub outline: Vec<Heading>,
+    /// What the block's headings ask for, in order.
+    pub requests: Vec<AnchorRequest>,
+    /// The block's footnote references and definitions, in order.
+    pub footnotes: Vec<FootnoteUse>,
+    /// The footnote numbers it was rendered with.
+    pub context: FootnoteContext,
+    /// Reference links it resolved from other blocks' definitions.
+    pub links: Vec<(Label, LinkAnswer)>,
+}
+
+impl Rendition {
+    /// The heading ids it was rendered with.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.outline.iter().map(|h| h.anchor.as_str())
+    }
+}
+
+/// How to render one block: its place in the document.
+pub(crate) struct Place<'p> {
+    /// Footnote labels defined in other blocks that this one references.
+    pub stubs: &'p [String],
+    /// The document's reference link definitions (first one per label).
+    pub links: &'p HashMap<Label, LinkDefinition>,
+    /// Heading ids to give, or `None` for the block's own.
+    pub ids: Option<Vec<String>>,
+    /// Footnote numbers to give, or `None` for the block's own.
+    pub footnotes: Option<&'p FootnoteContext>,
+}
+
+/// Render `source`, one top-level block, as it renders in its document.
+pub(crate) fn render_block(source: &str, opts: &RenderOptions, place: &Place) -> Rendition {
+    render_with_stubs(source, opts, place, true)
+        .unwrap_or_else(|| render_with_stubs(source, opts, place, false).unwrap_or_else(empty))
+}
+
+fn empty() -> Rendition {
+    Rendition {
+        html: String::new(),
+        key: 0,
+        words: 0,
+        teaser: String::new(),
+        outline: Vec::new(),
+        requests: Vec::new(),
+        footnotes: Vec::new(),
+        context: Vec::new(),
+        links: Vec::new(),
+    }
+}
+
+/// `None` when the stub definitions were read as part of the block (an
+/// open code fence or HTML comment takes them in): then they are not needed.
+fn render_with_stubs(
+    source: &str,
+    opts: &RenderOptions,
+    place: &Place,
+    with_stubs: bool,
+) -> Option<Rendition> {
+    let stubs = if with_stubs { place.stubs } else { &[] };
+    let mut text = String::with_capacity(source.len() + 16 * stubs.len());
+    text.push_str(source);
+    for label in stubs {
+        text.push_str("\n\n[^");
+        text.push_str(label);
+        text.push_str("]: .\n");
+    }
+    let asked: RefCell<Vec<(Label, LinkAnswer)>> = RefCell::new(Vec::new());
+    let resolve = |link: BrokenLink<'_>| -> Option<(CowStr<'_>, CowStr<'_>)> {
+        let label = UniCase::new(link.reference.to_string());
+        let answer = place
+            .links
+            .get(&label)
+            .map(|d| (d.dest.clone(), d.title.clone()));
+        asked.borrow_mut().push((label, answer.clone()));
+        answer.map(|(dest, title)| (dest.into(), title.into()))
+    };
+    let mut swallowed = false;
+    let len = source.len();
+    // The stubs start after the blank line appended to the block; what the
+    // block ends with (a table's padding cells) may sit at its very end.
+    let stubs_at = len + 2;
+    let events = parser_with_links(&text, resolve)
+        .into_offset_iter()
+        .take_while(|(_, range)| range.start < stubs_at)
+        .map(|(event, range)| {
+            // Text past the block: an open fence or comment took the stubs in.
+            swallowed |= range.end > len
+                && matches!(
+                    event,
+                    Event::Text(_) | Event::Code(_) | Event::Html(_) | Event::InlineHtml(_)
+                );
+            event
+        });
+    let mut anchors = match &place.ids {
+        Some(ids) => Anchors::given(ids.clone()),
+        None => Anchors::default(),
+    };
+    let mut footnotes = match place.footnotes {
+        Some(context) => FootnoteState::given(
+            context.iter().map(|(l, n, _)| (l.clone(), *n)).collect(),
+            context
+                .iter()
+                .filter(|(_, _, r)| *r)
+                .map(|(_, n, _)| *n)
+                .collect::<HashSet<_>>(),
+        ),
+        None => FootnoteState::default(),
+    };
+    let summaryless = RenderOptions {
+        resolve_asset: opts.resolve_asset,
+        summary: "",
+    };
+    let r = render_events(events, len, &summaryless, &mut anchors, &mut footnotes);
+    if swallowed && !stubs.is_empty() {
+        return None;
+    }
+    let uses = footnotes.uses;
+    let context = match place.footnotes {
+        Some(context) => context.clone(),
+        None => own_context(&uses),
+    };
+    let mut key = std::collections::hash_map::DefaultHasher::new();
+    std::hash::Hash::hash(&r.html, &mut key);
+    Some(Rendition {
+        key: std::hash::Hasher::finish(&key),
+        html: r.html,
+        words: r.word_count,
+        teaser: r.teaser,
+        outline: r.outline,
+        requests: anchors.into_requests(),
+        footnotes: uses,
+        context,
+        links: asked.into_inner(),
+    })
+}
+
+/// The preview of one document, as keys in order plus the HTML of the keys
+/// the view does not hold yet.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+pub struct PreviewBlocks {
+    /// One key per top-level block, in document order (keys repeat when blocks do).
+    pub keys: Vec<String>,
+    /// Sanitized HTML of the keys the view was not sent before.
+    pub html: HashMap<String, String>,
+    pub word_count: usize,
+    pub reading_minutes: u32,
+    pub teaser: String,
+    pub outline: Vec<Heading>,
+}
+
+/// Renders one document again and again from its whole text, reusing
+/// unchanged blocks (the text is compared with the last one, and only the
+/// changed stretch is cut and rendered again). [`reset`](Self::reset) when
+/// the view starts over.
+#[derive(Debug, Default)]
+pub struct IncrementalRenderer {
+    doc: LiveDocument,
+    sent: HashSet<String>,
+}
+
+impl IncrementalRenderer {
+    /// Forget what the view holds (a new post, or a reloaded view).
+    pub fn reset(&mut self) {
+        self.sent.clear();
     }
 
-    #[test]
-    fn repeated_headings_in_different_blocks_get_the_whole_render_ids() {
-        // "Sources" is the 3rd and the 10th block (and in a quote at the end);
-        // an explicit id takes "sources-1" in between.
-        let md = "# Title\n\nIntro.\n\n## Sources\n\nA.\n\n## Notes {#sources-1}\n\nB.\n\nC.\n\n\
-                  ## Notes\n\nD.\n\n## Sources\n\nE.\n\n> ## Sources\n";
-        let whole = render(md, &RenderOptions::default());
-        assert_eq!(
-            anchors(&whole.outline),
-            [
-                "title",
-                "sources",
-                "sources-1",
-                "notes",
-                "sources-2",
-                "sources-3"
-            ]
-        );
-        let mut r = IncrementalRenderer::default();
-        let p = r.render(md, &RenderOptions::default());
-        assert_eq!(p.keys.len(), 12);
-        assert_eq!(anchors(&p.outline), anchors(&whole.outline));
-        // The view keeps every block it was sent, by key, as preview.ts does.
-        let mut view = p.html.clone();
-        let joined = |keys: &[String], view: &HashMap<String, String>| -> String {
-            keys.iter().map(|k| view[k].replace('\n', "")).collect()
-        };
-        assert_eq!(joined(&p.keys, &view), whole.html.replace('\n', ""));
-
-        // The first "Sources" renamed: its twin becomes "sources", in the view too.
-        let edited = md.replacen("## Sources\n\nA.", "## Other\n\nA.", 1);
-        let p = r.render(&edited, &RenderOptions::default());
-        view.extend(p.html);
-        let whole = render(&edited, &RenderOptions::default());
-        assert_eq!(anchors(&p.outline), anchors(&whole.outline));
-        assert_eq!(p.outline[4].anchor, "sources");
-        assert_eq!(joined(&p.keys, &view), whole.html.replace('\n', ""));
-    }
-
-    #[test]
-    fn blocks_join_to_the_same_html_as_a_whole_render() {
-        let md = "# Title\n\nOne *para*.\n\n- a\n- b\n\n| x | y |\n|---|--:|\n| 1 | 2 |\n\n---\n\n```\ncode\n```\n";
-        let mut r = IncrementalRenderer::default();
-        let p = r.render(md, &RenderOptions::default());
-        let joined: String = p.keys.iter().map(|k| p.html[k].as_str()).collect();
-        let whole = render(md, &RenderOptions::default());
-        assert_eq!(joined.replace('\n', ""), whole.html.replace('\n', ""));
-        assert_eq!(p.word_count, whole.word_count);
-        assert_eq!(p.teaser, whole.teaser);
-        assert_eq!(p.keys.len(), 6);
-    }
-
-    #[test]
-    fn only_changed_blocks_are_sent_again() {
-        let mut r = IncrementalRenderer::default();
-        let first = r.render("A.\n\nB.\n\nC.", &RenderOptions::default());
-        assert_eq!(first.html.len(), 3);
-        let second = r.render("A.\n\nB!\n\nC.", &RenderOptions::default());
-        assert_eq!(second.keys.len(), 3);
-        assert_eq!(second.html.len(), 1, "only the edited block");
-        assert!(second
-            .html
-            .values()
-            .next()
-            .is_some_and(|h| h.contains("B!")));
-        r.reset();
-        assert_eq!(
-            r.render("A.\n\nB!\n\nC.", &RenderOptions::default())
-                .html
-                .len(),
-            3
-        );
-    }
-
-    #[test]
-    fn footnotes_and_reference_links_render_whole() {
-        assert_eq!(split("A[^1].\n\nB.\n\n[^1]: note").len(), 1);
-        assert_eq!(split("[a][x]\n\nB.\n\n[x]: https://example.org").len(), 1);
-        assert_eq!(split("A.\n\nB.").len(), 2);
-    }
-
-    /// Found by the property test: an unclosed `<script>` in one block makes
-    /// the sanitizer drop everything after it in a whole render, so the
-    /// blocks after it must not be shown on their own either.
-    #[test]
-    fn html_reaching_into_later_blocks_renders_whole() {
-        let md = "<div class=\"x\">\n<b>bold</b> <script>alert(1)</sc```\nSources\n\n\
-                  Sources\n```\nript>\n</div>\n# Sources\n";
-        assert_eq!(split(md), [md]);
-        let p = IncrementalRenderer::default().render(md, &RenderOptions::default());
-        let page: String = p.keys.iter().map(|k| p.html[k].as_str()).collect();
-        assert_eq!(page, render(md, &RenderOptions::default()).html);
-        // A block whose HTML closes what it opens stays a block of its own.
-        assert_eq!(split("<div>\n<b>A</b>\n</div>\n\nB.").len(), 2);
-        assert_eq!(split("<div>\n\nA.\n\n</div>").len(), 1);
-        assert_eq!(split("A <b>bold\n\nB.</b>").len(), 1);
-    }
-
-    /// Found by the property test: an indented code block after another
-    /// block was cut from its indentation and shown as a paragraph.
-    #[test]
-    fn indented_code_keeps_its_indentation() {
-        let md = "# Sources\n    indented code\n\n\tcode too\n";
-        assert_eq!(
-            split(md),
-            ["# Sources\n", "    indented code\n\n\tcode too\n"]
-        );
-        let p = IncrementalRenderer::default().render(md, &RenderOptions::default());
-        let page: String = p.keys.iter().map(|k| p.html[k].as_str()).collect();
-        assert_eq!(page, render(md, &RenderOptions::default()).html);
-    }
-
-    /// Found by fuzzing (render_incremental): with bare CR line endings a
-    /// block read on its own was a code fence, in the document a paragraph.
-    #[test]
-    fn bare_carriage_returns_render_whole() {
-        let md = "```\r\r`";
-        assert_eq!(split(md), [md]);
-        let p = IncrementalRenderer::default().render(md, &RenderOptions::default());
-        let page: String = p.keys.iter().map(|k| p.html[k].as_str()).collect();
-        assert_eq!(page, render(md, &RenderOptions::default()).html);
-        assert_eq!(split("A.\r\n\r\nB.\r\n").len(), 2);
-    }
-
-    #[test]
-    fn scripts_stay_out_of_blocks() {
-        let mut r = IncrementalRenderer::default();
-        let p = r.render(
-            "ok\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>",
-            &RenderOptions::default(),
-        );
-        for h in p.html.values() {
-            assert!(!h.contains("<script") && !h.contains("onerror"), "{h}");
+    pub fn render(&mut self, markdown: &str, opts: &RenderOptions) -> PreviewBlocks {
+        self.doc.set_text(markdown);
+        let summary = self.doc.refresh(opts);
+        let mut keys = Vec::new();
+        let mut html = HashMap::new();
+        for (key, block) in self.doc.shown() {
+            let key = format!("{key:016x}");
+            if self.sent.insert(key.clone()) {
+                html.insert(key.clone(), block.html.clone());
+            }
+            keys.push(key);
+        }
+        PreviewBlocks {
+            keys,
+            html,
+            word_count: summary.word_count,
+            reading_minutes: summary.reading_minutes,
+            teaser: summary.teaser,
+            outline: self.doc.outline(),
         }
     }
 }

@@ -4,19 +4,69 @@
 //! first reference has `id="fnref-N"` and, when a reference came before the
 //! definition, the definition ends with a `↩` link back to it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+/// One footnote reference or definition met, in document order.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct FootnoteUse {
+    /// The label, lowercased (labels match case-insensitively).
+    pub label: String,
+    pub definition: bool,
+}
+
+/// The footnote numbers handed out so far in one document.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct FootnoteState {
+    /// Footnote number by label (lowercased).
+    numbers: HashMap<String, usize>,
+    /// The number the next new label gets.
+    next: usize,
+    /// The numbers that have had a reference yet.
+    referenced: HashSet<usize>,
+    /// Every reference and definition met, in order.
+    pub uses: Vec<FootnoteUse>,
+}
+
+impl FootnoteState {
+    /// A state that already knows `numbers` and which of them were
+    /// `referenced` (a block rendered with its place in the document).
+    pub(crate) fn given(numbers: HashMap<String, usize>, referenced: HashSet<usize>) -> Self {
+        FootnoteState {
+            next: numbers.values().max().copied().unwrap_or(0),
+            numbers,
+            referenced,
+            uses: Vec::new(),
+        }
+    }
+
+    /// The number of `label` (lowercased), given out in order of first use.
+    pub(crate) fn number(&mut self, label: &str) -> usize {
+        if let Some(n) = self.numbers.get(label) {
+            return *n;
+        }
+        self.next += 1;
+        self.numbers.insert(label.to_owned(), self.next);
+        self.next
+    }
+
+    /// Record a reference to footnote `n`; true when it is the first.
+    pub(crate) fn refer(&mut self, n: usize) -> bool {
+        self.referenced.insert(n)
+    }
+
+    pub(crate) fn is_referenced(&self, n: usize) -> bool {
+        self.referenced.contains(&n)
+    }
+}
 
 /// The footnote pass: replaces footnote references and definitions with the
 /// equivalent HTML carrying our ids. Outside footnote definitions it maps one
 /// event to one event; it looks one event ahead only inside a definition.
-pub(crate) struct Footnotes<'a, I> {
+pub(crate) struct Footnotes<'a, 's, I> {
     inner: I,
-    /// Footnote number by label (labels match case-insensitively).
-    numbers: HashMap<String, usize>,
-    /// `referenced[n - 1]`: whether footnote `n` has had a reference yet.
-    referenced: Vec<bool>,
+    state: &'s mut FootnoteState,
     /// The definition being written and whether its back-reference is due.
     definition: Option<(usize, bool)>,
     /// An event already processed, to hand out next.
@@ -25,30 +75,27 @@ pub(crate) struct Footnotes<'a, I> {
     held: Option<Event<'a>>,
 }
 
-impl<'a, I: Iterator<Item = Event<'a>>> Footnotes<'a, I> {
-    pub(crate) fn new(inner: I) -> Self {
+impl<'a, 's, I: Iterator<Item = Event<'a>>> Footnotes<'a, 's, I> {
+    pub(crate) fn new(inner: I, state: &'s mut FootnoteState) -> Self {
         Footnotes {
             inner,
-            numbers: HashMap::new(),
-            referenced: Vec::new(),
+            state,
             definition: None,
             ready: None,
             held: None,
         }
     }
 
-    fn number(&mut self, label: &str) -> usize {
-        let next = self.numbers.len() + 1;
-        let n = *self.numbers.entry(label.to_lowercase()).or_insert(next);
-        if self.referenced.len() < n {
-            self.referenced.resize(n, false);
-        }
+    fn number(&mut self, label: &str, definition: bool) -> usize {
+        let label = label.to_lowercase();
+        let n = self.state.number(&label);
+        self.state.uses.push(FootnoteUse { label, definition });
         n
     }
 
     fn reference(&mut self, label: &str) -> Event<'a> {
-        let n = self.number(label);
-        let first = !std::mem::replace(&mut self.referenced[n - 1], true);
+        let n = self.number(label, false);
+        let first = self.state.refer(n);
         let html = if first {
             format!(
                 "<sup class=\"footnote-reference\" id=\"fnref-{n}\"><a href=\"#fn-{n}\">{n}</a></sup>"
@@ -60,8 +107,8 @@ impl<'a, I: Iterator<Item = Event<'a>>> Footnotes<'a, I> {
     }
 
     fn definition_start(&mut self, label: &str) -> Event<'a> {
-        let n = self.number(label);
-        self.definition = Some((n, self.referenced[n - 1]));
+        let n = self.number(label, true);
+        self.definition = Some((n, self.state.is_referenced(n)));
         Event::Html(
             format!(
                 "<div class=\"footnote-definition\" id=\"fn-{n}\">\
@@ -85,7 +132,7 @@ impl<'a, I: Iterator<Item = Event<'a>>> Footnotes<'a, I> {
     }
 }
 
-impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Footnotes<'a, I> {
+impl<'a, I: Iterator<Item = Event<'a>>> Iterator for Footnotes<'a, '_, I> {
     type Item = Event<'a>;
 
     fn next(&mut self) -> Option<Event<'a>> {

@@ -58,6 +58,7 @@ pub mod blocks;
 mod footnotes;
 mod html_balance;
 mod links;
+pub mod live;
 pub(crate) mod sanitize;
 mod tables;
 mod text;
@@ -90,6 +91,16 @@ pub fn options() -> Options {
 /// [`Parser`] is built.
 pub fn parser(markdown: &str) -> Parser<'_> {
     Parser::new_ext(markdown, options())
+}
+
+/// [`parser`] that asks `links` for the reference links it finds no
+/// definition for (the live preview parses one block at a time, while the
+/// definitions may sit in other blocks).
+pub(crate) fn parser_with_links<'i, F>(markdown: &'i str, links: F) -> Parser<'i, F>
+where
+    F: pulldown_cmark::BrokenLinkCallback<'i>,
+{
+    Parser::new_with_broken_link_callback(markdown, options(), Some(links))
 }
 
 /// Maps an `asset:<16 hex>` URL to a real URL; `None` leaves it as is.
@@ -173,17 +184,35 @@ fn render_with_anchors(
     opts: &RenderOptions,
     anchors: &mut anchors::Anchors,
 ) -> Rendered {
+    let mut footnotes = footnotes::FootnoteState::default();
+    render_events(
+        parser(markdown),
+        markdown.len(),
+        opts,
+        anchors,
+        &mut footnotes,
+    )
+}
+
+/// [`render`] of an event stream, with heading ids from `anchors` and
+/// footnote numbers from `footnotes` (both also record what was asked).
+fn render_events<'a>(
+    events: impl Iterator<Item = pulldown_cmark::Event<'a>>,
+    source_len: usize,
+    opts: &RenderOptions,
+    anchors: &mut anchors::Anchors,
+    footnotes: &mut footnotes::FootnoteState,
+) -> Rendered {
     let mut outline = Vec::new();
     let mut refs = links::Refs::default();
     let mut stats = text::Stats::default();
 
     // Raw HTML is usually a little larger than its Markdown.
-    let mut raw = String::with_capacity(markdown.len() + markdown.len() / 2);
-    let events = parser(markdown);
+    let mut raw = String::with_capacity(source_len + source_len / 2);
     let events = links::LinkPass::new(events, opts.resolve_asset, &mut refs);
     let events = anchors::HeadingIds::new(events, anchors, &mut outline);
     let events = events.inspect(|event| stats.observe(event));
-    let events = footnotes::Footnotes::new(events);
+    let events = footnotes::Footnotes::new(events, footnotes);
     let events = tables::AlignCells::new(events);
     pulldown_cmark::html::push_html(&mut raw, events);
 

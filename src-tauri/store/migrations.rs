@@ -117,6 +117,9 @@ pub const MIGRATIONS: &[Migration] = &[
         );
         "#,
     ),
+    // 6: search: the trashed posts, found without reading any post row (search
+    // ranks every match in the full-text index alone and leaves these out).
+    Migration::Sql("CREATE INDEX posts_trashed ON posts(id) WHERE deleted_at IS NOT NULL;"),
 ];
 
 /// One step and its `user_version` bump in one transaction.

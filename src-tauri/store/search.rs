@@ -1,6 +1,7 @@
 //! Full-text search: FTS5 over title, summary and the body as plain text,
 //! with French accents folded (`remove_diacritics 2`), bm25 ranking (title
-//! weighs most), prefix and phrase queries, and highlighted snippets.
+//! weighs most), prefix and phrase queries, and highlighted snippets
+//! (built only for the hits shown: see [`Store::search`]).
 
 use rusqlite::{params, Transaction};
 
@@ -19,15 +20,20 @@ impl Store {
         let Some(fts) = fts_query(query) else {
             return Ok(Vec::new());
         };
-        // Rank every match, but build snippets only for the few shown: a
-        // snippet costs far more than a bm25 score when a word is everywhere.
+        // Two phases. 1: rank every match by bm25 in the full-text index
+        // alone (no post row is read: a row holds the whole body, and the
+        // columns after it are read through its overflow pages), leaving out
+        // trashed posts by their small index, and keep a margin over the
+        // limit. 2: read the posts and build snippets for those few only,
+        // breaking ties of score by the newest edit.
         let mut stmt = self.conn.prepare_cached(
             "WITH top AS (
-                 SELECT f.rowid AS id, bm25(posts_fts, 10.0, 4.0, 1.0) AS score, p.updated_at AS updated
-                 FROM posts_fts f JOIN posts p ON p.id = f.rowid
-                 WHERE posts_fts MATCH ?1 AND p.deleted_at IS NULL
-                 ORDER BY score, updated DESC
-                 LIMIT ?4
+                 SELECT rowid AS id, bm25(posts_fts, 10.0, 4.0, 1.0) AS score
+                 FROM posts_fts
+                 WHERE posts_fts MATCH ?1
+                   AND rowid NOT IN (SELECT id FROM posts WHERE deleted_at IS NOT NULL)
+                 ORDER BY score
+                 LIMIT ?4 * 2 + 8
              )
              SELECT p.id, p.slug, p.title, p.status, p.lang,
                     snippet(posts_fts, -1, ?2, ?3, '…', 16), top.score
@@ -35,7 +41,8 @@ impl Store {
              JOIN posts p ON p.id = top.id
              JOIN posts_fts ON posts_fts.rowid = top.id
              WHERE posts_fts MATCH ?1
-             ORDER BY top.score, top.updated DESC",
+             ORDER BY top.score, p.updated_at DESC
+             LIMIT ?4",
         )?;
         let rows = stmt
             .query_map(params![fts, OPEN, CLOSE, limit as i64], |r| {

@@ -326,25 +326,87 @@ fn prose(words: usize) -> String {
     out
 }
 
-/// Type `keys` characters at the end of the open post, one WebDriver call
-/// each, and return keystroke → preview-DOM-updated latencies in ms, measured
-/// with performance.now() in the page.
-async fn typing_latencies(app: &App, keys: usize) -> Vec<f64> {
+/// `text` with `n` footnotes cited through it and as many reference links
+/// (defined at the end, as the "myths and facts" explainers do).
+fn with_footnotes(text: &str, n: usize) -> String {
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    let step = (paragraphs.len() / n).max(1);
+    let mut out = String::new();
+    let (mut cited, mut due) = (0, 0);
+    for (i, p) in paragraphs.iter().enumerate() {
+        out.push_str(p);
+        if i % step == step - 1 {
+            due += 1;
+        }
+        if due > 0 && cited < n && !p.starts_with('#') {
+            due -= 1;
+            cited += 1;
+            out.push_str(&format!(" See [the study][ref-{cited}].[^src-{cited}]"));
+        }
+        out.push_str("\n\n");
+    }
+    for i in 1..=cited {
+        out.push_str(&format!(
+            "[^src-{i}]: Source {i}, *Annual report*, p. {i}.\n\n"
+        ));
+    }
+    for i in 1..=cited {
+        out.push_str(&format!("[ref-{i}]: https://example.org/study/{i}\n"));
+    }
+    out
+}
+
+/// Install the latency probe: each keydown's time is queued; when the
+/// preview's DOM (inside the iframe) changes, the keys queued so far get
+/// their keydown → DOM-changed time, and at the next animation frame (the
+/// frame that paints the change) their keydown → painted time.
+async fn install_probe(app: &App) {
     app.js(
         "const body = document.getElementById('preview').contentDocument.getElementById('pd-body'); \
-         window.__lat = []; window.__t0 = null; \
+         window.__lat = []; window.__dom = []; window.__keys = []; window.__toPaint = []; \
          if (!window.__latInstalled) { \
            window.__latInstalled = true; \
-           document.addEventListener('keydown', () => { window.__t0 = performance.now(); }, true); \
+           document.addEventListener('keydown', () => { window.__keys.push(performance.now()); }, true); \
          } \
          if (window.__obs) window.__obs.disconnect(); \
          window.__obs = new MutationObserver(() => { \
-           if (window.__t0 !== null) { window.__lat.push(performance.now() - window.__t0); window.__t0 = null; } \
+           const now = performance.now(); \
+           const keys = window.__keys; window.__keys = []; \
+           for (const t of keys) { window.__dom.push(now - t); window.__toPaint.push(t); } \
+           if (window.__rafPending) return; \
+           window.__rafPending = true; \
+           requestAnimationFrame(() => { \
+             window.__rafPending = false; \
+             const painted = performance.now(); \
+             for (const t of window.__toPaint) window.__lat.push(painted - t); \
+             window.__toPaint = []; \
+           }); \
          }); \
          window.__obs.observe(body, { childList: true, subtree: true, characterData: true }); \
          return true",
     )
     .await;
+}
+
+/// Keydown → DOM changed times of the keys measured so far.
+async fn dom_latencies(app: &App) -> Vec<f64> {
+    let v = app.js("return window.__dom").await;
+    v.as_array()
+        .map(|a| a.iter().filter_map(|x| x.as_f64()).collect())
+        .unwrap_or_default()
+}
+
+async fn latencies(app: &App) -> Vec<f64> {
+    let v = app.js("return window.__lat").await;
+    v.as_array()
+        .map(|a| a.iter().filter_map(|x| x.as_f64()).collect())
+        .unwrap_or_default()
+}
+
+/// Type `keys` characters where the click put the caret, one WebDriver call
+/// each, and return keystroke → preview painted latencies in ms.
+async fn typing_latencies(app: &App, keys: usize) -> Vec<f64> {
+    install_probe(app).await;
     app.click(".cm-content").await;
     for i in 0..keys {
         let ch = if i % 6 == 5 { " " } else { "x" };
@@ -352,23 +414,98 @@ async fn typing_latencies(app: &App, keys: usize) -> Vec<f64> {
         app.wait_js(&format!("return window.__lat.length >= {}", i + 1), 30)
             .await;
     }
-    let v = app.js("return window.__lat").await;
-    v.as_array()
-        .map(|a| a.iter().filter_map(|x| x.as_f64()).collect())
-        .unwrap_or_default()
+    latencies(app).await
+}
+
+/// Bursts of 20 keys sent in one WebDriver call: returns each key's
+/// keydown → preview painted latency (a key counts as painted with the
+/// first preview change after it; the last keys of a burst are only painted
+/// once the preview has caught up with them).
+async fn burst_latencies(app: &App, bursts: usize) -> Vec<f64> {
+    install_probe(app).await;
+    app.click(".cm-content").await;
+    for b in 0..bursts {
+        let word: String = (0..20)
+            .map(|i| char::from(b'a' + ((b * 7 + i) % 26) as u8))
+            .collect();
+        app.type_into(".cm-content", &word).await;
+        app.wait_js(
+            &format!("return window.__lat.length >= {}", (b + 1) * 20),
+            30,
+        )
+        .await;
+        // Let the preview settle (the last render after the last key).
+        app.wait_js(
+            &format!(
+                "return document.getElementById('preview').contentDocument.getElementById('pd-body').textContent.includes('{word}')"
+            ),
+            30,
+        )
+        .await;
+    }
+    latencies(app).await
+}
+
+/// The preview page as the frame holds it, and a whole render of the saved
+/// `body`, each serialized by the page's own HTML parser.
+async fn preview_and_whole(app: &App, body: &str) -> (String, String) {
+    let whole = postdesk::markdown::render(body, &Default::default()).html;
+    let v = app
+        .client
+        .execute(
+            "const blocks = [...document.getElementById('preview').contentDocument.querySelectorAll('#pd-body > .pd-block')]; \
+             const t = document.createElement('template'); t.innerHTML = arguments[0]; \
+             const u = document.createElement('template'); u.innerHTML = blocks.map(b => b.innerHTML).join(''); \
+             return [u.innerHTML, t.innerHTML]",
+            vec![serde_json::Value::String(whole)],
+        )
+        .await
+        .expect("compare the preview");
+    (
+        v[0].as_str().unwrap_or_default().to_owned(),
+        v[1].as_str().unwrap_or_default().to_owned(),
+    )
+}
+
+fn row(what: &str, v: Vec<f64>) -> String {
+    let n = v.len();
+    let (p50, p95) = harness::percentiles(v.clone());
+    let max = v.into_iter().fold(0.0, f64::max);
+    format!("{what}: p50 {p50:.1} ms, p95 {p95:.1} ms, max {max:.1} ms ({n} keys)")
+}
+
+/// Open the post titled `title` from the library and wait for its preview.
+async fn open_titled(app: &App, title: &str, last_words: &str) {
+    app.js(&format!("for (const li of document.querySelectorAll('#posts li')) if (li.querySelector('strong')?.textContent === {title:?}) li.click(); return true")).await;
+    app.wait_js(
+        &format!("return document.querySelector('#meta [name=title]').value === {title:?}"),
+        30,
+    )
+    .await;
+    app.wait_js(&format!("return document.getElementById('preview').contentDocument.getElementById('pd-body').innerText.includes({last_words:?})"), 60).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn figures_typing_latency_startup_and_memory() {
     let dir = tempfile::tempdir().unwrap();
+    let cited = with_footnotes(&prose(20_000), 40);
     let db = library(dir.path(), |s| {
+        // A 1,000-post library: 996 ordinary posts and the four measured.
+        for i in 0..996 {
+            post(s, &format!("Campaign update {i}"), &prose(300 + i % 500));
+        }
+        post(s, "Myths and facts", &cited);
         post(s, "Long document", &prose(100_000));
+        post(s, "Burst post", &prose(1_500));
         post(s, "Ordinary post", &prose(1_500));
     });
     let app = App::launch(&db, dir.path()).await;
     let startup = app.startup;
     let pid = app.app_pid().expect("app pid");
     app.wait_js("return document.getElementById('preview').contentDocument.getElementById('pd-body').innerText.includes('The end.')", 30).await;
+    let marks = app
+        .js("return performance.getEntriesByType('mark').map(m => `${m.name} ${m.startTime.toFixed(0)} ms`).join(', ')")
+        .await;
     let app_rss = harness::rss_kib(pid);
     let web_rss: u64 = harness::children_named(pid, "WebKitWebProces")
         .into_iter()
@@ -376,32 +513,129 @@ async fn figures_typing_latency_startup_and_memory() {
         .sum();
 
     const KEYS: usize = 40;
+    open_titled(&app, "Ordinary post", "The end.").await;
     let short = typing_latencies(&app, KEYS).await;
-    app.js("for (const li of document.querySelectorAll('#posts li')) if (li.querySelector('strong').textContent === 'Long document') li.click(); return true").await;
-    app.wait_js(
-        "return document.querySelector('#meta [name=title]').value === 'Long document'",
-        30,
-    )
-    .await;
-    app.wait_js("return document.getElementById('preview').contentDocument.getElementById('pd-body').innerText.includes('The end.')", 60).await;
+    eprintln!(
+        "e2e figures: {}",
+        row("keystroke → preview painted, 1,500 words", short.clone())
+    );
+    eprintln!(
+        "e2e figures: {}",
+        row(
+            "  (same keys → preview DOM changed)",
+            dom_latencies(&app).await
+        )
+    );
+    open_titled(&app, "Long document", "The end.").await;
     let long = typing_latencies(&app, KEYS).await;
-    assert_eq!(short.len(), KEYS, "every keystroke updated the preview");
-    assert_eq!(long.len(), KEYS, "every keystroke updated the preview");
+    eprintln!(
+        "e2e figures: {}",
+        row("keystroke → preview painted, 100,000 words", long.clone())
+    );
+    eprintln!(
+        "e2e figures: {}",
+        row(
+            "  (same keys → preview DOM changed)",
+            dom_latencies(&app).await
+        )
+    );
     // The typed words reached the long document's preview (where the click put the caret).
     app.wait_js("return document.getElementById('preview').contentDocument.getElementById('pd-body').innerText.includes('xxxxx xxxxx xxxxx')", 30).await;
-    let (s50, s95) = harness::percentiles(short);
-    let (l50, l95) = harness::percentiles(long);
+    assert!(cited.contains("[^src-40]: Source 40"), "40 footnotes");
+    open_titled(&app, "Myths and facts", "Source 40, Annual report").await;
+    let footnoted = typing_latencies(&app, KEYS).await;
     eprintln!(
-        "e2e figures: process start → editable window {:.0} ms",
+        "e2e figures: {}",
+        row(
+            "keystroke → preview painted, 20,000 words, 40 footnotes + reference links",
+            footnoted.clone()
+        )
+    );
+    eprintln!(
+        "e2e figures: {}",
+        row(
+            "  (same keys → preview DOM changed)",
+            dom_latencies(&app).await
+        )
+    );
+    open_titled(&app, "Burst post", "The end.").await;
+    const BURSTS: usize = 5;
+    let burst = burst_latencies(&app, BURSTS).await;
+    eprintln!(
+        "e2e figures: {}",
+        row(
+            "  (bursts: keys → preview DOM changed)",
+            dom_latencies(&app).await
+        )
+    );
+    assert_eq!(short.len(), KEYS, "every keystroke updated the preview");
+    assert_eq!(long.len(), KEYS, "every keystroke updated the preview");
+    assert_eq!(footnoted.len(), KEYS, "every keystroke updated the preview");
+    assert_eq!(burst.len(), BURSTS * 20, "no key of a burst was dropped");
+    // The burst's final preview equals a whole render of what was saved.
+    app.wait_js(
+        "return document.getElementById('st-save').textContent.startsWith('Saved')",
+        10,
+    )
+    .await;
+    let saved = Store::open(&db)
+        .unwrap()
+        .all_posts()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.title == "Burst post")
+        .unwrap()
+        .body;
+    let (shown, whole) = preview_and_whole(&app, &saved).await;
+    assert!(
+        shown == whole,
+        "the preview after the bursts differs from a whole render"
+    );
+    let last_word: String = (0..20)
+        .map(|i| char::from(b'a' + (((BURSTS - 1) * 7 + i) % 26) as u8))
+        .collect();
+    assert!(saved.contains(&last_word), "every key reached the text");
+
+    let log = std::fs::read_to_string(dir.path().join("app.log")).unwrap_or_default();
+    for line in log.lines().filter(|l| l.contains("start-up:")) {
+        eprintln!(
+            "e2e figures: {}",
+            line.split("start-up:").nth(1).unwrap_or("").trim()
+        );
+    }
+    eprintln!("e2e figures: page marks (ms since the page's navigation start): {marks}");
+    eprintln!(
+        "e2e figures: process start → editable window, 1,000-post library: {:.0} ms",
         startup.as_secs_f64() * 1000.0
     );
     eprintln!(
-        "e2e figures: resident memory after opening the library: app {} MiB, web process {} MiB",
+        "e2e figures: resident memory, 1,000-post library: app {} MiB + web process {} MiB = {} MiB",
         app_rss / 1024,
-        web_rss / 1024
+        web_rss / 1024,
+        (app_rss + web_rss) / 1024
     );
-    eprintln!("e2e figures: keystroke → preview DOM updated, 1,500 words: p50 {s50:.1} ms, p95 {s95:.1} ms ({KEYS} keys)");
-    eprintln!("e2e figures: keystroke → preview DOM updated, 100,000 words: p50 {l50:.1} ms, p95 {l95:.1} ms ({KEYS} keys)");
+    eprintln!(
+        "e2e figures: {}",
+        row("keystroke → preview painted, 1,500 words", short)
+    );
+    eprintln!(
+        "e2e figures: {}",
+        row("keystroke → preview painted, 100,000 words", long)
+    );
+    eprintln!(
+        "e2e figures: {}",
+        row(
+            "keystroke → preview painted, 20,000 words, 40 footnotes + reference links",
+            footnoted
+        )
+    );
+    eprintln!(
+        "e2e figures: {} — no key dropped, final preview equals a whole render",
+        row(
+            "bursts of 20 keys in one call, each key → preview painted",
+            burst
+        )
+    );
     app.quit().await;
 }
 

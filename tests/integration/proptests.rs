@@ -20,6 +20,7 @@ use chrono::Utc;
 use postdesk::export::email::{post_email, EmailOptions};
 use postdesk::import::parse_document;
 use postdesk::markdown::blocks::IncrementalRenderer;
+use postdesk::markdown::live::{LiveDocument, LivePreview, LiveText, TextChange};
 use postdesk::markdown::{plain_text, render, RenderOptions};
 use postdesk::model::{Post, Status};
 use postdesk::slug::{base_slug, is_valid, slugify};
@@ -132,6 +133,12 @@ fn edit() -> impl Strategy<Value = Edit> {
 
 /// Apply `edit` to `text` on character boundaries.
 fn apply(text: &str, edit: &Edit) -> String {
+    let (start, end) = edit_range(text, edit);
+    format!("{}{}{}", &text[..start], edit.insert, &text[end..])
+}
+
+/// The byte range `edit` replaces in `text`.
+fn edit_range(text: &str, edit: &Edit) -> (usize, usize) {
     let boundaries: Vec<usize> = text
         .char_indices()
         .map(|(i, _)| i)
@@ -142,7 +149,18 @@ fn apply(text: &str, edit: &Edit) -> String {
     let index = ((boundaries.len() - 1) as f64 * edit.at) as usize;
     let start = boundaries[index.min(boundaries.len() - 1)];
     let end = boundaries[(index + edit.delete).min(boundaries.len() - 1)];
-    format!("{}{}{}", &text[..start], edit.insert, &text[end..])
+    (start, end)
+}
+
+/// `edit` as the editor sends it: positions in UTF-16 code units.
+fn text_change(text: &str, edit: &Edit) -> TextChange {
+    let (start, end) = edit_range(text, edit);
+    let units = |s: &str| u32::try_from(s.encode_utf16().count()).unwrap_or(u32::MAX);
+    TextChange {
+        from: units(&text[..start]),
+        to: units(&text[..end]),
+        insert: edit.insert.clone(),
+    }
 }
 
 // ------------------------------------------------------ the preview
@@ -187,8 +205,83 @@ fn check_incremental(
     Ok(())
 }
 
+/// Apply a live preview's splice to `view` (the blocks the UI shows, in
+/// order, as `preview.ts` keeps them) and check the page against a whole
+/// render of `markdown`.
+fn check_splice(
+    view: &mut Vec<String>,
+    preview: &LivePreview,
+    markdown: &str,
+) -> Result<(), TestCaseError> {
+    let at = preview.splice.at as usize;
+    let remove = preview.splice.remove as usize;
+    prop_assert!(at + remove <= view.len(), "splice out of the view");
+    prop_assert_eq!(preview.splice.keys.len(), preview.splice.html.len());
+    view.splice(at..at + remove, preview.splice.html.iter().cloned());
+    let whole = render(markdown, &RenderOptions::default());
+    prop_assert_eq!(
+        &view.concat(),
+        &whole.html,
+        "page differs for {:?}",
+        markdown
+    );
+    prop_assert_eq!(preview.word_count, whole.word_count);
+    prop_assert_eq!(&preview.teaser, &whole.teaser);
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(config())]
+
+    /// The editor's path: change sets (UTF-16 positions, several per call,
+    /// each applied to the text the previous one left) against a version;
+    /// a stale version is refused and the whole text heals it.
+    #[test]
+    fn live_document_splices_equal_whole_render_after_every_change_set(
+        start in document(),
+        batches in prop::collection::vec(prop::collection::vec(edit(), 1..4), 1..10),
+        lost in prop::option::of(0..10usize),
+    ) {
+        let opts = RenderOptions::default();
+        let mut doc = LiveDocument::default();
+        let mut view = Vec::new();
+        let mut text = start;
+        let p = doc.edit(LiveText::Whole { text: text.clone() }, &opts, true);
+        prop_assert!(!p.resync);
+        check_splice(&mut view, &p, &text)?;
+        let mut version = p.version;
+        for (i, batch) in batches.iter().enumerate() {
+            let mut changes = Vec::new();
+            for edit in batch {
+                changes.push(text_change(&text, edit));
+                text = apply(&text, edit);
+            }
+            if lost == Some(i) {
+                // This call never reaches the core: the next one, made
+                // against the version it would have made, is refused.
+                version = version.wrapping_add(1);
+                continue;
+            }
+            let p = doc.edit(LiveText::Changes { base: version, changes }, &opts, false);
+            let p = if p.resync {
+                prop_assert!(lost.is_some_and(|l| l < i), "refused without a lost change");
+                doc.edit(LiveText::Whole { text: text.clone() }, &opts, false)
+            } else {
+                p
+            };
+            prop_assert!(!p.resync);
+            version = p.version;
+            prop_assert_eq!(doc.text(), text.as_str());
+            check_splice(&mut view, &p, &text)?;
+        }
+        // A reloaded view is sent every block again and shows the same page.
+        let mut p = doc.edit(LiveText::Changes { base: version, changes: Vec::new() }, &opts, true);
+        if p.resync {
+            p = doc.edit(LiveText::Whole { text: text.clone() }, &opts, true);
+        }
+        view.clear();
+        check_splice(&mut view, &p, &text)?;
+    }
 
     #[test]
     fn incremental_preview_equals_whole_render_after_every_edit(

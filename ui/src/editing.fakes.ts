@@ -1,7 +1,7 @@
 // Fakes for the editing-state tests: a library in memory standing in for
 // the backend, and a preview frame that records what it was asked to show.
 import type { EditingBackend, PreviewTarget, SaveKind } from "./editing";
-import type { PreviewBlocks, Post, PostPatch } from "./types";
+import type { LivePreview, LiveText, Post, PostPatch, TextChange } from "./types";
 
 export function makePost(id: number, fields: Partial<Post> = {}): Post {
   return {
@@ -44,10 +44,13 @@ export function deferred<T>(): Deferred<T> {
 
 export interface PreviewCall {
   id: number;
+  /** What was sent: changes or the whole text. */
+  text: LiveText;
+  /** The fields sent, with the body the core holds after `text`. */
   patch: PostPatch;
   stage: boolean;
   reset: boolean;
-  reply: Deferred<PreviewBlocks>;
+  reply: Deferred<LivePreview>;
 }
 
 export interface UpdateCall {
@@ -57,8 +60,22 @@ export interface UpdateCall {
   reply: Deferred<Post>;
 }
 
-export function previewOf(body: string): PreviewBlocks {
-  return { keys: [body], html: { [body]: `<p>${body}</p>` }, word_count: body.split(/\s+/).length, reading_minutes: 1, teaser: "", outline: [] };
+/** A preview of `body` as one block replacing the page (version `version`). */
+export function previewOf(body: string, version = 0): LivePreview {
+  return {
+    version,
+    resync: false,
+    splice: { at: 0, remove: 0, keys: [body], html: [`<p>${body}</p>`] },
+    word_count: body.split(/\s+/).length,
+    reading_minutes: 1,
+    teaser: "",
+  };
+}
+
+/** Apply changes as the core does: in order, each to the text the one before left. */
+export function applyChanges(text: string, changes: TextChange[]): string {
+  for (const c of changes) text = text.slice(0, c.from) + c.insert + text.slice(c.to);
+  return text;
 }
 
 /** A library in memory. Calls answer at once unless `hold*` is set; held calls wait for the test. */
@@ -118,10 +135,26 @@ export class FakeBackend implements EditingBackend {
     return Promise.resolve(null);
   }
 
-  liveEdit(id: number, patch: PostPatch, stage: boolean, reset: boolean): Promise<PreviewBlocks> {
-    const reply = deferred<PreviewBlocks>();
-    this.previews.push({ id, patch, stage, reset, reply });
-    if (!this.holdPreviews) reply.resolve(previewOf(patch.body ?? ""));
+  /** The core's copy of each post's text and its version. */
+  readonly documents = new Map<number, { text: string; version: number }>();
+
+  liveEdit(id: number, text: LiveText, fields: PostPatch, stage: boolean, reset: boolean): Promise<LivePreview> {
+    const reply = deferred<LivePreview>();
+    const doc = this.documents.get(id) ?? { text: "", version: 0 };
+    let resync = false;
+    if (text.kind === "whole") {
+      doc.text = text.text;
+      doc.version += 1;
+    } else if (text.base === doc.version) {
+      doc.text = applyChanges(doc.text, text.changes);
+      doc.version += 1;
+    } else {
+      resync = true;
+    }
+    this.documents.set(id, doc);
+    this.previews.push({ id, text, patch: { ...fields, body: doc.text }, stage, reset, reply });
+    const answer = resync ? { ...previewOf(""), resync: true, version: doc.version, splice: { at: 0, remove: 0, keys: [], html: [] } } : previewOf(doc.text, doc.version);
+    if (!this.holdPreviews) reply.resolve(answer);
     return reply.promise;
   }
 }
@@ -132,8 +165,8 @@ export class FakeFrame implements PreviewTarget {
   needsAll(): boolean {
     return this.fresh;
   }
-  async show(post: Post, preview: PreviewBlocks, reset: boolean): Promise<void> {
+  async show(post: Post, preview: LivePreview, reset: boolean): Promise<void> {
     this.fresh = false;
-    this.shown.push({ id: post.id, keys: preview.keys, reset });
+    this.shown.push({ id: post.id, keys: preview.splice.keys, reset });
   }
 }

@@ -146,7 +146,70 @@ describe("previews", () => {
     await settle();
     expect(backend.previews.map((p) => [p.id, p.patch, p.stage, p.reset])).toEqual([[1, { body: "hello", summary: "" }, true, true]]);
     expect(frame.shown).toEqual([{ id: 1, keys: ["hello"], reset: true }]);
-    expect(events.find((e) => e.type === "preview")).toMatchObject({ post: { id: 1 }, preview: { keys: ["hello"] } });
+    expect(events.find((e) => e.type === "preview")).toMatchObject({ post: { id: 1 }, preview: { splice: { keys: ["hello"] } } });
+  });
+
+  it("sends the editor's changes, not the text, once the core holds the text", async () => {
+    session.edit({ body: "Body of 1!" }, { changes: [{ from: 9, to: 9, insert: "!" }] });
+    await settle();
+    // The first render of a post sends its whole text.
+    expect(backend.previews[0].text).toEqual({ kind: "whole", text: "Body of 1!" });
+    session.edit({ body: "Body of 1!?" }, { changes: [{ from: 10, to: 10, insert: "?" }] });
+    await settle();
+    expect(backend.previews[1].text).toEqual({ kind: "changes", base: 1, changes: [{ from: 10, to: 10, insert: "?" }] });
+    expect(backend.previews[1].patch.body).toBe("Body of 1!?");
+    // Fields other than the body go along; the body does not.
+    session.edit({ title: "T", body: "XBody of 1!?" }, { changes: [{ from: 0, to: 0, insert: "X" }] });
+    await settle();
+    expect(backend.previews[2].text).toEqual({ kind: "changes", base: 2, changes: [{ from: 0, to: 0, insert: "X" }] });
+    expect(backend.previews[2].patch).toEqual({ title: "T", summary: "", body: "XBody of 1!?" });
+  });
+
+  it("changes typed while a render is in flight go in the next call, in order", async () => {
+    session.edit({ body: "Body of 1a" }, { changes: [{ from: 9, to: 9, insert: "a" }] });
+    await settle();
+    backend.holdPreviews = true;
+    session.edit({ body: "Body of 1ab" }, { changes: [{ from: 10, to: 10, insert: "b" }] });
+    session.edit({ body: "Body of 1abc" }, { changes: [{ from: 11, to: 11, insert: "c" }] });
+    session.edit({ body: "Body of 1abcd" }, { changes: [{ from: 12, to: 12, insert: "d" }] });
+    await settle();
+    backend.previews[1].reply.resolve(previewOf("Body of 1ab", 2));
+    await settle();
+    expect(backend.previews[2].text).toEqual({
+      kind: "changes",
+      base: 2,
+      changes: [
+        { from: 11, to: 11, insert: "c" },
+        { from: 12, to: 12, insert: "d" },
+      ],
+    });
+    expect(backend.previews[2].patch.body).toBe("Body of 1abcd");
+  });
+
+  it("changes the core cannot apply are refused; the whole text is sent once and heals its copy", async () => {
+    session.edit({ body: "Body of 1a" }, { changes: [{ from: 9, to: 9, insert: "a" }] });
+    await settle();
+    // The core's copy went out of step (here: it was dropped).
+    backend.documents.set(1, { text: "stale", version: 7 });
+    session.edit({ body: "Body of 1ab" }, { changes: [{ from: 10, to: 10, insert: "b" }] });
+    await settle();
+    expect(backend.previews.map((p) => p.text.kind)).toEqual(["whole", "changes", "whole"]);
+    expect(backend.documents.get(1)?.text).toBe("Body of 1ab");
+    expect(frame.shown.at(-1)?.keys).toEqual(["Body of 1ab"]);
+    // No error is shown for it, and changes flow again.
+    expect(types()).not.toContain("error");
+    session.edit({ body: "Body of 1abc" }, { changes: [{ from: 11, to: 11, insert: "c" }] });
+    await settle();
+    expect(backend.previews.at(-1)?.text).toEqual({ kind: "changes", base: 8, changes: [{ from: 11, to: 11, insert: "c" }] });
+    expect(backend.documents.get(1)?.text).toBe("Body of 1abc");
+  });
+
+  it("a body set without changes (a restore) is sent whole", async () => {
+    session.edit({ body: "Body of 1a" }, { changes: [{ from: 9, to: 9, insert: "a" }] });
+    await settle();
+    session.edit({ body: "restored text" });
+    await settle();
+    expect(backend.previews.at(-1)?.text).toEqual({ kind: "whole", text: "restored text" });
   });
 
   it("a newer request supersedes the ones waiting: one in flight, one pending", async () => {

@@ -9,7 +9,14 @@
 // or unreachable backend) keeps the text, is retried on its own after
 // RETRY_DELAYS_MS (then every last delay) while the post stays unsaved, and
 // keeps the post open: switching posts waits until it is saved.
-import type { PreviewBlocks, Post, PostPatch, SaveKind } from "./types";
+//
+// The live preview sends the core only what changed (CodeMirror's changes,
+// in order) against the version of the post's document the core last
+// answered with; the core answers with a splice of the preview's blocks. A
+// post opened, a text set by code (a restore) or a fresh preview frame sends
+// the whole text; so does a refused change set (`resync`: one was lost),
+// once, which heals the core's copy.
+import type { LivePreview, LiveText, Post, PostPatch, SaveKind, TextChange } from "./types";
 
 /** Autosave this long after the last change. */
 export const AUTOSAVE_MS = 500;
@@ -33,15 +40,16 @@ export interface EditingBackend {
   getPost(id: number): Promise<Post>;
   updatePost(id: number, patch: PostPatch, kind: SaveKind): Promise<Post>;
   saveRevision(id: number): Promise<unknown>;
-  /** The live preview; with `stage`, the backend also keeps the edit for a close. */
-  liveEdit(id: number, patch: PostPatch, stage: boolean, reset: boolean): Promise<PreviewBlocks>;
+  /** The live preview of `text` (changes or the whole text); with `stage`,
+   *  the backend also keeps the edit (`fields` and the text) for a close. */
+  liveEdit(id: number, text: LiveText, fields: PostPatch, stage: boolean, reset: boolean): Promise<LivePreview>;
 }
 
 /** Where previews are shown (the preview frame in the app). */
 export interface PreviewTarget {
   /** True when the next render must send every block (a fresh page). */
   needsAll(): boolean;
-  show(post: Post, preview: PreviewBlocks, reset: boolean): Promise<void>;
+  show(post: Post, preview: LivePreview, reset: boolean): Promise<void>;
 }
 
 /** Timers, injected so tests can use fake ones. */
@@ -69,7 +77,7 @@ export type EditingEvent =
   /** The failed save (`attempt` failures in a row, the last with `code`) is tried again in `inMs`. */
   | { type: "retry"; code: string | null; attempt: number; inMs: number }
   /** A preview of the open post was shown. */
-  | { type: "preview"; post: Post; preview: PreviewBlocks };
+  | { type: "preview"; post: Post; preview: LivePreview };
 
 export type EditingListener = (event: EditingEvent) => void;
 
@@ -107,6 +115,10 @@ export class EditingSession {
   private saving: Promise<void> = Promise.resolve();
   private rendering = false;
   private renderAgain = false;
+  /** Body changes not sent to the core yet, in order; null: send the whole text. */
+  private unsent: TextChange[] | null = null;
+  /** The version of the core's document the unsent changes apply to. */
+  private liveVersion = 0;
   private readonly listeners: EditingListener[] = [];
 
   constructor(
@@ -155,6 +167,7 @@ export class EditingSession {
   load(post: Post): void {
     this.current = { ...post };
     this.saved = post;
+    this.unsent = null;
     this.clock.clear(this.retryTimer);
     this.failures = 0;
   }
@@ -171,9 +184,15 @@ export class EditingSession {
    * saved, the preview call keeps it in the backend's memory at once (so closing
    * the window writes it) and the library is written `AUTOSAVE_MS` after the last
    * edit. `preview`: re-render even when nothing differs (title, teaser).
+   * `changes`: how the body became `fields.body` (the editor's changes, in
+   * order); without them a new body is sent whole.
    */
-  edit(fields: EditableFields, options: { preview?: boolean } = {}): void {
+  edit(fields: EditableFields, options: { preview?: boolean; changes?: TextChange[] } = {}): void {
     if (!this.current) return;
+    if (fields.body !== undefined && fields.body !== this.current.body) {
+      if (options.changes && this.unsent) this.unsent.push(...options.changes);
+      else this.unsent = null;
+    }
     Object.assign(this.current, fields);
     if (options.preview) void this.renderPreview();
     if (!this.changes()) return;
@@ -248,15 +267,31 @@ export class EditingSession {
         const post: Post | null = this.current;
         if (!post) break;
         const reset = this.previews.needsAll();
+        // Only the changes, unless the whole text must go.
+        const text: LiveText =
+          this.unsent && !reset ? { kind: "changes", base: this.liveVersion, changes: this.unsent } : { kind: "whole", text: post.body };
+        this.unsent = [];
         // One call per change: the preview, and the edit kept by the backend for a close.
         const patch = this.changes();
-        const r = await this.backend.liveEdit(post.id, { ...patch, body: post.body, summary: post.summary }, patch !== null, reset);
+        const fields: PostPatch = { ...patch, summary: post.summary };
+        delete fields.body;
+        const r = await this.backend.liveEdit(post.id, text, fields, patch !== null, reset);
         // Another post was opened (or this one reloaded): drop this render, run any pending one.
         if (post !== this.current) continue;
+        if (r.resync) {
+          // A change set went missing on the way: send the whole text once.
+          this.unsent = null;
+          this.renderAgain = true;
+          continue;
+        }
+        // The next changes apply to this version (as sent, they are one more each).
+        this.liveVersion = r.version;
         await this.previews.show(post, r, reset);
         this.emit({ type: "preview", post, preview: r });
       } while (this.renderAgain);
     } catch (e) {
+      // What was sent may not have reached the core: the next call sends the whole text.
+      this.unsent = null;
       this.emit({ type: "error", during: "preview", code: errorCode(e), error: e });
     } finally {
       this.rendering = false;

@@ -5,9 +5,12 @@ import { defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language"
 import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/search";
 import { EditorSelection, EditorState, type Extension } from "@codemirror/state";
 import { drawSelection, EditorView, keymap, type KeyBinding } from "@codemirror/view";
+import type { TextChange } from "./types";
 
 export interface EditorHooks {
-  onChange: (text: string) => void;
+  /** The text changed: the new text, and the changes that made it, in order
+   *  (each applies to the text the one before it left; UTF-16 positions). */
+  onChange: (text: string, changes: TextChange[]) => void;
   onBlur: () => void;
   onSave: () => void;
   onImage: (file: File) => Promise<string | null>;
@@ -104,7 +107,14 @@ export function createEditor(parent: HTMLElement, hooks: EditorHooks): Editor {
     keymap.of([...shortcuts, ...searchKeymap, ...historyKeymap, ...defaultKeymap, indentWithTab]),
     EditorView.contentAttributes.of({ spellcheck: "true", autocorrect: "on", "aria-label": "Post body" }),
     EditorView.updateListener.of((u) => {
-      if (u.docChanged) hooks.onChange(u.state.doc.toString());
+      if (!u.docChanged) return;
+      // One transaction's changes are given against the old text, in order:
+      // applied last to first, each leaves the positions of the others valid.
+      const changes: TextChange[] = [];
+      u.changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => {
+        changes.push({ from: fromA, to: toA, insert: inserted.toString() });
+      });
+      hooks.onChange(u.state.doc.toString(), changes.reverse());
     }),
     EditorView.domEventHandlers({
       blur: () => hooks.onBlur(),

@@ -2,7 +2,7 @@
 // Its words come from the core's label table, as the site export's do.
 import { $ } from "./dom";
 import { rpc } from "./rpc";
-import type { PreviewBlocks, Lang, ListingLabels, Post } from "./types";
+import type { LivePreview, Lang, ListingLabels, Post } from "./types";
 
 const labels = new Map<Lang, Promise<ListingLabels>>();
 
@@ -17,7 +17,7 @@ function labelsFor(lang: Lang): Promise<ListingLabels> {
   return found;
 }
 
-export async function showListing(post: Post, preview: PreviewBlocks | null): Promise<void> {
+export async function showListing(post: Post, preview: LivePreview | null): Promise<void> {
   $("listing-title").textContent = post.title;
   $("listing-teaser").textContent = preview?.teaser ?? "";
   $("listing-more").textContent = (await labelsFor(post.lang)).continue_reading;

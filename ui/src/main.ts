@@ -2,13 +2,13 @@
 // frame, sets up every view, routes the session's events to them, and opens
 // the first post. Every rule lives elsewhere: editing in editing.ts, each
 // view in its own file, everything else in the Rust core.
+// Start-up marks (read by the e2e figures test): the bundle is parsed and runs.
+performance.mark("js-start");
 import { setupDetails } from "./details";
-import { setupDigest } from "./digest";
 import { $, showError } from "./dom";
 import { createEditor } from "./editor";
 import { EditingSession, type PreviewTarget } from "./editing";
-import { setupEmailTab } from "./email";
-import { setupExportDialog } from "./exportDialog";
+import type { EmailTab } from "./email";
 import { time } from "./format";
 import { setupHistory } from "./history";
 import { imageMarkdown } from "./images";
@@ -31,12 +31,12 @@ const frame = new PreviewFrame(
 );
 const previewTarget: PreviewTarget = {
   needsAll: () => frame.needsAll(),
-  show: (post, preview, reset) => frame.show(post.title, preview.keys, preview.html, reset),
+  show: (post, preview, reset) => frame.show(post.title, preview.splice, reset),
 };
 const session = new EditingSession(rpc, previewTarget);
 
 const editor = createEditor($("editor"), {
-  onChange: (text) => session.edit({ body: text }),
+  onChange: (text, changes) => session.edit({ body: text }, { changes }),
   onBlur: () => void session.save("autosave"),
   onSave: () => {
     void session.save("save");
@@ -58,9 +58,19 @@ const history = setupHistory({ session, showRestored: workspace.showReloaded });
 const layout = setupLayout((tab) => {
   if (tab === "email") void email.refresh();
 });
-const email = setupEmailTab({ session, shown: () => layout.tab() === "email" });
-setupDigest(session);
-setupExportDialog(session);
+// The Email tab, the digest builder and the export dialog load after the
+// library is on screen (dynamic imports: chunks of their own), so their code
+// is neither parsed nor run before the first paint.
+let emailTab: Promise<EmailTab> | null = null;
+const email: EmailTab = {
+  refresh: async () => {
+    if (layout.tab() !== "email") return;
+    emailTab ??= import("./email").then((m) => m.setupEmailTab({ session, shown: () => layout.tab() === "email" }));
+    await (await emailTab).refresh();
+  },
+};
+const laterViews = () =>
+  Promise.all([import("./digest").then((m) => m.setupDigest(session)), import("./exportDialog").then((m) => m.setupExportDialog(session))]);
 const team = setupTeam({ session, refreshLibrary: () => library.refresh(), showReloaded: workspace.showReloaded });
 setupSettings(() => void email.refresh(), [team.renderSettings]);
 setupShortcuts({
@@ -110,10 +120,16 @@ void (async () => {
     showError(e);
   }
   await library.refresh();
+  performance.mark("library-listed");
+  requestAnimationFrame(() => performance.mark("library-painted"));
+  const later = laterViews().catch(showError);
   const first = library.firstId();
   if (first !== null) await openPost(first);
   else document.body.classList.add("nothing");
+  await later;
   document.body.dataset.ready = "true";
+  performance.mark("editable");
+  requestAnimationFrame(() => performance.mark("editable-painted"));
   await showWelcomeIfDue().catch(showError);
   await team.start();
 })();

@@ -3,15 +3,11 @@
 // in it can reach the IPC. `allow-same-origin` lets this (trusted) module
 // patch the frame's DOM block by block instead of reloading the page.
 import { rpc } from "./rpc";
-import type { Lang } from "./types";
+import type { BlockSplice, Lang } from "./types";
 
 export class PreviewFrame {
   private doc: Promise<Document> | null = null;
   private lang: Lang | null = null;
-  /** HTML of every block the core has sent for this page, by key. */
-  private readonly known = new Map<string, string>();
-  /** The keys of the blocks on the page, in order. */
-  private keys: string[] = [];
   private fresh = true;
 
   constructor(
@@ -27,7 +23,6 @@ export class PreviewFrame {
     this.fresh = true;
     if (this.doc && this.lang === lang) return;
     this.lang = lang;
-    this.keys = [];
     const shell = await rpc.previewShell(lang);
     this.doc = new Promise((resolve) => {
       this.frame.addEventListener(
@@ -56,41 +51,32 @@ export class PreviewFrame {
   }
 
   /**
-   * Show a render: `keys` are the document's blocks in order, `html` the
-   * sanitized HTML of blocks not sent before (`reset`: this is all of them).
-   * Only the run of blocks between the unchanged head and tail is touched.
+   * Show a render: replace `splice.remove` blocks from `splice.at` with the
+   * new blocks' sanitized HTML (`reset`: the page holds none yet). Nothing
+   * else on the page is touched.
    */
-  async show(title: string, keys: string[], html: Record<string, string>, reset: boolean): Promise<void> {
+  async show(title: string, splice: BlockSplice, reset: boolean): Promise<void> {
     if (!this.doc) return;
     const doc = await this.doc;
     const titleEl = doc.getElementById("pd-title");
     const body = doc.getElementById("pd-body");
     if (!titleEl || !body) return;
-    if (reset) this.known.clear();
-    for (const [k, h] of Object.entries(html)) this.known.set(k, h);
+    if (reset) body.replaceChildren();
     this.fresh = false;
     if (titleEl.textContent !== title) titleEl.textContent = title;
-
-    const old = this.keys;
-    let head = 0;
-    while (head < old.length && head < keys.length && old[head] === keys[head]) head++;
-    let tail = 0;
-    while (tail < old.length - head && tail < keys.length - head && old[old.length - 1 - tail] === keys[keys.length - 1 - tail]) tail++;
     const children = body.children;
-    // Remove the changed run of the old document…
-    for (let i = old.length - tail - 1; i >= head; i--) children[i]?.remove();
-    // …and insert the new run before the unchanged tail.
-    const before = children[head] ?? null;
+    for (let i = splice.at + splice.remove - 1; i >= splice.at; i--) children[i]?.remove();
+    const before = children[splice.at] ?? null;
     const frag = doc.createDocumentFragment();
-    for (let i = head; i < keys.length - tail; i++) {
+    splice.html.forEach((html, i) => {
       const div = doc.createElement("div");
       div.className = "pd-block";
+      div.dataset.key = splice.keys[i];
       // Sanitized by the core's allow-list; the frame runs no script regardless.
-      div.innerHTML = this.known.get(keys[i]) ?? "";
+      div.innerHTML = html;
       frag.appendChild(div);
-    }
+    });
     body.insertBefore(frag, before);
-    this.keys = keys;
   }
 
   /** Scroll the preview to the same fraction as the editor. */

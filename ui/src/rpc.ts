@@ -14,7 +14,8 @@ import type {
   Lang,
   ListFilter,
   ListingLabels,
-  PreviewBlocks,
+  LivePreview,
+  LiveText,
   Post,
   PostPatch,
   PostSummary,
@@ -72,8 +73,11 @@ export const rpc = {
   restoreRevision: (id: number, revision: number) => call<Post>("restore_revision", { id, revision }),
   revisionDiff: (id: number, revision: number) => call<RevisionDiff>("revision_diff", { id, revision }),
   addAsset: (fileName: string, dataBase64: string) => call<Asset>("add_asset", { fileName, dataBase64 }),
-  /** The live preview of `patch.body`; with `stage`, the backend also keeps the edit for a close. */
-  liveEdit: (id: number, patch: PostPatch, stage: boolean, reset: boolean) => call<PreviewBlocks>("live_edit", { id, patch, stage, reset }),
+  /** The live preview after `text` (the editor's changes, or the whole text): a splice of the
+   *  preview's blocks, or `resync` (send the whole text); with `stage`, the backend also keeps
+   *  the edit (`fields` and the text) for a close. */
+  liveEdit: (id: number, text: LiveText, fields: PostPatch, stage: boolean, reset: boolean) =>
+    call<LivePreview>("live_edit", { id, text, fields, stage, reset }),
   previewShell: (lang: Lang) => call<string>("preview_shell", { lang }),
   listingLabels: (lang: Lang) => call<ListingLabels>("listing_labels", { lang }),
   openLink: (url: string) => call<void>("open_link", { url }),

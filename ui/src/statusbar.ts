@@ -1,6 +1,6 @@
 // The status bar under the panes: counts of the open post and the save state.
 import { $ } from "./dom";
-import type { PreviewBlocks, Post } from "./types";
+import type { LivePreview, Post } from "./types";
 
 /** Say what happened to the open post's text ("Saving…", "Saved 14:05", …). */
 export function setSaveState(text: string): void {
@@ -8,7 +8,7 @@ export function setSaveState(text: string): void {
 }
 
 /** Words, characters and reading time of `post` as last rendered. */
-export function showCounts(post: Post, preview: PreviewBlocks | null): void {
+export function showCounts(post: Post, preview: LivePreview | null): void {
   $("st-words").textContent = `${preview?.word_count ?? 0} words`;
   $("st-chars").textContent = `${post.body.length} characters`;
   $("st-time").textContent = `${preview?.reading_minutes ?? 0} min read`;

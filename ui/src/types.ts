@@ -7,6 +7,10 @@
 export type { Asset } from "./bindings/Asset";
 export type { ChosenFolder } from "./bindings/ChosenFolder";
 export type { PreviewBlocks } from "./bindings/PreviewBlocks";
+export type { BlockSplice } from "./bindings/BlockSplice";
+export type { LivePreview } from "./bindings/LivePreview";
+export type { LiveText } from "./bindings/LiveText";
+export type { TextChange } from "./bindings/TextChange";
 export type { DiffKind } from "./bindings/DiffKind";
 export type { DiffLine } from "./bindings/DiffLine";
 export type { EmailPreview } from "./bindings/EmailPreview";

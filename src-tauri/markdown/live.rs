@@ -1,0 +1,820 @@
+//! The open post's document in the core, for the live preview: its text, a
+//! version, and its top-level blocks, each with its rendering.
+//!
+//! Per keystroke the editor sends only what changed (CodeMirror's changes,
+//! positions in UTF-16 code units, each applied to the text the previous one
+//! left). The document applies them, cuts again only the stretch around the
+//! change (from the block before it, forward until the cut meets an old block
+//! boundary again, see [`LiveDocument::recut`]), and answers with a splice of
+//! the view's blocks: where, how many go, the new ones. The work is the
+//! changed stretch plus a walk over the block list (heading ids, footnote
+//! numbers, counts), not a parse of the document.
+//!
+//! A change that does not apply to the version the core holds (lost or out
+//! of order) is refused with `resync`, and the editor sends its whole text
+//! once; the core then finds the changed stretch itself.
+//!
+//! Rendered whole (one block) are only documents that cannot be cut: a bare
+//! CR line ending (the parser reads some constructs differently around one),
+//! raw HTML that reaches across blocks, or a reference link label defined
+//! twice (which definition wins depends on the whole document).
+
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use super::anchors::Anchors;
+use super::blocks::{
+    context_in, footnote_labels, render_block, split, FootnoteContext, Label, LinkDefinition,
+    Place, Rendition,
+};
+use super::footnotes::FootnoteState;
+use super::{reading_minutes, Heading, RenderOptions};
+
+/// One change from the editor: replace UTF-16 code units `from..to` of the
+/// text as the previous change left it with `insert`.
+#[derive(Debug, Clone, PartialEq, Deserialize, ts_rs::TS)]
+pub struct TextChange {
+    pub from: u32,
+    pub to: u32,
+    pub insert: String,
+}
+
+/// What the editor sends per keystroke.
+#[derive(Debug, Clone, PartialEq, Deserialize, ts_rs::TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum LiveText {
+    /// Changes to version `base` of the core's document, in order.
+    Changes { base: u32, changes: Vec<TextChange> },
+    /// The whole text (opening a post, or after a `resync`).
+    Whole { text: String },
+}
+
+/// The view's blocks to replace: `remove` blocks from `at` go, `html` (one
+/// entry per new block, with its `keys`) comes in their place.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, ts_rs::TS)]
+pub struct BlockSplice {
+    pub at: u32,
+    pub remove: u32,
+    pub keys: Vec<String>,
+    pub html: Vec<String>,
+}
+
+/// The answer to one live edit.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, ts_rs::TS)]
+pub struct LivePreview {
+    /// The version of the document now; the next changes apply to it.
+    pub version: u32,
+    /// The changes did not apply to the core's version: send the whole text.
+    pub resync: bool,
+    pub splice: BlockSplice,
+    pub word_count: usize,
+    pub reading_minutes: u32,
+    pub teaser: String,
+}
+
+/// Counts and teaser of the whole document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Summary {
+    pub word_count: usize,
+    pub reading_minutes: u32,
+    pub teaser: String,
+}
+
+#[derive(Debug)]
+struct Block {
+    start: usize,
+    end: usize,
+    /// Hash of the block's source.
+    key: u64,
+    /// Footnote labels it defines and the ones written `[^x]` in it.
+    defines: Vec<String>,
+    refers: Vec<String>,
+    /// Its rendering on its own (with the stubs it had), and what is shown.
+    own: Option<(Vec<String>, u64, Arc<Rendition>)>,
+    shown: Option<(u64, Arc<Rendition>)>,
+}
+
+impl Block {
+    fn new(text: &str, start: usize, end: usize, defines: Vec<String>) -> Block {
+        let source = &text[start..end];
+        Block {
+            start,
+            end,
+            key: hash(&source),
+            defines,
+            refers: footnote_labels(source),
+            own: None,
+            shown: None,
+        }
+    }
+}
+
+/// Past this many cached renderings the cache starts over.
+const MAX_CACHED: usize = 20_000;
+
+/// The document of the open post (see the module documentation).
+#[derive(Debug, Default)]
+pub struct LiveDocument {
+    text: String,
+    version: u32,
+    blocks: Vec<Block>,
+    /// Link reference definitions, by position.
+    definitions: Vec<LinkDefinition>,
+    /// Rendered as one block (see the module documentation).
+    whole: bool,
+    /// The byte range of the text changed since the blocks were cut.
+    dirty: Option<(usize, usize, isize)>,
+    /// A known UTF-16 offset and its byte offset (where the last change ended).
+    hint: (usize, usize),
+    cache: HashMap<u64, Arc<Rendition>>,
+    /// The keys of the blocks the view holds.
+    view: Vec<u64>,
+}
+
+fn hash<T: Hash + ?Sized>(value: &T) -> u64 {
+    let mut h = DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+/// UTF-16 code units of the UTF-8 bytes `b`.
+fn utf16_units(b: &[u8]) -> usize {
+    b.iter()
+        .map(|&c| usize::from((c & 0xC0) != 0x80) + usize::from(c >= 0xF0))
+        .sum()
+}
+
+/// The byte offset of UTF-16 offset `target`, scanning forward from a known
+/// pair; `None` past the end or inside a character.
+fn byte_offset(text: &str, (mut units, mut at): (usize, usize), target: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    const CHUNK: usize = 64;
+    while at + CHUNK <= bytes.len() {
+        let n = utf16_units(&bytes[at..at + CHUNK]);
+        if units + n >= target {
+            break;
+        }
+        units += n;
+        at += CHUNK;
+    }
+    // Move off continuation bytes a chunk may have ended in.
+    while at < bytes.len() && !text.is_char_boundary(at) {
+        at += 1;
+    }
+    loop {
+        if units == target {
+            return Some(at);
+        }
+        let c = text[at..].chars().next()?;
+        units += c.len_utf16();
+        at += c.len_utf8();
+        if units > target {
+            return None;
+        }
+    }
+}
+
+impl LiveDocument {
+    pub fn version(&self) -> u32 {
+        self.version
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Apply what the editor sent; `false` (nothing applied) when it was
+    /// changes to another version than ours, or did not fit the text.
+    pub fn apply(&mut self, edit: LiveText) -> bool {
+        match edit {
+            LiveText::Whole { text } => {
+                self.set_text(&text);
+                true
+            }
+            LiveText::Changes { base, changes } => {
+                if base != self.version {
+                    return false;
+                }
+                for c in &changes {
+                    if !self.change(c) {
+                        // What applied stays (and is marked changed); a new
+                        // version makes the editor send its whole text.
+                        self.version = self.version.wrapping_add(1);
+                        return false;
+                    }
+                }
+                self.version = self.version.wrapping_add(1);
+                true
+            }
+        }
+    }
+
+    /// Make the text `text`: only the stretch that differs is treated as changed.
+    pub fn set_text(&mut self, text: &str) {
+        let old = self.text.as_bytes();
+        let new = text.as_bytes();
+        let mut prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+        while !text.is_char_boundary(prefix) || !self.text.is_char_boundary(prefix) {
+            prefix -= 1;
+        }
+        let max_suffix = old.len().min(new.len()) - prefix;
+        let mut suffix = old
+            .iter()
+            .rev()
+            .zip(new.iter().rev())
+            .take(max_suffix)
+            .take_while(|(a, b)| a == b)
+            .count();
+        while !text.is_char_boundary(new.len() - suffix)
+            || !self.text.is_char_boundary(old.len() - suffix)
+        {
+            suffix -= 1;
+        }
+        if prefix == old.len() && old.len() == new.len() {
+            return;
+        }
+        let (from, to) = (prefix, old.len() - suffix);
+        self.splice_text(from, to, &text[prefix..new.len() - suffix]);
+        self.hint = (0, 0);
+        self.version = self.version.wrapping_add(1);
+    }
+
+    fn change(&mut self, c: &TextChange) -> bool {
+        let (from, to) = (c.from as usize, c.to as usize);
+        if to < from {
+            return false;
+        }
+        let start = if from >= self.hint.0 {
+            self.hint
+        } else {
+            (0, 0)
+        };
+        let Some(bfrom) = byte_offset(&self.text, start, from) else {
+            return false;
+        };
+        let Some(bto) = byte_offset(&self.text, (from, bfrom), to) else {
+            return false;
+        };
+        self.splice_text(bfrom, bto, &c.insert);
+        self.hint = (
+            from + c.insert.encode_utf16().count(),
+            bfrom + c.insert.len(),
+        );
+        true
+    }
+
+    /// Replace bytes `from..to` and widen the changed range over it.
+    fn splice_text(&mut self, from: usize, to: usize, insert: &str) {
+        self.text.replace_range(from..to, insert);
+        let delta = insert.len() as isize - (to - from) as isize;
+        // `dirty` is (start, end in the new text, total size change).
+        self.dirty = Some(match self.dirty {
+            None => (from, from + insert.len(), delta),
+            Some((lo, hi, d)) => {
+                let hi = if hi >= to {
+                    (hi as isize + delta) as usize
+                } else {
+                    from + insert.len()
+                };
+                (lo.min(from), hi.max(from + insert.len()), d + delta)
+            }
+        });
+    }
+
+    /// Cut the changed stretch again and render what must be, returning the
+    /// document's counts and teaser.
+    pub fn refresh(&mut self, opts: &RenderOptions) -> Summary {
+        if let Some((lo, hi, delta)) = self.dirty.take() {
+            self.recut(lo, hi, delta);
+        }
+        if self.cache.len() > MAX_CACHED {
+            self.cache.clear();
+        }
+        self.render_blocks(opts)
+    }
+
+    /// Blocks as the view should show them: key and rendering, in order.
+    /// The key is the hash of the block's HTML, so the view replaces
+    /// exactly the blocks whose HTML changed.
+    pub(crate) fn shown(&self) -> impl Iterator<Item = (u64, &Rendition)> {
+        self.blocks
+            .iter()
+            .filter_map(|b| b.shown.as_ref().map(|(_, r)| (r.key, &**r)))
+    }
+
+    /// Every heading of the document, in order.
+    pub fn outline(&self) -> Vec<Heading> {
+        self.shown().flat_map(|(_, r)| r.outline.clone()).collect()
+    }
+
+    /// Apply `edit` and answer with the splice of the view (`reset`: the view
+    /// holds nothing).
+    pub fn edit(&mut self, edit: LiveText, opts: &RenderOptions, reset: bool) -> LivePreview {
+        if reset {
+            self.view.clear();
+        }
+        if !self.apply(edit) {
+            return LivePreview {
+                version: self.version,
+                resync: true,
+                ..LivePreview::default()
+            };
+        }
+        let summary = self.refresh(opts);
+        let keys: Vec<u64> = self.shown().map(|(k, _)| k).collect();
+        let head = self
+            .view
+            .iter()
+            .zip(&keys)
+            .take_while(|(a, b)| a == b)
+            .count();
+        let tail = self.view[head..]
+            .iter()
+            .rev()
+            .zip(keys[head..].iter().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let new_run = head..keys.len() - tail;
+        let splice = BlockSplice {
+            at: head as u32,
+            remove: (self.view.len() - tail - head) as u32,
+            keys: keys[new_run.clone()]
+                .iter()
+                .map(|k| format!("{k:016x}"))
+                .collect(),
+            html: self
+                .shown()
+                .skip(new_run.start)
+                .take(new_run.len())
+                .map(|(_, r)| r.html.clone())
+                .collect(),
+        };
+        self.view = keys;
+        LivePreview {
+            version: self.version,
+            resync: false,
+            splice,
+            word_count: summary.word_count,
+            reading_minutes: summary.reading_minutes,
+            teaser: summary.teaser,
+        }
+    }
+
+    /// Cut again the blocks around bytes `lo..hi` of the new text (the text
+    /// grew by `delta` bytes): from the block before the change, forward
+    /// until the last block cut is an old block, unchanged, at its old place
+    /// (the parse from there on is then the old one); the whole rest of the
+    /// text at worst.
+    fn recut(&mut self, lo: usize, hi: usize, delta: isize) {
+        let text_len = self.text.len();
+        if self.whole || self.text.contains('\r') && has_lone_carriage_return(&self.text) {
+            return self.cut_all();
+        }
+        let old_hi = (hi as isize - delta) as usize;
+        let shift = |x: usize| (x as isize + delta) as usize;
+        // The first block touching the change, then one more before it.
+        let first = self.blocks.partition_point(|b| b.end < lo);
+        let from = first.saturating_sub(1);
+        let window_start = if first == 0 {
+            0
+        } else {
+            self.blocks[from].start
+        };
+        // The first old block wholly after the change: the candidate to meet.
+        let mut meet = self.blocks.partition_point(|b| b.start <= old_hi);
+        loop {
+            let window_end = match self.blocks.get(meet) {
+                Some(b) => shift(b.end),
+                None => text_len,
+            };
+            let Some(cut) = split(&self.text[window_start..window_end]) else {
+                return self.cut_all();
+            };
+            if cut.repeated_definition {
+                return self.cut_all();
+            }
+            let met = match (self.blocks.get(meet), cut.blocks.last()) {
+                (None, _) => true,
+                (Some(old), Some(new)) => {
+                    new.range.start + window_start == shift(old.start)
+                        && new.range.end + window_start == shift(old.end)
+                }
+                (Some(_), None) => false,
+            };
+            if !met {
+                meet += (meet - from).max(2);
+                meet = meet.min(self.blocks.len());
+                continue;
+            }
+            let replaced = from..(meet + 1).min(self.blocks.len());
+            let old_range = (
+                self.blocks
+                    .get(from)
+                    .map_or(0, |b| b.start)
+                    .min(window_start),
+                self.blocks.get(meet).map_or(usize::MAX, |b| b.end),
+            );
+            let new_blocks: Vec<Block> = cut
+                .blocks
+                .into_iter()
+                .map(|p| {
+                    Block::new(
+                        &self.text,
+                        p.range.start + window_start,
+                        p.range.end + window_start,
+                        p.defines,
+                    )
+                })
+                .collect();
+            for b in &mut self.blocks[replaced.end..] {
+                b.start = shift(b.start);
+                b.end = shift(b.end);
+            }
+            // Keep the renderings of blocks that came back unchanged.
+            let mut old: HashMap<u64, Block> = self
+                .blocks
+                .splice(replaced, [])
+                .map(|b| (b.key, b))
+                .collect();
+            let new_blocks: Vec<Block> = new_blocks
+                .into_iter()
+                .map(|mut b| {
+                    if let Some(o) = old.remove(&b.key) {
+                        b.own = o.own;
+                        b.shown = o.shown;
+                    }
+                    b
+                })
+                .collect();
+            let at = from.min(self.blocks.len());
+            self.blocks.splice(at..at, new_blocks);
+            // Definitions: those of the old stretch go, the cut's come in.
+            let (old_lo, old_hi_end) = old_range;
+            self.definitions
+                .retain(|d| d.at < old_lo || d.at >= old_hi_end);
+            for d in &mut self.definitions {
+                if d.at >= old_hi_end {
+                    d.at = shift(d.at);
+                    d.end = shift(d.end);
+                }
+            }
+            self.definitions
+                .extend(cut.definitions.into_iter().map(|mut d| {
+                    d.at += window_start;
+                    d.end += window_start;
+                    d
+                }));
+            self.definitions.sort_by_key(|d| d.at);
+            if self.has_repeated_definition() {
+                self.cut_all();
+            }
+            return;
+        }
+    }
+
+    /// Cut the whole text; render it as one block when it cannot be cut.
+    fn cut_all(&mut self) {
+        let text = &self.text;
+        let cut = if has_lone_carriage_return(text) {
+            None
+        } else {
+            split(text)
+        };
+        let mut old: HashMap<u64, Block> = self.blocks.drain(..).map(|b| (b.key, b)).collect();
+        let (blocks, definitions, whole) = match cut {
+            Some(cut) if !cut.repeated_definition => (
+                cut.blocks
+                    .into_iter()
+                    .map(|p| Block::new(text, p.range.start, p.range.end, p.defines))
+                    .collect(),
+                cut.definitions,
+                false,
+            ),
+            _ => (Vec::new(), Vec::new(), true),
+        };
+        self.blocks = blocks;
+        self.definitions = definitions;
+        self.whole = whole;
+        if !self.whole && self.has_repeated_definition() {
+            self.whole = true;
+        }
+        if self.whole {
+            self.blocks.clear();
+            self.definitions.clear();
+            if !self.text.trim().is_empty() {
+                self.blocks
+                    .push(Block::new(&self.text, 0, self.text.len(), Vec::new()));
+                self.blocks[0].refers.clear();
+            }
+        }
+        for b in &mut self.blocks {
+            if let Some(o) = old.remove(&b.key) {
+                b.own = o.own;
+                b.shown = o.shown;
+            }
+        }
+    }
+
+    fn has_repeated_definition(&self) -> bool {
+        let mut seen = HashSet::new();
+        self.definitions.iter().any(|d| !seen.insert(&d.label))
+    }
+
+    /// Give every block its heading ids and footnote numbers in the whole
+    /// document, render those whose rendering does not fit any more.
+    fn render_blocks(&mut self, opts: &RenderOptions) -> Summary {
+        let defined: HashSet<String> = if self.whole {
+            HashSet::new()
+        } else {
+            self.blocks
+                .iter()
+                .flat_map(|b| b.defines.iter().cloned())
+                .collect()
+        };
+        let mut links: HashMap<Label, LinkDefinition> = HashMap::new();
+        for d in &self.definitions {
+            links.entry(d.label.clone()).or_insert_with(|| d.clone());
+        }
+        let mut anchors = Anchors::default();
+        let mut footnotes = FootnoteState::default();
+        let mut words = 0;
+        let mut teaser = String::new();
+        for block in &mut self.blocks {
+            let source = &self.text[block.start..block.end];
+            let stubs: Vec<String> = block
+                .refers
+                .iter()
+                .filter(|l| defined.contains(*l) && !block.defines.contains(l))
+                .cloned()
+                .collect();
+            let fits = |r: &Rendition| {
+                r.links.iter().all(|(label, answer)| {
+                    links.get(label).map(|d| (d.dest.clone(), d.title.clone())) == *answer
+                })
+            };
+            let own_ok = matches!(&block.own, Some((s, _, r)) if *s == stubs && fits(r));
+            if !own_ok {
+                let key = hash(&(block.key, &stubs));
+                let r = match self.cache.get(&key) {
+                    Some(r) if fits(r) => r.clone(),
+                    _ => {
+                        let place = Place {
+                            stubs: &stubs,
+                            links: &links,
+                            ids: None,
+                            footnotes: None,
+                        };
+                        let r = Arc::new(render_block(source, opts, &place));
+                        self.cache.insert(key, r.clone());
+                        r
+                    }
+                };
+                block.own = Some((stubs.clone(), key, r));
+                block.shown = None;
+            }
+            let Some((_, own_key, own)) = &block.own else {
+                continue;
+            };
+            let ids: Vec<String> = own.requests.iter().map(|r| anchors.resolve(r)).collect();
+            let context: FootnoteContext = context_in(&mut footnotes, &own.footnotes);
+            let shown = if own.ids().eq(ids.iter().map(String::as_str)) && own.context == context {
+                (*own_key, own.clone())
+            } else {
+                let key = hash(&(own_key, &ids, &context));
+                match &block.shown {
+                    Some((k, r)) if *k == key => (key, r.clone()),
+                    _ => match self.cache.get(&key) {
+                        Some(r) if fits(r) => (key, r.clone()),
+                        _ => {
+                            let place = Place {
+                                stubs: &stubs,
+                                links: &links,
+                                ids: Some(ids),
+                                footnotes: Some(&context),
+                            };
+                            let r = Arc::new(render_block(source, opts, &place));
+                            self.cache.insert(key, r.clone());
+                            (key, r)
+                        }
+                    },
+                }
+            };
+            words += shown.1.words;
+            if teaser.is_empty() {
+                teaser.clone_from(&shown.1.teaser);
+            }
+            block.shown = Some(shown);
+        }
+        let summary = opts.summary.trim();
+        Summary {
+            word_count: words,
+            reading_minutes: reading_minutes(words),
+            teaser: if summary.is_empty() {
+                teaser
+            } else {
+                summary.to_owned()
+            },
+        }
+    }
+}
+
+/// True when a line ends with a bare CR (old Mac files, some pastes). The
+/// parser does not read every construct the same way around one (a fence
+/// line `` ``` `` followed by CR CR and a backtick is a paragraph in the
+/// document, a fence on its own), so such documents render whole.
+fn has_lone_carriage_return(markdown: &str) -> bool {
+    markdown
+        .match_indices('\r')
+        .any(|(i, _)| markdown.as_bytes().get(i + 1) != Some(&b'\n'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::render;
+
+    /// The page the view shows after applying every splice.
+    fn page(view: &mut Vec<String>, p: &LivePreview) -> String {
+        let at = p.splice.at as usize;
+        view.splice(
+            at..at + p.splice.remove as usize,
+            p.splice.html.iter().cloned(),
+        );
+        view.concat()
+    }
+
+    fn whole(text: &str) -> String {
+        render(text, &RenderOptions::default()).html
+    }
+
+    /// Set `texts` in turn, checking each page against a whole render.
+    fn check(texts: &[&str]) {
+        let mut doc = LiveDocument::default();
+        let mut view = Vec::new();
+        for t in texts {
+            let p = doc.edit(
+                LiveText::Whole {
+                    text: (*t).to_owned(),
+                },
+                &RenderOptions::default(),
+                false,
+            );
+            assert_eq!(page(&mut view, &p), whole(t), "{t:?}");
+        }
+    }
+
+    fn changes(base: u32, from: u32, to: u32, insert: &str) -> LiveText {
+        LiveText::Changes {
+            base,
+            changes: vec![TextChange {
+                from,
+                to,
+                insert: insert.to_owned(),
+            }],
+        }
+    }
+
+    #[test]
+    fn positions_are_utf16_code_units() {
+        let mut doc = LiveDocument::default();
+        let opts = RenderOptions::default();
+        doc.edit(
+            LiveText::Whole {
+                text: "Été 😀 à Montréal.\n\nB.".into(),
+            },
+            &opts,
+            true,
+        );
+        // "Été 😀 " is 7 UTF-16 units (the emoji is two), 10 bytes.
+        let p = doc.edit(changes(1, 7, 8, "á"), &opts, false);
+        assert!(!p.resync);
+        assert_eq!(doc.text(), "Été 😀 á Montréal.\n\nB.");
+        // Inside the emoji: refused, nothing else changes.
+        let p = doc.edit(changes(2, 5, 5, "x"), &opts, false);
+        assert!(p.resync);
+        // Past the end: refused too.
+        let v = p.version;
+        assert!(doc.edit(changes(v, 99, 99, "x"), &opts, false).resync);
+    }
+
+    #[test]
+    fn a_lost_change_is_refused_and_the_whole_text_heals_it() {
+        let mut doc = LiveDocument::default();
+        let opts = RenderOptions::default();
+        let mut view = Vec::new();
+        let p = doc.edit(
+            LiveText::Whole {
+                text: "A.\n\nB.".into(),
+            },
+            &opts,
+            true,
+        );
+        page(&mut view, &p);
+        // Version 1 → 2 was lost on the way; this change was made on 2.
+        let p = doc.edit(changes(p.version + 1, 6, 6, "!"), &opts, false);
+        assert!(p.resync);
+        assert_eq!(p.splice, BlockSplice::default());
+        let p = doc.edit(
+            LiveText::Whole {
+                text: "A?\n\nB.!".into(),
+            },
+            &opts,
+            false,
+        );
+        assert!(!p.resync);
+        assert_eq!(page(&mut view, &p), whole("A?\n\nB.!"));
+        // Only the two changed blocks crossed.
+        assert_eq!(
+            (p.splice.at, p.splice.remove, p.splice.html.len()),
+            (0, 2, 2)
+        );
+    }
+
+    #[test]
+    fn only_the_changed_block_is_sent() {
+        let mut doc = LiveDocument::default();
+        let opts = RenderOptions::default();
+        let mut view = Vec::new();
+        let p = doc.edit(
+            LiveText::Whole {
+                text: "A.\n\nB.\n\nC.".into(),
+            },
+            &opts,
+            true,
+        );
+        assert_eq!(p.splice.html.len(), 3);
+        page(&mut view, &p);
+        let p = doc.edit(changes(p.version, 6, 6, "!"), &opts, false);
+        assert_eq!((p.splice.at, p.splice.remove), (1, 1));
+        assert_eq!(p.splice.html, ["<p>B.!</p>\n"]);
+        assert_eq!(page(&mut view, &p), whole("A.\n\nB.!\n\nC."));
+    }
+
+    /// Footnotes and reference links defined in other blocks: the blocks
+    /// using a definition render again when it changes, the others do not,
+    /// and the numbers are those of a whole render.
+    #[test]
+    fn definitions_elsewhere_re_render_only_their_users() {
+        let text =
+            "# Sources\n\nA claim[^a] and [a link][w].\n\nPlain.\n\nAnother[^b], again[^a].\n\n\
+                    # Sources\n\n[^b]: Second.\n\n[^a]: First.\n\n[w]: https://example.org/one\n";
+        let mut doc = LiveDocument::default();
+        let opts = RenderOptions::default();
+        let mut view = Vec::new();
+        let p = doc.edit(LiveText::Whole { text: text.into() }, &opts, true);
+        assert_eq!(page(&mut view, &p), whole(text));
+        assert!(view.concat().contains("id=\"sources-1\""));
+        assert!(
+            view[1].contains("href=\"https://example.org/one\""),
+            "{}",
+            view[1]
+        );
+
+        // The link's definition changes: only the paragraph using it is sent.
+        let edited = text.replace("example.org/one", "example.org/two");
+        let p = doc.edit(
+            LiveText::Whole {
+                text: edited.clone(),
+            },
+            &opts,
+            false,
+        );
+        assert_eq!(page(&mut view, &p), whole(&edited));
+        assert_eq!((p.splice.at, p.splice.remove), (1, 1), "{:?}", p.splice);
+
+        // A new first footnote reference renumbers: the blocks whose numbers
+        // changed are sent, "Plain." is not.
+        let edited = edited.replace("Plain.", "Plain[^b].");
+        let p = doc.edit(
+            LiveText::Whole {
+                text: edited.clone(),
+            },
+            &opts,
+            false,
+        );
+        assert_eq!(page(&mut view, &p), whole(&edited));
+        assert!(p.splice.html.iter().all(|h| !h.contains("Sources")));
+    }
+
+    #[test]
+    fn a_label_defined_twice_renders_whole() {
+        let text = "[x]\n\n[x]: /one\n\n[x]: /two\n";
+        check(&[text, "[x]\n\n[x]: /one\n\n[y]: /two\n", text]);
+        let mut doc = LiveDocument::default();
+        doc.set_text(text);
+        doc.refresh(&RenderOptions::default());
+        assert_eq!(doc.shown().count(), 1);
+    }
+
+    #[test]
+    fn a_broken_definition_is_forgotten() {
+        let a = "# Sources\n| a | Sources |\n|:--|--:|\n| Sources | 1 |\n\n[Sources]: <https://example.org/s>\n# Sources\nA[Sources]: <https://example.org/s>\n";
+        let at = (a.len() as f64 * 0.556) as usize;
+        let b = format!("{}# Sources\n{}", &a[..at], &a[at + 1..]);
+        check(&[a, &b]);
+    }
+}
