@@ -17,7 +17,7 @@ render() { rsvg-convert --width "$2" --height "$2" "$1" --output "$3"; }
 
 render "$small" 16 16x16.png
 for size in 32 48 64 128; do render "$big" "$size" "${size}x${size}.png"; done
-render "$big" 256 128x128@2x.png
+render "$big" 256 256x256.png
 render "$big" 512 icon.png
 
 # Windows: one .ico holding the sizes Explorer and the taskbar ask for.
@@ -26,4 +26,4 @@ convert 16x16.png "$tmp/24.png" 32x32.png 48x48.png 64x64.png "$tmp/256.png" ico
 
 # macOS: the .icns sizes png2icns accepts.
 render "$big" 1024 "$tmp/1024.png"
-png2icns icon.icns 16x16.png 32x32.png 48x48.png 128x128.png 128x128@2x.png icon.png "$tmp/1024.png" >/dev/null
+png2icns icon.icns 16x16.png 32x32.png 48x48.png 128x128.png 256x256.png icon.png "$tmp/1024.png" >/dev/null

@@ -17,6 +17,12 @@ if [ ! -x ui/node_modules/.bin/tauri ]; then
   npm --prefix ui ci --no-fund --no-audit --loglevel=error
 fi
 
+# The CLI rewrites Cargo.toml's tauri-build line (adds `features = []`) to
+# match the config; put the file back as it was so the build leaves no change.
+cargo_toml="$(mktemp)"
+cp Cargo.toml "$cargo_toml"
+trap 'cp "$cargo_toml" Cargo.toml; rm -f "$cargo_toml"' EXIT
+
 echo "==> tauri build (release build and the .deb and .rpm bundlers)"
 # The CLI runs beforeBuildCommand in the UI's folder (ui/, where it finds
 # package.json), so the command must be `npm run build` there; tauri.conf.json's
