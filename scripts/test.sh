@@ -40,8 +40,12 @@ xvfb-run -a -s "-screen 0 1280x800x24" \
 echo "==> smoke test: the app starts on a fresh default library"
 bash scripts/smoke.sh target/release/postdesk 2>&1 | tee -a "$log"
 
-echo "==> installer test: build the .deb and .rpm, install the .deb into a clean Debian root, start it (skip: POSTDESK_SKIP_INSTALLER_TEST=1)"
-[ "${POSTDESK_SKIP_INSTALLER_TEST:-0}" = 1 ] || { bash scripts/package.sh && bash tests/installer/install-deb.sh; } 2>&1 | tee -a "$log"
+# Opt-in for now (POSTDESK_INSTALLER_TEST=1): a second release build with
+# Tauri's custom-protocol feature plus a fresh Debian root add 15-25 minutes.
+if [ "${POSTDESK_INSTALLER_TEST:-0}" = 1 ]; then
+  echo "==> installer test: build the .deb and .rpm, install the .deb into a clean Debian root, start it"
+  { bash scripts/package.sh && bash tests/installer/install-deb.sh; } 2>&1 | tee -a "$log"
+fi
 
 # One closing line for the whole run.
 awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i) ~ /^passed;?$/) p += $(i-1); if ($(i) ~ /^failed;?$/) f += $(i-1) } }
