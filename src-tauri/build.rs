@@ -53,6 +53,7 @@ fn desktop() {
         "teammate_versions",
         "waiting_for_my_review",
         "teammate_diff",
+        "resolve_post_conflict",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri-build failed: check tauri.conf.json and capabilities/");

@@ -212,6 +212,7 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
             team::teammate_versions,
             team::waiting_for_my_review,
             team::teammate_diff,
+            team::resolve_post_conflict,
         ])
         .build(tauri::generate_context!())
         .map_err(|e| {

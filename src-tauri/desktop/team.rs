@@ -148,3 +148,13 @@ pub fn teammate_diff(
         Ok(crate::diff::revision_diff(&version.body, &post.body))
     })
 }
+
+/// Settle every part of a post's conflict the same way (Keep all mine / Take all theirs).
+#[tauri::command(async)]
+pub fn resolve_post_conflict(
+    state: State<'_, AppState>,
+    uid: String,
+    take: Take,
+) -> IpcResult<Option<PostConflict>> {
+    with_store(&state, |s| sync::resolve(s, &uid, take))
+}

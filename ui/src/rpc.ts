@@ -115,6 +115,8 @@ export const rpc = {
   listConflicts: () => call<PostConflict[]>("list_conflicts"),
   /** Settle one part; the conflict left (null once the post is settled). */
   resolveConflict: (uid: string, field: string, block: number, take: Take) => call<PostConflict | null>("resolve_conflict", { uid, field, block, take }),
+  /** Settle every part of a post's conflict the same way. */
+  resolvePostConflict: (uid: string, take: Take) => call<PostConflict | null>("resolve_post_conflict", { uid, take }),
   postChangedBy: (id: number) => call<ChangedByInfo | null>("post_changed_by", { id }),
   teammateVersions: (id: number) => call<TeammateVersion[]>("teammate_versions", { id }),
   waitingForMyReview: () => call<PostSummary[]>("waiting_for_my_review"),

@@ -147,11 +147,21 @@ export function setupTeam({ session, refreshLibrary, showReloaded }: TeamDeps): 
     section.dataset.uid = c.uid;
     const by = c.theirs_by ? ` — theirs by ${c.theirs_by.name}, ${new Date(c.theirs_by.at).toLocaleString()}` : "";
     section.append(element("h3", `${c.title}${by}`));
-    for (const item of c.items) section.append(partRow(c, item));
+    const all = element("div", "", "choices");
+    for (const [take, label] of [["mine", "Keep all mine"], ["theirs", "Take all theirs"]] as [Take, string][]) {
+      const b = element("button", label);
+      b.type = "button";
+      b.dataset.takeAll = take;
+      b.setAttribute("aria-label", `${label}: “${c.title}”`);
+      b.addEventListener("click", () => void settle(section, c, () => rpc.resolvePostConflict(c.uid, take)));
+      all.append(b);
+    }
+    section.append(all);
+    for (const item of c.items) section.append(partRow(section, c, item));
     return section;
   }
 
-  function partRow(c: PostConflict, item: ConflictItem): HTMLElement {
+  function partRow(section: HTMLElement, c: PostConflict, item: ConflictItem): HTMLElement {
     const row = element("div", "", "conflict-part");
     row.dataset.field = item.field;
     row.dataset.block = String(item.block);
@@ -168,16 +178,18 @@ export function setupTeam({ session, refreshLibrary, showReloaded }: TeamDeps): 
       b.dataset.take = take;
       b.setAttribute("aria-label", `${label}: ${partName(item)} of “${c.title}”`);
       b.setAttribute("aria-pressed", String(item.choice === take));
-      b.addEventListener("click", () => void choose(c, item, take));
+      b.addEventListener("click", () => void settle(section, c, () => rpc.resolveConflict(c.uid, item.field, item.block, take)));
       buttons.append(b);
     }
     row.append(name, mine, theirs, buttons);
     return row;
   }
 
-  async function choose(c: PostConflict, item: ConflictItem, take: Take): Promise<void> {
+  /** Send one choice (the post's buttons wait for it), then draw what is left. */
+  async function settle(section: HTMLElement, c: PostConflict, send: () => Promise<PostConflict | null>): Promise<void> {
+    for (const b of section.querySelectorAll("button")) b.disabled = true;
     try {
-      const left = await rpc.resolveConflict(c.uid, item.field, item.block, take);
+      const left = await send();
       if (left === null) {
         setSaveState(`“${c.title}” settled; it will be shared at the next sync`);
         if (session.post && c.post_id === session.post.id) {
@@ -188,11 +200,15 @@ export function setupTeam({ session, refreshLibrary, showReloaded }: TeamDeps): 
         await refreshLibrary();
         scheduler.saved();
       }
-      renderConflicts(await rpc.listConflicts());
-      await refreshBadge();
     } catch (e) {
       showError(e);
     }
+    try {
+      renderConflicts(await rpc.listConflicts());
+    } catch (e) {
+      showError(e);
+    }
+    await refreshBadge();
   }
 
   // --- Settings → Team.
