@@ -119,13 +119,18 @@ async fn two_windows_share_a_paragraph_and_settle_a_clash_side_by_side() {
     .await;
     b.click("#conflicts-list .conflict-part[data-field=title] button[data-take=theirs]")
         .await;
-    // The slug follows a draft's title, so it may clash too: take theirs for the rest at once.
+    // A chosen part stays shown, marked, until every part has a choice. The
+    // slug follows a draft's title, so it clashes too: take theirs for it.
     b.wait_js(
-        "if (document.querySelector('#conflicts-list .empty')) return true; \
-         const all = document.querySelector('#conflicts-list button[data-take-all=theirs]:not([disabled])'); \
-         if (all && !document.querySelector('#conflicts-list .conflict-part[data-field=title]')) all.click(); \
-         return false",
-        15,
+        "return document.querySelector(\"#conflicts-list .conflict-part[data-field=title] button[data-take=theirs]\")?.getAttribute('aria-pressed') === 'true'",
+        10,
+    )
+    .await;
+    b.js("document.querySelector(\"#conflicts-list .conflict-part[data-field=slug] button[data-take=theirs]\")?.click(); return true")
+        .await;
+    b.wait_js(
+        "return document.querySelector('#conflicts-list .empty') !== null",
+        10,
     )
     .await;
     b.click("#conflicts-dialog button[value=close]").await;
