@@ -43,6 +43,14 @@ fn desktop() {
         "set_setting",
         "welcome",
         "finish_welcome",
+        "wordpress_settings",
+        "save_wordpress_settings",
+        "publish_wordpress",
+        "wordpress_remote_status",
+        "wordpress_link",
+        "publish_site",
+        "set_publish_repo",
+        "import_wordpress_file",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri-build failed: check tauri.conf.json and capabilities/");
