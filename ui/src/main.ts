@@ -11,11 +11,13 @@ import { setupEmailTab } from "./email";
 import { setupExportDialog } from "./exportDialog";
 import { time } from "./format";
 import { setupHistory } from "./history";
+import { setupImportDialog } from "./importDialog";
 import { imageMarkdown } from "./images";
 import { scrollSync, setupLayout } from "./layout";
 import { setupLibrary } from "./library";
 import { showListing } from "./listing";
 import { PreviewFrame } from "./preview";
+import { setupPublishing } from "./publish";
 import { rpc } from "./rpc";
 import { setupSettings, showWelcomeIfDue } from "./settings";
 import { setupShortcuts } from "./shortcuts";
@@ -52,12 +54,14 @@ const layout = setupLayout((tab) => {
 const email = setupEmailTab({ session, shown: () => layout.tab() === "email" });
 setupDigest(session);
 setupExportDialog(session);
-setupSettings(() => void email.refresh());
+const settingsWindow = setupSettings(() => void email.refresh());
 setupShortcuts({
   save: () => void session.save("save"),
   quit: () => void session.save("autosave").finally(() => rpc.quit().catch(showError)),
 });
 window.addEventListener("blur", () => void session.save("autosave"));
+setupPublishing({ session, settings: settingsWindow });
+setupImportDialog(() => void library.refresh());
 
 /** A failed save is being retried: its error was shown once, the status bar says the rest. */
 let retrying = false;
