@@ -166,7 +166,7 @@ async fn a_wordpress_export_is_imported_and_the_site_repository_is_chosen_not_ty
     );
     // The library list shows an imported post.
     app.wait_js(
-        "return [...document.querySelectorAll('#posts li strong')].some(e => e.textContent === 'River cleanup')",
+        "return [...document.querySelectorAll('#posts li strong')].some(e => e.textContent === 'Spring river cleanup')",
         10,
     )
     .await;
@@ -209,5 +209,5 @@ async fn a_wordpress_export_is_imported_and_the_site_repository_is_chosen_not_ty
         .all_posts()
         .unwrap()
         .iter()
-        .any(|p| p.title == "River cleanup"));
+        .any(|p| p.title == "Spring river cleanup"));
 }
