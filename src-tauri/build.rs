@@ -54,6 +54,14 @@ fn desktop() {
         "waiting_for_my_review",
         "teammate_diff",
         "resolve_post_conflict",
+        "wordpress_settings",
+        "save_wordpress_settings",
+        "publish_wordpress",
+        "wordpress_remote_status",
+        "wordpress_link",
+        "publish_site",
+        "set_publish_repo",
+        "import_wordpress_file",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri-build failed: check tauri.conf.json and capabilities/");

@@ -7,8 +7,9 @@
 //! End-to-end tests cannot drive a native dialog through WebDriver. In builds
 //! with the `e2e` feature only, `POSTDESK_E2E_DIALOG_DIR`, read once at
 //! start-up from the app's own environment (which the webview cannot set),
-//! stands in for the dialog: picking a folder returns that folder, and saving
-//! a file saves the suggested file name inside it.
+//! stands in for the dialog: picking a folder returns that folder, saving
+//! a file saves the suggested file name inside it, and opening a file opens
+//! the first file of the asked-for kind in it.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -77,6 +78,34 @@ impl Dialogs {
                 .set_file_name(file_name)
                 .add_filter(filter.0, filter.1)
                 .blocking_save_file()
+                .and_then(|p| p.into_path().ok()),
+        }
+    }
+
+    /// Ask for a file to open (`None` when cancelled). In `e2e` builds, the
+    /// first file (by name) in the stand-in folder whose extension is one of
+    /// `filter`'s.
+    pub fn open_file(&self, app: &AppHandle, filter: (&str, &[&str])) -> Option<PathBuf> {
+        match &self.test_dir {
+            Some(dir) => {
+                let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+                    .ok()?
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| {
+                        p.is_file()
+                            && p.extension()
+                                .and_then(|x| x.to_str())
+                                .is_some_and(|x| filter.1.contains(&x))
+                    })
+                    .collect();
+                files.sort();
+                files.into_iter().next()
+            }
+            None => app
+                .dialog()
+                .file()
+                .add_filter(filter.0, filter.1)
+                .blocking_pick_file()
                 .and_then(|p| p.into_path().ok()),
         }
     }

@@ -6,6 +6,7 @@ mod commands;
 mod dialogs;
 mod export;
 mod newsletter;
+mod publish;
 mod recovery;
 mod settings;
 mod team;
@@ -213,6 +214,14 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
             team::waiting_for_my_review,
             team::teammate_diff,
             team::resolve_post_conflict,
+            publish::wordpress_settings,
+            publish::save_wordpress_settings,
+            publish::publish_wordpress,
+            publish::wordpress_remote_status,
+            publish::wordpress_link,
+            publish::publish_site,
+            publish::set_publish_repo,
+            publish::import_wordpress_file,
         ])
         .build(tauri::generate_context!())
         .map_err(|e| {

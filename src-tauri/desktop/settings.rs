@@ -18,6 +18,14 @@ pub fn list_settings(state: State<'_, AppState>) -> IpcResult<Vec<Setting>> {
 #[tauri::command(async)]
 pub fn set_setting(state: State<'_, AppState>, key: String, value: String) -> IpcResult<Setting> {
     with_store(&state, |s| {
+        // A path typed in the webview is never taken: the site repository
+        // comes from the folder dialog (`publish::set_publish_repo`).
+        if key == "publish.repo" {
+            return Err(crate::Error::invalid(
+                "setting",
+                "Choose the site repository with the Choose… button.",
+            ));
+        }
         library_settings::set(s, &key, &value)?;
         library_settings::describe(s, &key)
     })

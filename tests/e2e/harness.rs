@@ -66,6 +66,12 @@ pub fn library(dir: &Path, setup: impl FnOnce(&mut Store)) -> PathBuf {
 impl App {
     /// Start the app on `db` and wait until the editor is ready.
     pub async fn launch(db: &Path, home: &Path) -> App {
+        App::launch_with_env(db, home, &[]).await
+    }
+
+    /// [`App::launch`] with more environment variables for the app (such as
+    /// `POSTDESK_WORDPRESS_PASSWORD`): tauri-driver passes its own down.
+    pub async fn launch_with_env(db: &Path, home: &Path, env: &[(&str, &str)]) -> App {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "no DISPLAY: run the e2e tests through scripts/test.sh (it starts Xvfb)"
@@ -88,6 +94,7 @@ impl App {
             .env("XDG_CONFIG_HOME", home.join("config"))
             .env("POSTDESK_LOG", "info")
             .env("POSTDESK_E2E_DIALOG_DIR", &dialogs)
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(log_file(home))
             // A process group of its own, so `Drop` can stop the

@@ -11,11 +11,13 @@ import { EditingSession, type PreviewTarget } from "./editing";
 import type { EmailTab } from "./email";
 import { time } from "./format";
 import { setupHistory } from "./history";
+import { setupImportDialog } from "./importDialog";
 import { imageMarkdown } from "./images";
 import { scrollSync, setupLayout } from "./layout";
 import { setupLibrary } from "./library";
 import { showListing } from "./listing";
 import { PreviewFrame } from "./preview";
+import { setupPublishing } from "./publish";
 import { rpc } from "./rpc";
 import { setupSettings, showWelcomeIfDue } from "./settings";
 import { setupShortcuts } from "./shortcuts";
@@ -72,7 +74,7 @@ const email: EmailTab = {
 const laterViews = () =>
   Promise.all([import("./digest").then((m) => m.setupDigest(session)), import("./exportDialog").then((m) => m.setupExportDialog(session))]);
 const team = setupTeam({ session, refreshLibrary: () => library.refresh(), showReloaded: workspace.showReloaded });
-setupSettings(() => void email.refresh(), [team.renderSettings]);
+const settingsWindow = setupSettings(() => void email.refresh(), [team.renderSettings]);
 setupShortcuts({
   save: () => {
     void session.save("save");
@@ -81,6 +83,8 @@ setupShortcuts({
   quit: () => void session.save("autosave").finally(() => rpc.quit().catch(showError)),
 });
 window.addEventListener("blur", () => void session.save("autosave"));
+setupPublishing({ session, settings: settingsWindow });
+setupImportDialog(() => void library.refresh());
 
 /** A failed save is being retried: its error was shown once, the status bar says the rest. */
 let retrying = false;

@@ -32,6 +32,16 @@ import type {
   TeammateVersion,
   Template,
 } from "./types";
+import type {
+  PublishOptions,
+  PublishOutcome,
+  PublishScope,
+  RemoteCopyStatus,
+  SitePublishReport,
+  WordPressSettings,
+  WordPressSettingsUpdate,
+  WxrReport,
+} from "./types";
 
 export class BackendError extends Error {
   constructor(
@@ -122,4 +132,22 @@ export const rpc = {
   waitingForMyReview: () => call<PostSummary[]>("waiting_for_my_review"),
   /** A teammate's shared version (by commit) against the open text. */
   teammateDiff: (id: number, commit: string) => call<RevisionDiff>("teammate_diff", { id, commit }),
+  // Publishing and importing (src-tauri/desktop/publish.rs). The password goes
+  // to the keychain and never comes back: only `password_stored`.
+  wordpressSettings: () => call<WordPressSettings>("wordpress_settings"),
+  saveWordPressSettings: (update: WordPressSettingsUpdate) => call<WordPressSettings>("save_wordpress_settings", { update }),
+  publishWordPress: (id: number, options: PublishOptions) => call<PublishOutcome>("publish_wordpress", { id, options }),
+  /** Asks the site whether its copy of the post changed since the last publish. */
+  wordpressRemoteStatus: (id: number) => call<RemoteCopyStatus>("wordpress_remote_status", { id }),
+  /** The remembered link of the post on the site, or null (no network). */
+  wordpressLink: (id: number) => call<string | null>("wordpress_link", { id }),
+  publishSite: (scope: PublishScope, onProgress: (p: ExportProgress) => void) => {
+    const progress = new Channel<ExportProgress>();
+    progress.onmessage = onProgress;
+    return call<SitePublishReport>("publish_site", { scope, progress });
+  },
+  /** Set the site repository to a folder chosen with `pickFolder` (its token). */
+  setPublishRepo: (folder: FolderToken) => call<Setting>("set_publish_repo", { folder }),
+  /** The system's open dialog asks for a WordPress export file, then imports it; null when cancelled. */
+  importWordPressFile: (uploads: FolderToken | null) => call<WxrReport | null>("import_wordpress_file", { uploads }),
 };

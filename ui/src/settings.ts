@@ -3,6 +3,7 @@
 // (library_settings.rs); this view only shows them, saves a field when it
 // changes, and shows the core's sentence under a field it refused.
 import { $, element, errorText } from "./dom";
+import { passwordField, repoField } from "./publishSettings";
 import { rpc } from "./rpc";
 import type { Setting, SettingGroup } from "./types";
 
@@ -28,6 +29,12 @@ const LABELS: Record<string, string> = {
   "org.address": "Postal address",
   "author.name": "Your name",
   "author.email": "Your email",
+  "wordpress.url": "WordPress site address",
+  "wordpress.user": "WordPress user name",
+  "wordpress.category": "WordPress category",
+  "publish.repo": "Site repository",
+  "publish.format": "Site format",
+  "publish.branch": "Branch to push to",
 };
 
 /** Choices for the keys that take one of a few values. */
@@ -36,6 +43,10 @@ const CHOICES: Record<string, [string, string][]> = {
     ["plain", "Plain links"],
     ["mailchimp", "Mailchimp"],
     ["buttondown", "Buttondown"],
+  ],
+  "publish.format": [
+    ["hugo", "Hugo"],
+    ["jekyll", "Jekyll"],
   ],
 };
 
@@ -47,6 +58,7 @@ function inputType(key: string): string {
 
 /** One labelled field that saves itself when it changes. */
 function settingField(setting: Setting, onSaved: (s: Setting) => void): HTMLElement {
+  if (setting.key === "publish.repo") return repoField(setting, LABELS[setting.key] ?? setting.key, onSaved);
   const id = `setting-${setting.key.replace(/\W/g, "-")}`;
   const wrap = element("div", "", "setting");
   const label = element("label", LABELS[setting.key] ?? setting.key);
@@ -103,6 +115,7 @@ function renderGroups(into: HTMLElement, settings: Setting[], onSaved: (s: Setti
     const set = element("fieldset");
     set.dataset.group = group;
     set.append(element("legend", title), ...mine.map((s) => settingField(s, onSaved)));
+    if (group === "publishing") set.querySelector('[name="wordpress.user"]')?.closest(".setting")?.after(passwordField());
     into.append(set);
   }
 }

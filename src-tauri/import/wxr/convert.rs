@@ -155,6 +155,19 @@ fn plainer(clean: &str) -> String {
                 .replace(&format!("</{tag}>"), "\n");
         }
     }
+    // A heading's id is its anchor, which the renderer gives again from the
+    // text (WordPress keeps the one Postdesk published); without it the
+    // heading becomes a Markdown heading instead of staying HTML.
+    for level in 1..=6 {
+        let open = format!("<h{level} id=\"");
+        while let Some(start) = html.find(&open) {
+            let value = start + open.len();
+            let Some(len) = html[value..].find('"') else {
+                break;
+            };
+            html.replace_range(start + open.len() - 5..value + len + 1, "");
+        }
+    }
     if !html.contains("<figcaption ") {
         html = html
             .replace("<figcaption>", "<p>")
@@ -190,6 +203,12 @@ pub fn markdown(clean: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heading_anchors_go_so_headings_become_markdown() {
+        let md = markdown("<h2 id=\"what-changes\">What changes</h2><p>Text.</p>");
+        assert_eq!(md, "## What changes\n\nText.");
+    }
 
     #[test]
     fn block_comments_go_other_comments_stay() {

@@ -12,6 +12,7 @@ mod failures;
 mod images;
 mod polylang;
 mod publishing;
+mod roundtrip;
 
 use std::time::Instant;
 
@@ -92,6 +93,7 @@ fn publishing_to_a_real_wordpress() {
     failures::an_unreachable_site_is_a_network_error(&mut site);
     failures::missing_settings_are_named(&mut site);
     failures::login_without_a_keychain_says_what_to_do(&mut site);
+    roundtrip::twenty_posts_come_back_field_by_field(&mut site);
     eprintln!(
         "WordPress scenarios ran in {:.1} s",
         started.elapsed().as_secs_f64()
