@@ -49,8 +49,8 @@ fn median(mut v: Vec<Duration>) -> Duration {
 
 fn laptop(path: &Path, name: &str) -> Store {
     let mut s = Store::open(path).expect("library");
-    library_settings::set(&mut s, "team.name", name).expect("name");
-    library_settings::set(&mut s, "team.email", &format!("{name}@example.org")).expect("email");
+    library_settings::set(&mut s, "author.name", name).expect("name");
+    library_settings::set(&mut s, "author.email", &format!("{name}@example.org")).expect("email");
     s
 }
 
