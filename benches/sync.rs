@@ -11,7 +11,6 @@
 //! runs through the integration test with `POSTDESK_SIM_ROUNDS` set.
 
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use postdesk::library_settings;
@@ -21,20 +20,7 @@ use postdesk::sync::{self, SyncOptions};
 
 #[path = "../tests/support/mod.rs"]
 mod support;
-use support::{paragraphs, words, Rng};
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+use support::{git, paragraphs, words, Rng};
 
 fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
     let t = Instant::now();

@@ -2,24 +2,9 @@
 //! paragraph typed in one reaches the other with "Sync now", and a clash on
 //! the same field is settled in the side-by-side view (issue #10).
 
-use std::path::Path;
-use std::process::Command;
-
 use crate::harness::{dialog_dir, library, App};
+use crate::support::git;
 use postdesk::store::Store;
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 /// Clear an input and type `text` into it, then leave it (a change event).
 async fn retype(app: &App, css: &str, text: &str) {

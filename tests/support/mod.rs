@@ -11,6 +11,23 @@
 
 pub mod wordpress;
 
+/// Run the system `git` in `dir` and return its stdout; panics with git's
+/// message when it fails (test setup: a bare remote, a baseline clone).
+pub fn git(dir: &std::path::Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 

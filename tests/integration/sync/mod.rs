@@ -12,29 +12,14 @@ mod migration;
 mod rules;
 pub mod simulation;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
 use postdesk::library_settings;
 use postdesk::model::{NewPost, Post, PostPatch};
 use postdesk::store::{EditKind, Store};
 use postdesk::sync::{self, SyncOptions, SyncReport};
 
-/// Run git in `dir` and return stdout; panics with stderr on failure.
-pub fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_TERMINAL_PROMPT", "0")
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+pub use crate::support::git;
 
 /// A team: a temporary folder holding the bare remote and the laptops' libraries.
 pub struct TeamRepo {
