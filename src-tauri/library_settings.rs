@@ -80,6 +80,12 @@ pub const KEYS: &[Key] = &[
         check: optional_email,
     },
     Key {
+        name: "ui.language",
+        description: "the language of the app's menus and messages: auto (the computer's language), en or fr",
+        default: "auto",
+        check: ui_language,
+    },
+    Key {
         name: "publish.repo",
         description: "your copy (git clone) of the site's repository, as a full path, for postdesk publish site",
         default: "",
@@ -136,19 +142,22 @@ pub enum SettingGroup {
     Newsletter,
     Organisation,
     You,
+    Interface,
     Team,
     Publishing,
 }
 
 impl SettingGroup {
     /// The group of a key: `site.*` → Site, `newsletter.*`/`sender.*` →
-    /// Newsletter, `org.*` → Organisation, `author.*` → You, `team.*` →
+    /// Newsletter, `org.*` → Organisation, `author.*` → You, `ui.*` →
+    /// Interface, `team.*` →
     /// Team, `wordpress.*`/`publish.*` → Publishing.
     pub fn of(key: &str) -> SettingGroup {
         match key.split('.').next().unwrap_or_default() {
             "site" => SettingGroup::Site,
             "newsletter" | "sender" => SettingGroup::Newsletter,
             "author" => SettingGroup::You,
+            "ui" => SettingGroup::Interface,
             "team" => SettingGroup::Team,
             "wordpress" | "publish" => SettingGroup::Publishing,
             _ => SettingGroup::Organisation,
@@ -320,6 +329,13 @@ fn site_repo_path(v: &str) -> std::result::Result<(), String> {
     }
     one_line(v)?;
     crate::publish::site_repo::check_repo(v).map(|_| ())
+}
+
+fn ui_language(v: &str) -> std::result::Result<(), String> {
+    match v {
+        "auto" | "en" | "fr" => Ok(()),
+        _ => Err("it must be auto, en or fr".into()),
+    }
 }
 
 fn site_repo_format(v: &str) -> std::result::Result<(), String> {

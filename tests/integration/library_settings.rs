@@ -142,3 +142,22 @@ fn the_welcome_is_asked_once_on_a_seeded_default_library_only() {
     let store = lib.open();
     assert!(library_settings::welcome(&store).unwrap().is_empty());
 }
+
+#[test]
+fn the_interface_language_is_a_checked_setting_in_its_own_group() {
+    use library_settings::SettingGroup;
+    let lib = Library::new();
+    let mut store = lib.open();
+    // Follows the computer's language until set.
+    assert_eq!(library_settings::get(&store, "ui.language").unwrap(), "auto");
+    let one = library_settings::describe(&store, "ui.language").unwrap();
+    assert_eq!(one.group, SettingGroup::Interface);
+    library_settings::set(&mut store, "ui.language", "fr").unwrap();
+    let err = library_settings::set(&mut store, "ui.language", "de").unwrap_err();
+    assert!(err.to_string().contains("auto, en or fr"), "{err}");
+    assert_eq!(library_settings::get(&store, "ui.language").unwrap(), "fr");
+    // The CLI sets it too (a screenshot script switches the app to French this way).
+    let o = cli(&lib.path, &["config", "set", "ui.language", "en"], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(library_settings::get(&lib.open(), "ui.language").unwrap(), "en");
+}

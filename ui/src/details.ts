@@ -3,6 +3,7 @@
 import type { EditableFields, EditingSession } from "./editing";
 import { $, field } from "./dom";
 import { toLocalInput } from "./format";
+import { t } from "./i18n";
 import type { Post, Status } from "./types";
 
 export interface DetailsPanel {
@@ -43,7 +44,7 @@ function fieldEdit(name: string, v: string): { fields: EditableFields; preview: 
 export function setupDetails(session: EditingSession): DetailsPanel {
   const meta = $<HTMLFormElement>("meta");
   const set = (name: string, value: string) => (field(meta, name).value = value);
-  const countSummary = (text: string) => ($("summary-count").textContent = `${text.length} characters`);
+  const countSummary = (text: string) => ($("summary-count").textContent = t("count-characters", { count: text.length }));
 
   meta.addEventListener("input", (ev) => {
     if (!session.post) return;
@@ -74,9 +75,9 @@ export function setupDetails(session: EditingSession): DetailsPanel {
       set("canonical_url", p.canonical_url);
       set("featured_image", p.featured_image);
       countSummary(p.summary);
-      $("translation-note").textContent = p.translation_of ? "Has a translation." : "";
+      $("translation-note").textContent = p.translation_of ? t("details-has-translation") : "";
       const translate = $<HTMLButtonElement>("translate");
-      translate.textContent = p.lang === "en" ? "Create French version" : "Create English version";
+      translate.textContent = p.lang === "en" ? t("details-create-french") : t("details-create-english");
       translate.disabled = p.translation_of !== null;
     },
     setSlug: (slug) => set("slug", slug),

@@ -2,6 +2,7 @@
 // preview the newsletter digest, copy it or save it as .eml.
 import type { EditingSession } from "./editing";
 import { $, element, errorText, showEmailPart, showError, toggleGroup } from "./dom";
+import { statusName, t } from "./i18n";
 import { rpc } from "./rpc";
 import type { EmailSource, PostSummary } from "./types";
 
@@ -31,13 +32,13 @@ export function setupDigest(session: EditingSession): void {
   function row(p: PostSummary, buttons: [string, string, () => void, boolean?][]): HTMLLIElement {
     const li = element("li");
     li.dataset.id = String(p.id);
-    li.append(element("span", `${p.title} (${p.lang.toUpperCase()}, ${p.status})`));
+    li.append(element("span", `${p.title} (${p.lang.toUpperCase()}, ${statusName(p.status)})`));
     for (const [label, name, fn, enabled = true] of buttons) {
       const b = element("button", label);
       b.type = "button";
       b.title = name;
       // A screen reader says the action and the post, not the symbol.
-      b.setAttribute("aria-label", `${name}: ${p.title}`);
+      b.setAttribute("aria-label", t("action-on", { action: name, title: p.title }));
       b.disabled = !enabled;
       b.addEventListener("click", () => {
         fn();
@@ -57,16 +58,16 @@ export function setupDigest(session: EditingSession): void {
 
   function renderLists(): void {
     $("digest-pool").replaceChildren(
-      ...[...posts.values()].filter((p) => !ids.includes(p.id)).map((p) => row(p, [["+", "Add", () => ids.push(p.id)]])),
+      ...[...posts.values()].filter((p) => !ids.includes(p.id)).map((p) => row(p, [["+", t("digest-add"), () => ids.push(p.id)]])),
     );
     $("digest-chosen").replaceChildren(
       ...ids.map((id, i) => {
         const p = posts.get(id);
         return p
           ? row(p, [
-              ["↑", "Move up", () => move(i, -1), i > 0],
-              ["↓", "Move down", () => move(i, 1), i < ids.length - 1],
-              ["✕", "Remove", () => ids.splice(i, 1)],
+              ["↑", t("digest-move-up"), () => move(i, -1), i > 0],
+              ["↓", t("digest-move-down"), () => move(i, 1), i < ids.length - 1],
+              ["✕", t("digest-remove"), () => ids.splice(i, 1)],
             ])
           : element("li");
       }),
@@ -82,16 +83,16 @@ export function setupDigest(session: EditingSession): void {
     if (ids.length === 0) {
       frame.srcdoc = "";
       text.textContent = "";
-      warnings.textContent = "Add posts to the digest to see it.";
+      warnings.textContent = t("digest-empty");
       return;
     }
     try {
       const email = await rpc.emailPreview(source());
       frame.srcdoc = email.html;
       text.textContent = email.text;
-      warnings.textContent = [`Subject: ${email.subject}`, ...email.warnings].join(" · ");
+      warnings.textContent = [t("digest-subject-line", { subject: email.subject }), ...email.warnings].join(" · ");
     } catch (e) {
-      warnings.textContent = errorText(e, "The digest could not be built.");
+      warnings.textContent = errorText(e, t("digest-failed"));
     }
   }
 
@@ -112,14 +113,14 @@ export function setupDigest(session: EditingSession): void {
   toggleGroup("#digest-dialog [data-dpart]", "aria-pressed", (b) => showEmailPart(frame, text, b.dataset.dpart));
   $("digest-copy").addEventListener("click", () => {
     rpc.copyEmail(source()).then(
-      () => (status.textContent = "Copied: paste it into your email service."),
-      (e) => (status.textContent = errorText(e, "Not copied.")),
+      () => (status.textContent = t("digest-copied")),
+      (e) => (status.textContent = errorText(e, t("not-copied"))),
     );
   });
   $("digest-save").addEventListener("click", () => {
     rpc.saveEml(source()).then(
-      (path) => (status.textContent = path ? `Saved ${path}` : ""),
-      (e) => (status.textContent = errorText(e, "Not saved.")),
+      (path) => (status.textContent = path ? t("saved-path", { path }) : ""),
+      (e) => (status.textContent = errorText(e, t("not-saved"))),
     );
   });
 }

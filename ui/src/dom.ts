@@ -1,5 +1,6 @@
 // DOM helpers every view uses: element lookup, the error box and the
 // fallback error text, toggle groups, form fields, small element builders.
+import { errorSentence, t } from "./i18n";
 import { BackendError } from "./rpc";
 
 /** The element with this id (the page defines every id the views use). */
@@ -7,18 +8,18 @@ export function $<T extends HTMLElement = HTMLElement>(id: string): T {
   return document.getElementById(id) as T;
 }
 
-/** The backend's sentence for people, else `fallback` (an unexpected failure). */
+/** The backend's sentence for people (in French: the catalogue's, by error code), else `fallback` (an unexpected failure). */
 export function errorText(e: unknown, fallback: string): string {
-  return e instanceof BackendError ? e.message : fallback;
+  return e instanceof BackendError ? errorSentence(e.code, e.message) : fallback;
 }
 
 /** Show an error in the error box; it stays until dismissed (a later error replaces it). */
 export function showError(e: unknown): void {
   const box = $("error");
-  const close = element("button", "Dismiss");
+  const close = element("button", t("dismiss"));
   close.type = "button";
   close.addEventListener("click", () => (box.hidden = true));
-  box.replaceChildren(element("span", errorText(e, "Something went wrong; nothing saved was lost.")), close);
+  box.replaceChildren(element("span", errorText(e, t("error-unexpected"))), close);
   box.hidden = false;
 }
 

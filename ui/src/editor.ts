@@ -5,6 +5,7 @@ import { defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language"
 import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/search";
 import { EditorSelection, EditorState, type Extension } from "@codemirror/state";
 import { drawSelection, EditorView, keymap, type KeyBinding } from "@codemirror/view";
+import { codeMirrorPhrases, t } from "./i18n";
 import type { TextChange } from "./types";
 
 export interface EditorHooks {
@@ -36,7 +37,7 @@ function wrap(mark: string) {
 function link(view: EditorView): boolean {
   view.dispatch(
     view.state.changeByRange((range) => {
-      const text = view.state.sliceDoc(range.from, range.to) || "link text";
+      const text = view.state.sliceDoc(range.from, range.to) || t("editor-link-text");
       const insert = `[${text}](https://)`;
       const urlStart = range.from + text.length + 3;
       return {
@@ -105,7 +106,6 @@ export function createEditor(parent: HTMLElement, hooks: EditorHooks): Editor {
     search({ top: true }),
     highlightSelectionMatches(),
     keymap.of([...shortcuts, ...searchKeymap, ...historyKeymap, ...defaultKeymap, indentWithTab]),
-    EditorView.contentAttributes.of({ spellcheck: "true", autocorrect: "on", "aria-label": "Post body" }),
     EditorView.updateListener.of((u) => {
       if (!u.docChanged) return;
       // One transaction's changes are given against the old text, in order:
@@ -135,10 +135,16 @@ export function createEditor(parent: HTMLElement, hooks: EditorHooks): Editor {
       },
     }),
   ];
-  const view = new EditorView({ state: EditorState.create({ doc: "", extensions }), parent });
+  /** The parts in the interface language (read again each time a post is loaded). */
+  const withWords = (): Extension[] => [
+    ...extensions,
+    EditorView.contentAttributes.of({ spellcheck: "true", autocorrect: "on", "aria-label": t("editor-body") }),
+    EditorState.phrases.of(codeMirrorPhrases()),
+  ];
+  const view = new EditorView({ state: EditorState.create({ doc: "", extensions: withWords() }), parent });
   return {
     view,
-    load: (text: string) => view.setState(EditorState.create({ doc: text, extensions })),
+    load: (text: string) => view.setState(EditorState.create({ doc: text, extensions: withWords() })),
     text: () => view.state.doc.toString(),
   };
 }

@@ -2,6 +2,7 @@
 // post, at two widths, as HTML or text; copy it or save it as .eml.
 import type { EditingSession } from "./editing";
 import { $, showEmailPart, showError, toggleGroup } from "./dom";
+import { t } from "./i18n";
 import { rpc } from "./rpc";
 import { setSaveState } from "./statusbar";
 
@@ -44,12 +45,12 @@ export function setupEmailTab({ session, shown }: EmailDeps): EmailTab {
   toggleGroup("#email [data-part]", "aria-pressed", (b) => showEmailPart(frame, text, b.dataset.part));
   $("email-copy").addEventListener("click", () => {
     if (!session.post) return;
-    rpc.copyEmail({ kind: "post", id: session.post.id }).then(() => setSaveState("Copied for email"), showError);
+    rpc.copyEmail({ kind: "post", id: session.post.id }).then(() => setSaveState(t("email-copied")), showError);
   });
   $("email-save").addEventListener("click", () => {
     if (!session.post) return;
     rpc.saveEml({ kind: "post", id: session.post.id }).then((path) => {
-      if (path) setSaveState(`Saved ${path}`);
+      if (path) setSaveState(t("saved-path", { path }));
     }, showError);
   });
 

@@ -4,6 +4,7 @@
 // its path, the export is asked for with its token.
 import type { EditingSession } from "./editing";
 import { $, errorText, showError } from "./dom";
+import { t } from "./i18n";
 import { BackendError, rpc } from "./rpc";
 import type { ChosenFolder, ExportScope, FolderToken } from "./types";
 
@@ -29,7 +30,7 @@ export function setupExportDialog(session: EditingSession): void {
 
   async function run(overwrite: boolean): Promise<void> {
     if (!chosen) {
-      result.textContent = "Choose a folder to export to first.";
+      result.textContent = t("export-choose-first");
       return;
     }
     const folder = chosen.token;
@@ -53,7 +54,7 @@ export function setupExportDialog(session: EditingSession): void {
       result.textContent = [r.summary, ...r.warnings].join(" ");
       show.hidden = false;
     } catch (e) {
-      result.textContent = errorText(e, "The export failed.");
+      result.textContent = errorText(e, t("export-failed"));
       force.hidden = !(e instanceof BackendError && e.code === "export_conflict");
     } finally {
       go.disabled = false;

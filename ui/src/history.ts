@@ -3,6 +3,7 @@
 import type { EditingSession } from "./editing";
 import { $, element, showError } from "./dom";
 import { time } from "./format";
+import { dateTime, t } from "./i18n";
 import { rpc } from "./rpc";
 import { setSaveState } from "./statusbar";
 import type { DiffKind, Post, Revision, TeammateVersion } from "./types";
@@ -21,7 +22,8 @@ export interface HistoryDeps {
 
 const MARKS: Record<DiffKind, string> = { added: "+", removed: "−", same: " ", skipped: "⋯" };
 
-const REASONS: Record<Revision["reason"], string> = { save: "Saved", status: "Status changed", auto: "Autosaved", restore: "Before restore", sync: "Before a team sync" };
+/** The catalogue key of each reason a revision was kept. */
+const REASONS: Record<Revision["reason"], string> = { save: "reason-save", status: "reason-status", auto: "reason-auto", restore: "reason-restore", sync: "reason-sync" };
 
 export function setupHistory({ session, showRestored }: HistoryDeps): HistoryPanel {
   const panel = $("revisions");
@@ -48,18 +50,18 @@ export function setupHistory({ session, showRestored }: HistoryDeps): HistoryPan
     };
     list.replaceChildren(
       ...revs.map((r) => {
-        const li = row(`${new Date(r.created_at).toLocaleString()} · ${REASONS[r.reason]}`, (el) => void choose(r, el));
+        const li = row(`${dateTime(r.created_at)} · ${t(REASONS[r.reason])}`, (el) => void choose(r, el));
         li.dataset.id = String(r.id);
         return li;
       }),
     );
     if (shared.length > 0) {
-      const heading = element("li", "Shared by the team", "history-heading");
+      const heading = element("li", t("history-shared"), "history-heading");
       heading.role = "presentation";
       list.append(
         heading,
         ...shared.map((v) => {
-          const li = row(`${new Date(v.at).toLocaleString()} · ${v.name}`, (el) => void chooseShared(v, el));
+          const li = row(`${dateTime(v.at)} · ${v.name}`, (el) => void chooseShared(v, el));
           li.dataset.commit = v.commit;
           return li;
         }),
@@ -94,7 +96,7 @@ export function setupHistory({ session, showRestored }: HistoryDeps): HistoryPan
     try {
       const { lines, notice } = await rpc.teammateDiff(session.post.id, v.commit);
       diff.replaceChildren(
-        element("p", `${v.name}'s version (− theirs, + yours now)`, "diff-notice"),
+        element("p", t("history-theirs", { name: v.name }), "diff-notice"),
         ...(notice ? [element("p", notice, "diff-notice")] : []),
         ...lines.map((l) => element("div", `${MARKS[l.kind]} ${l.text}`, `diff-${l.kind}`)),
       );
@@ -113,7 +115,7 @@ export function setupHistory({ session, showRestored }: HistoryDeps): HistoryPan
     try {
       const p = await rpc.restoreRevision(post.id, chosen.id);
       session.load(p);
-      setSaveState(`Restored ${time(p.updated_at)}`);
+      setSaveState(t("save-restored", { time: time(p.updated_at) }));
       await showRestored(p);
       await show();
     } catch (e) {

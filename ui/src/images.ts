@@ -1,13 +1,14 @@
 // Images pasted or dropped into the editor: stored as library assets, then
 // inserted as Markdown with the alt text the writer gives (#alt-dialog).
 import { $, showError } from "./dom";
+import { t } from "./i18n";
 import { BackendError, rpc } from "./rpc";
 
 function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const r = new FileReader();
     r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ""));
-    r.onerror = () => reject(new BackendError("invalid", "The image could not be read."));
+    r.onerror = () => reject(new BackendError("read_failed", t("image-unreadable")));
     r.readAsDataURL(file);
   });
 }

@@ -3,6 +3,7 @@
 // path), optionally with a copy of the site's uploads folder (chosen in the
 // folder dialog, sent as its token), and the import's report.
 import { $, element, errorText, showError } from "./dom";
+import { t } from "./i18n";
 import { rpc } from "./rpc";
 import { importReportText } from "./publishing";
 import type { FolderToken } from "./types";
@@ -32,7 +33,7 @@ export function setupImportDialog(onImported: () => void): void {
   });
   go.addEventListener("click", async () => {
     go.disabled = true;
-    result.textContent = "Importing…";
+    result.textContent = t("import-running");
     details.replaceChildren();
     try {
       const report = await rpc.importWordPressFile(uploadsToken);
@@ -45,7 +46,7 @@ export function setupImportDialog(onImported: () => void): void {
       details.replaceChildren(...text.details.map((d) => element("li", d)));
       onImported();
     } catch (e) {
-      result.textContent = errorText(e, "The import failed; nothing was imported.");
+      result.textContent = errorText(e, t("import-failed"));
     } finally {
       go.disabled = false;
     }

@@ -4,9 +4,13 @@
 import type { EditingSession } from "./editing";
 import { $, confirmThen, element, showError } from "./dom";
 import { localDate } from "./format";
+import { language, statusName, t } from "./i18n";
 import { targetIndex } from "./listKeys";
 import { rpc } from "./rpc";
 import { setSaveState } from "./statusbar";
+/** The blank French post's template id (templates.rs `BLANK_FR`). */
+const BLANK_FR = "blank-fr";
+
 import type { ListFilter, Post, PostSummary, SearchHit, Status } from "./types";
 
 export interface Library {
@@ -69,7 +73,7 @@ export function setupLibrary({ session, open, focusTitle, flag }: LibraryDeps): 
     return li;
   }
 
-  const summaryLine = (p: PostSummary) => `${p.status} · ${p.lang.toUpperCase()} · ${localDate(p.deleted_at ?? p.publish_at ?? p.updated_at)}`;
+  const summaryLine = (p: PostSummary) => `${statusName(p.status)} · ${p.lang.toUpperCase()} · ${localDate(p.deleted_at ?? p.publish_at ?? p.updated_at)}`;
   const emptyItem = (text: string) => {
     const li = element("li", text, "empty");
     li.role = "presentation";
@@ -83,15 +87,15 @@ export function setupLibrary({ session, open, focusTitle, flag }: LibraryDeps): 
       if (q !== "" && !showTrash) {
         const hits: SearchHit[] = await rpc.searchPosts(q);
         if (seq !== listSeq) return;
-        list.replaceChildren(...hits.map((h) => item(h, `${h.status} · ${h.lang.toUpperCase()}`, h.snippet)));
-        if (hits.length === 0) list.replaceChildren(emptyItem("No post matches."));
+        list.replaceChildren(...hits.map((h) => item(h, `${statusName(h.status)} · ${h.lang.toUpperCase()}`, h.snippet)));
+        if (hits.length === 0) list.replaceChildren(emptyItem(t("library-no-match")));
       } else {
         const f = filter();
         // Not a status: the posts in review whose reviewer is me (Settings → You, else git's name).
         const posts = (f.status as string | null) === "@my-review" ? await rpc.waitingForMyReview() : await rpc.listPosts(f);
         if (seq !== listSeq) return;
         list.replaceChildren(...posts.map((p) => item(p, summaryLine(p))));
-        if (posts.length === 0) list.replaceChildren(emptyItem(showTrash ? "The trash is empty." : "No posts."));
+        if (posts.length === 0) list.replaceChildren(emptyItem(showTrash ? t("library-trash-empty") : t("library-no-posts")));
       }
       keepOneTabStop();
     } catch (e) {
@@ -193,11 +197,11 @@ export function setupLibrary({ session, open, focusTitle, flag }: LibraryDeps): 
     void refresh();
   });
   $("empty-trash").addEventListener("click", () => {
-    confirmThen("Delete every post in the trash for good? This cannot be undone.", () => {
+    confirmThen(t("confirm-empty-trash"), () => {
       rpc
         .emptyTrash()
         .then((n) => {
-          setSaveState(`Deleted ${n} post(s) for good`);
+          setSaveState(t("trash-emptied", { count: n }));
           return refresh();
         })
         .catch(showError);
@@ -217,10 +221,16 @@ export function setupLibrary({ session, open, focusTitle, flag }: LibraryDeps): 
     firstId,
     async loadChoices() {
       const templates = await rpc.templates();
-      $("new-template").append(
-        ...templates.map((t) => {
-          const o = element("option", t.name);
-          o.value = t.id;
+      const menu = $("new-template");
+      // The templates written in the interface language (a French one makes a
+      // French post); "Blank post" first. Drawn again after a language switch.
+      const blank = menu.children[0] as HTMLOptionElement;
+      blank.value = language() === "fr" ? BLANK_FR : "";
+      menu.replaceChildren(
+        blank,
+        ...templates.filter((tp) => tp.lang === language() && tp.id !== BLANK_FR).map((tp) => {
+          const o = element("option", tp.name);
+          o.value = tp.id;
           return o;
         }),
       );

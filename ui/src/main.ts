@@ -19,6 +19,8 @@ import { showListing } from "./listing";
 import { PreviewFrame } from "./preview";
 import { setupPublishing } from "./publish";
 import { rpc } from "./rpc";
+import { onLanguageChange, t } from "./i18n";
+import { loadLanguage } from "./language";
 import { setupSettings, showWelcomeIfDue } from "./settings";
 import { setupShortcuts } from "./shortcuts";
 import { setupTeam } from "./team";
@@ -86,25 +88,36 @@ window.addEventListener("blur", () => void session.save("autosave"));
 setupPublishing({ session, settings: settingsWindow });
 setupImportDialog(() => void library.refresh());
 
+// A switch in Settings redraws the words the views drew themselves (the page's own are translated by language.ts).
+onLanguageChange(() => {
+  void library.loadChoices().catch(showError);
+  void library.refresh();
+  if (session.post) {
+    details.fill(session.post);
+    void session.renderPreview();
+  }
+  void email.refresh();
+});
+
 /** A failed save is being retried: its error was shown once, the status bar says the rest. */
 let retrying = false;
 session.on((ev) => {
   switch (ev.type) {
     case "editing":
-      return setSaveState("Editing…");
+      return setSaveState(t("save-editing"));
     case "saving":
-      return setSaveState("Saving…");
+      return setSaveState(t("save-saving"));
     case "slug":
       return details.setSlug(ev.slug);
     case "saved":
       retrying = false;
-      setSaveState(ev.kind === "save" ? `Revision saved ${time(ev.post.updated_at)}` : `Saved ${time(ev.post.updated_at)}`);
+      setSaveState(ev.kind === "save" ? t("save-revision-saved", { time: time(ev.post.updated_at) }) : t("save-saved", { time: time(ev.post.updated_at) }));
       void library.refresh();
       team.changed();
       if (layout.tab() === "email" && ev.patch) window.setTimeout(() => void email.refresh(), 0);
       return;
     case "error":
-      if (ev.during === "save") setSaveState("Not saved");
+      if (ev.during === "save") setSaveState(t("save-not-saved"));
       return retrying && ev.during === "save" ? undefined : showError(ev.error);
     case "retry":
       retrying = true;
@@ -117,6 +130,7 @@ session.on((ev) => {
 });
 
 void (async () => {
+  await loadLanguage();
   if (await setupRecovery()) return;
   try {
     await library.loadChoices();

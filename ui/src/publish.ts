@@ -6,6 +6,7 @@
 // key when something is not set up. Decisions are in publishing.ts.
 import type { EditingSession } from "./editing";
 import { $, element, errorText, showError } from "./dom";
+import { errorSentence, t } from "./i18n";
 import { BackendError, rpc } from "./rpc";
 import type { SettingsWindow } from "./settings";
 import type { WordPressSettings, WordPressStatus } from "./types";
@@ -62,7 +63,7 @@ export function setupPublishing({ session, settings }: PublishViews): void {
     reset();
     await session.save("autosave");
     const post = session.post;
-    $("publish-post").textContent = post ? `\u201c${post.title}\u201d` : "No post is open.";
+    $("publish-post").textContent = post ? t("quoted", { text: post.title }) : t("publish-no-post");
     const [wordpress, all] = await Promise.all([rpc.wordpressSettings(), rpc.listSettings()]);
     wp = wordpress;
     const targets = publishTargets(wordpress, all);
@@ -89,10 +90,10 @@ export function setupPublishing({ session, settings }: PublishViews): void {
       if (session.post?.id !== id || !status.published) return;
       showLink(status.link);
       remoteNote.textContent = status.deleted_on_site
-        ? "The copy on the site was deleted there; publishing creates it again."
+        ? t("publish-remote-deleted")
         : status.changed_on_site
-          ? "The copy on the site was changed there since your last publish; publishing will show the difference first."
-          : "Publishing again updates the copy on the site.";
+          ? t("publish-remote-changed")
+          : t("publish-remote-again");
     } catch {
       // The outcome of Publish says what is wrong.
     }
@@ -109,14 +110,14 @@ export function setupPublishing({ session, settings }: PublishViews): void {
     const lines: string[] = [];
     try {
       if (useWp.checked && !$("publish-wp-box").hidden) {
-        step.textContent = "Sending to the WordPress site…";
+        step.textContent = t("publish-sending-wp");
         const status = (wpStatus.value || undefined) as WordPressStatus | undefined;
         const outcome = await rpc.publishWordPress(post.id, { status, force });
         lines.push(wordpressOutcomeText(outcome, post.title));
         showLink(outcome.link);
       }
       if (useSite.checked && !$("publish-site-box").hidden) {
-        step.textContent = "Writing into the site repository…";
+        step.textContent = t("publish-writing-repo");
         const report = await rpc.publishSite({ kind: "posts", ids: [post.id] }, (p) => {
           bar.max = Math.max(p.total, 1);
           bar.value = p.done;
@@ -124,7 +125,7 @@ export function setupPublishing({ session, settings }: PublishViews): void {
         });
         lines.push(siteOutcomeText(report));
       }
-      if (lines.length === 0) lines.push("Choose where to publish.");
+      if (lines.length === 0) lines.push(t("publish-choose-where"));
       bar.max = 1;
       bar.value = 1;
       step.textContent = "";
@@ -144,16 +145,16 @@ export function setupPublishing({ session, settings }: PublishViews): void {
     const remedy = remedyFor(code);
     if (remedy === "overwrite" && e instanceof BackendError) {
       const changed = parseChangedOnSite(e.message);
-      lines.push(changed.sentence);
+      lines.push(errorSentence(e.code, changed.sentence));
       diff.replaceChildren(
-        element("p", "What differs (struck through: on the site; highlighted: in Postdesk):", "diff-notice"),
+        element("p", t("publish-diff-intro"), "diff-notice"),
         ...changed.lines.map((l) => element("div", `${l.kind === "added" ? "+" : l.kind === "removed" ? "−" : " "} ${l.text}`, `diff-${l.kind}`)),
       );
       diff.hidden = false;
       overwrite.hidden = false;
       return;
     }
-    lines.push(errorText(e, "Publishing failed; nothing was changed."));
+    lines.push(errorText(e, t("publish-failed")));
     if (remedy === "settings" && wp) {
       settingsKey = settingsKeyFor(code, wp);
       toSettings.hidden = false;

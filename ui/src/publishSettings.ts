@@ -3,30 +3,29 @@
 // the core; it never comes back, only whether one is stored) and the site
 // repository (chosen with the folder dialog, never typed).
 import { element, errorText } from "./dom";
+import { t } from "./i18n";
 import { rpc } from "./rpc";
 import { PASSWORD_KEY } from "./publishing";
+import { settingDescription } from "./settings";
 import type { Setting } from "./types";
 
 function storedText(stored: boolean): string {
-  return stored ? "A password is stored: yes." : "A password is stored: no.";
+  return stored ? t("wp-password-stored-yes") : t("wp-password-stored-no");
 }
 
 /** The application password field, saved when it changes. */
 export function passwordField(): HTMLElement {
   const id = "setting-wordpress-password";
   const wrap = element("div", "", "setting");
-  const label = element("label", "Application password");
+  const label = element("label", t("wp-password-label"));
   label.htmlFor = id;
   const input = document.createElement("input");
   input.type = "password";
   input.id = id;
   input.name = PASSWORD_KEY;
   input.autocomplete = "off";
-  input.placeholder = "Paste a new application password";
-  const hint = element(
-    "small",
-    "Make one in WordPress under Users → Profile → Application Passwords. It is kept in your system's keychain, never in the library.",
-  );
+  input.placeholder = t("wp-password-placeholder");
+  const hint = element("small", t("wp-password-hint"));
   hint.id = `${id}-hint`;
   const state = element("small", "", "setting-state");
   state.id = `${id}-state`;
@@ -48,7 +47,7 @@ export function passwordField(): HTMLElement {
       state.textContent = storedText(saved.password_stored);
     } catch (e) {
       input.value = "";
-      problem.textContent = errorText(e, "The password could not be stored.");
+      problem.textContent = errorText(e, t("wp-password-failed"));
     }
   });
   wrap.append(label, input, hint, state, problem);
@@ -67,13 +66,13 @@ export function repoField(setting: Setting, label: string, onSaved: (s: Setting)
   input.name = setting.key;
   input.readOnly = true;
   input.spellcheck = false;
-  input.placeholder = "Choose your copy of the site's repository…";
+  input.placeholder = t("repo-placeholder");
   input.value = setting.value;
-  const choose = element("button", "Choose…");
+  const choose = element("button", t("ui-choose"));
   choose.type = "button";
   choose.id = "publish-repo-choose";
   row.append(input, choose);
-  const hint = element("small", setting.description);
+  const hint = element("small", settingDescription(setting));
   const problem = element("small", "", "setting-error");
   problem.setAttribute("role", "alert");
   choose.addEventListener("click", async () => {
@@ -85,7 +84,7 @@ export function repoField(setting: Setting, label: string, onSaved: (s: Setting)
       problem.textContent = "";
       onSaved(saved);
     } catch (e) {
-      problem.textContent = errorText(e, "This folder could not be used.");
+      problem.textContent = errorText(e, t("repo-failed"));
     }
   });
   wrap.append(title, row, hint, problem);

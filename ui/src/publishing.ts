@@ -2,6 +2,7 @@
 // are set up, which setting is missing, what an error code asks the dialog
 // to offer, the "changed on the site" difference, and the words of an
 // outcome or an import report. Unit-tested in publishing.test.ts.
+import { t } from "./i18n";
 import type { DiffKind, ErrorCode, PublishOutcome, Setting, SitePublishReport, WordPressSettings, WxrReport } from "./types";
 
 /** The settings key of the application password (not a library setting: the keychain). */
@@ -82,29 +83,37 @@ export function parseChangedOnSite(message: string): ChangedOnSite {
 
 /** One line about a WordPress publish. */
 export function wordpressOutcomeText(o: PublishOutcome, title: string): string {
-  const what = o.created ? "Published" : "Updated";
-  const status = { draft: "as a draft", publish: "live", future: "scheduled", pending: "pending review", private: "as private" }[o.status] ?? `(${o.status})`;
+  const known = ["draft", "publish", "future", "pending", "private"].includes(o.status);
+  const status = known ? t(`wp-status-${o.status}`) : `(${o.status})`;
   const images = o.images_uploaded + o.images_reused;
-  const imageText = images === 0 ? "" : ` ${o.images_uploaded} image(s) uploaded, ${o.images_reused} already there.`;
-  return `${what} \u201c${title}\u201d on the WordPress site ${status}.${imageText}${o.notes.map((n) => ` ${n}`).join("")}`;
+  const imageText = images === 0 ? "" : ` ${t("wp-images", { uploaded: o.images_uploaded, reused: o.images_reused })}`;
+  const what = t(o.created ? "wp-published" : "wp-updated", { title, status });
+  return `${what}${imageText}${o.notes.map((n) => ` ${n}`).join("")}`;
 }
 
 /** One line about a site-repository publish. */
 export function siteOutcomeText(r: SitePublishReport): string {
-  if (!r.commit) return `Nothing changed in the site repository, so nothing was pushed. ${r.export_summary}`;
-  return `Pushed ${r.commit.slice(0, 7)} to ${r.remote}/${r.branch}: ${r.files.length} file(s). ${r.export_summary}`;
+  if (!r.commit) return `${t("site-nothing-changed")} ${r.export_summary}`;
+  return `${t("site-pushed", { commit: r.commit.slice(0, 7), target: `${r.remote}/${r.branch}`, files: r.files.length })} ${r.export_summary}`;
 }
 
 /** The import report as a summary line and the lines under it. */
 export function importReportText(r: WxrReport): { summary: string; details: string[] } {
   const total = r.created.length + r.updated.length + r.unchanged.length;
-  let summary = `${total} post(s) from WordPress: ${r.created.length} new, ${r.updated.length} updated, ${r.unchanged.length} unchanged`;
-  if (r.images_stored > 0) summary += `; ${r.images_stored} image(s) stored`;
-  if (r.skipped.length > 0) summary += `; skipped ${r.skipped.map((s) => `${s.count} ${s.what}${s.count === 1 ? "" : "s"}`).join(", ")}`;
+  let summary = t("import-summary", { total, created: r.created.length, updated: r.updated.length, unchanged: r.unchanged.length });
+  if (r.images_stored > 0) summary += t("import-images", { count: r.images_stored });
+  if (r.skipped.length > 0) summary += t("import-skipped", { list: r.skipped.map((s) => skippedText(s.count, s.what)).join(", ") });
   const details = [
-    ...r.created.map((p) => `New: ${p.title}`),
-    ...r.updated.map((p) => `Updated from the site: ${p.title}`),
+    ...r.created.map((p) => t("import-new", { title: p.title })),
+    ...r.updated.map((p) => t("import-updated", { title: p.title })),
     ...r.notes,
   ];
   return { summary: `${summary}.`, details };
+}
+
+/** "2 pages", "1 attachment": the kinds WordPress items the import skips. */
+function skippedText(count: number, what: string): string {
+  const key = `import-skipped-${what.replace(/[^a-z]+/gi, "-")}`;
+  const named = t(key, { count });
+  return named === key ? `${count} ${what}${count === 1 ? "" : "s"}` : named;
 }

@@ -4,6 +4,7 @@
 // the restored library. While the message shows, the library and workspace
 // are hidden: the app runs on an empty stand-in library then.
 import { $, showError } from "./dom";
+import { errorSentence, language, t } from "./i18n";
 import { rpc } from "./rpc";
 import type { IpcError } from "./types";
 
@@ -19,14 +20,15 @@ export async function setupRecovery(): Promise<boolean> {
   if (!problem) return false;
   for (const id of ["library", "workspace"]) $(id).style.display = "none";
   const box = $("recovery");
-  $("recovery-text").textContent = problem.message;
+  $("recovery-text").textContent = errorSentence(problem.code, problem.message);
   const button = $<HTMLButtonElement>("recovery-restore");
   // Without a good backup the core answers the click with an error saying so.
   button.hidden = problem.code !== "library_damaged";
   button.addEventListener("click", async () => {
     button.disabled = true;
     try {
-      $("recovery-text").textContent = await rpc.restoreNewestBackup();
+      const restored = await rpc.restoreNewestBackup();
+      $("recovery-text").textContent = language() === "en" ? restored : t("recovery-restored");
       window.setTimeout(() => window.location.reload(), 1500);
     } catch (e) {
       button.disabled = false;

@@ -4,43 +4,32 @@
 // changes, and shows the core's sentence under a field it refused.
 import { $, element, errorText } from "./dom";
 import { passwordField, repoField } from "./publishSettings";
+import { LANGUAGE_KEY, has, t } from "./i18n";
+import { applyLanguageSetting } from "./language";
 import { rpc } from "./rpc";
 import type { Setting, SettingGroup } from "./types";
 
 /** Section titles, in the order the window shows them. */
-const GROUPS: [SettingGroup, string][] = [
-  ["site", "Site"],
-  ["newsletter", "Newsletter"],
-  ["organisation", "Organisation"],
-  ["you", "You"],
-  ["team", "Team"],
-  ["publishing", "Publishing"],
-];
+const GROUPS: SettingGroup[] = ["site", "newsletter", "organisation", "you", "interface", "team", "publishing"];
 
-/** Short field labels; the core's description is shown under each. */
-const LABELS: Record<string, string> = {
-  "site.name": "Site name",
-  "site.base_url": "Site address",
-  "newsletter.name": "Newsletter name",
-  "sender.name": "Sender name",
-  "sender.email": "Sender address",
-  "newsletter.esp": "Email service",
-  "newsletter.unsubscribe_url": "Unsubscribe page",
-  "org.address": "Postal address",
-  "author.name": "Your name",
-  "author.email": "Your email",
-  "wordpress.url": "WordPress site address",
-  "wordpress.user": "WordPress user name",
-  "wordpress.category": "WordPress category",
-  "publish.repo": "Site repository",
-  "publish.format": "Site format",
-  "publish.branch": "Branch to push to",
-};
+/** A setting's catalogue key: `setting-site-base-url` for `site.base_url`. */
+const settingKey = (key: string) => `setting-${key.replace(/[._]/g, "-")}`;
+
+/** The short label of a setting. */
+export function settingLabel(key: string): string {
+  return has(settingKey(key)) ? t(settingKey(key)) : key;
+}
+
+/** The explanation under a setting: the catalogue's, else the core's sentence. */
+export function settingDescription(setting: Setting): string {
+  const key = `${settingKey(setting.key)}-description`;
+  return has(key) ? t(key) : setting.description;
+}
 
 /** Choices for the keys that take one of a few values. */
-const CHOICES: Record<string, [string, string][]> = {
+const CHOICES = (): Record<string, [string, string][]> => ({
   "newsletter.esp": [
-    ["plain", "Plain links"],
+    ["plain", t("ui-plain-links")],
     ["mailchimp", "Mailchimp"],
     ["buttondown", "Buttondown"],
   ],
@@ -48,7 +37,12 @@ const CHOICES: Record<string, [string, string][]> = {
     ["hugo", "Hugo"],
     ["jekyll", "Jekyll"],
   ],
-};
+  [LANGUAGE_KEY]: [
+    ["auto", t("language-auto")],
+    ["en", "English"],
+    ["fr", "Français"],
+  ],
+});
 
 function inputType(key: string): string {
   if (key.endsWith("email")) return "email";
@@ -58,12 +52,12 @@ function inputType(key: string): string {
 
 /** One labelled field that saves itself when it changes. */
 function settingField(setting: Setting, onSaved: (s: Setting) => void): HTMLElement {
-  if (setting.key === "publish.repo") return repoField(setting, LABELS[setting.key] ?? setting.key, onSaved);
+  if (setting.key === "publish.repo") return repoField(setting, settingLabel(setting.key), onSaved);
   const id = `setting-${setting.key.replace(/\W/g, "-")}`;
   const wrap = element("div", "", "setting");
-  const label = element("label", LABELS[setting.key] ?? setting.key);
+  const label = element("label", settingLabel(setting.key));
   label.htmlFor = id;
-  const choices = CHOICES[setting.key];
+  const choices = CHOICES()[setting.key];
   let input: HTMLInputElement | HTMLSelectElement;
   if (choices) {
     const select = document.createElement("select");
@@ -83,7 +77,7 @@ function settingField(setting: Setting, onSaved: (s: Setting) => void): HTMLElem
   input.id = id;
   input.name = setting.key;
   input.value = setting.value;
-  const hint = element("small", setting.description);
+  const hint = element("small", settingDescription(setting));
   hint.id = `${id}-hint`;
   const problem = element("small", "", "setting-error");
   problem.id = `${id}-error`;
@@ -98,7 +92,7 @@ function settingField(setting: Setting, onSaved: (s: Setting) => void): HTMLElem
     } catch (e) {
       // The typed value stays in the field so it can be corrected; the
       // library keeps the old one.
-      problem.textContent = errorText(e, "This value could not be saved.");
+      problem.textContent = errorText(e, t("setting-refused"));
       input.setAttribute("aria-invalid", "true");
     }
   });
@@ -109,12 +103,12 @@ function settingField(setting: Setting, onSaved: (s: Setting) => void): HTMLElem
 /** Fieldsets in `GROUPS` order, only for groups that have settings. */
 function renderGroups(into: HTMLElement, settings: Setting[], onSaved: (s: Setting) => void): void {
   into.replaceChildren();
-  for (const [group, title] of GROUPS) {
+  for (const group of GROUPS) {
     const mine = settings.filter((s) => s.group === group);
     if (mine.length === 0) continue;
     const set = element("fieldset");
     set.dataset.group = group;
-    set.append(element("legend", title), ...mine.map((s) => settingField(s, onSaved)));
+    set.append(element("legend", t(`settings-group-${group}`)), ...mine.map((s) => settingField(s, onSaved)));
     if (group === "publishing") set.querySelector('[name="wordpress.user"]')?.closest(".setting")?.after(passwordField());
     into.append(set);
   }
@@ -132,8 +126,15 @@ export interface SettingsWindow {
 export function setupSettings(onSaved: (s: Setting) => void = () => {}, sections: ((into: HTMLElement) => Promise<void>)[] = []): SettingsWindow {
   const dialog = $<HTMLDialogElement>("settings-dialog");
   const body = $("settings-fields");
-  const open = async (key?: string) => {
-    renderGroups(body, await rpc.listSettings(), onSaved);
+  /** Saved: the interface language applies at once, and the window is drawn again in it. */
+  const saved = (s: Setting) => {
+    onSaved(s);
+    if (s.key !== LANGUAGE_KEY) return;
+    applyLanguageSetting(s.value);
+    void open(LANGUAGE_KEY);
+  };
+  const open = async (key?: string): Promise<void> => {
+    renderGroups(body, await rpc.listSettings(), saved);
     for (const section of sections) await section(body);
     if (!dialog.open) dialog.showModal();
     if (key) {

@@ -1,5 +1,6 @@
 // The status bar under the panes: counts of the open post and the save state.
 import { $ } from "./dom";
+import { t } from "./i18n";
 import type { LivePreview, Post } from "./types";
 
 /** Say what happened to the open post's text ("Saving…", "Saved 14:05", …). */
@@ -9,12 +10,12 @@ export function setSaveState(text: string): void {
 
 /** Words, characters and reading time of `post` as last rendered. */
 export function showCounts(post: Post, preview: LivePreview | null): void {
-  $("st-words").textContent = `${preview?.word_count ?? 0} words`;
-  $("st-chars").textContent = `${post.body.length} characters`;
-  $("st-time").textContent = `${preview?.reading_minutes ?? 0} min read`;
+  $("st-words").textContent = t("count-words", { count: preview?.word_count ?? 0 });
+  $("st-chars").textContent = t("count-characters", { count: post.body.length });
+  $("st-time").textContent = t("count-reading", { minutes: preview?.reading_minutes ?? 0 });
 }
 
 /** The save state while a failed save is being retried, worded from the error code. */
 export function retryingText(code: string | null): string {
-  return code === "disk_full" || code === "read_only" ? "Not saved — the disk is full or read-only; retrying…" : "Not saved; retrying…";
+  return code === "disk_full" || code === "read_only" ? t("save-retrying-disk") : t("save-retrying");
 }

@@ -4,6 +4,7 @@
 // Words live in teamText.ts; every rule lives in the Rust core (sync/).
 import type { EditingSession } from "./editing";
 import { $, element, errorText, showError } from "./dom";
+import { dateTime, t } from "./i18n";
 import { BackendError, rpc } from "./rpc";
 import { setSaveState } from "./statusbar";
 import { SyncScheduler } from "./syncSchedule";
@@ -33,10 +34,11 @@ export interface TeamView {
   flag(id: number): string | null;
 }
 
+/** A part's choices and their catalogue keys. */
 const CHOICES: [Take, string][] = [
-  ["mine", "Keep mine"],
-  ["theirs", "Take theirs"],
-  ["both", "Keep both"],
+  ["mine", "team-keep-mine"],
+  ["theirs", "team-take-theirs"],
+  ["both", "team-keep-both"],
 ];
 
 export function setupTeam({ session, refreshLibrary, showReloaded }: TeamDeps): TeamView {
@@ -63,18 +65,18 @@ export function setupTeam({ session, refreshLibrary, showReloaded }: TeamDeps): 
   scheduler.on((ev) => {
     if (ev.type === "syncing") {
       syncButton.disabled = true;
-      syncButton.textContent = "Syncing…";
+      syncButton.textContent = t("team-syncing");
       return;
     }
     syncButton.disabled = false;
-    syncButton.textContent = "Sync now";
+    syncButton.textContent = t("ui-sync-now");
     if (ev.type === "synced") {
       failure = null;
       const said = reportText(ev.report);
       if (said && ev.trigger !== "timer") setSaveState(said);
     } else {
       const offline = ev.error instanceof BackendError && ev.error.code === "git_offline";
-      failure = offline ? "offline, will retry" : "not synced";
+      failure = offline ? t("team-offline") : t("team-not-synced");
       // An offline laptop keeps working quietly; anything else is said once.
       if (!offline && ev.trigger !== "timer" && ev.trigger !== "retry") showError(ev.error);
     }
@@ -94,7 +96,7 @@ export function setupTeam({ session, refreshLibrary, showReloaded }: TeamDeps): 
     if (now.updated_at !== before.updated_at && session.changes() === null) {
       session.load(now);
       await showReloaded(now);
-      setSaveState("Updated with your team's changes");
+      setSaveState(t("team-updated-open-post"));
     }
   }
 
@@ -110,8 +112,8 @@ export function setupTeam({ session, refreshLibrary, showReloaded }: TeamDeps): 
     conflictsButton.hidden = !on || status.conflicts === 0;
     if (!on) return;
     badge.textContent = badgeText(status, failure);
-    badge.title = `Shared through ${status.remote} (folder ${status.folder}, branch ${status.branch})`;
-    conflictsButton.textContent = status.conflicts === 1 ? "1 post to settle" : `${status.conflicts} posts to settle`;
+    badge.title = t("team-shared-through", { remote: status.remote, folder: status.folder, branch: status.branch });
+    conflictsButton.textContent = t("team-to-settle-count", { count: status.conflicts });
     const before = conflicted;
     conflicted = new Set(status.conflicts === 0 ? [] : (await rpc.listConflicts().catch(() => [])).flatMap((c) => (c.post_id === null ? [] : [c.post_id])));
     if (before.size !== conflicted.size || [...conflicted].some((id) => !before.has(id))) await refreshLibrary();
@@ -136,7 +138,7 @@ export function setupTeam({ session, refreshLibrary, showReloaded }: TeamDeps): 
   function renderConflicts(conflicts: PostConflict[]): void {
     const list = $("conflicts-list");
     if (conflicts.length === 0) {
-      list.replaceChildren(element("p", "Nothing left to settle: every post is shared.", "empty"));
+      list.replaceChildren(element("p", t("team-nothing-to-settle"), "empty"));
       return;
     }
     list.replaceChildren(...conflicts.map(conflictSection));
@@ -145,14 +147,14 @@ export function setupTeam({ session, refreshLibrary, showReloaded }: TeamDeps): 
   function conflictSection(c: PostConflict): HTMLElement {
     const section = element("section", "", "conflict");
     section.dataset.uid = c.uid;
-    const by = c.theirs_by ? ` — theirs by ${c.theirs_by.name}, ${new Date(c.theirs_by.at).toLocaleString()}` : "";
+    const by = c.theirs_by ? t("team-theirs-by", { name: c.theirs_by.name, at: dateTime(c.theirs_by.at) }) : "";
     section.append(element("h3", `${c.title}${by}`));
     const all = element("div", "", "choices");
-    for (const [take, label] of [["mine", "Keep all mine"], ["theirs", "Take all theirs"]] as [Take, string][]) {
+    for (const [take, label] of [["mine", t("team-keep-all-mine")], ["theirs", t("team-take-all-theirs")]] as [Take, string][]) {
       const b = element("button", label);
       b.type = "button";
       b.dataset.takeAll = take;
-      b.setAttribute("aria-label", `${label}: “${c.title}”`);
+      b.setAttribute("aria-label", t("action-on", { action: label, title: t("quoted", { text: c.title }) }));
       b.addEventListener("click", () => void settle(section, c, () => rpc.resolvePostConflict(c.uid, take)));
       all.append(b);
     }
@@ -167,16 +169,17 @@ export function setupTeam({ session, refreshLibrary, showReloaded }: TeamDeps): 
     row.dataset.block = String(item.block);
     const name = element("h4", partName(item));
     const mine = element("div", "", "side mine");
-    mine.append(element("strong", "Mine"), element("pre", item.mine || "(empty)"));
+    mine.append(element("strong", t("team-mine")), element("pre", item.mine || t("team-empty-part")));
     const theirs = element("div", "", "side theirs");
-    theirs.append(element("strong", "Theirs"), element("pre", item.theirs || "(empty)"));
+    theirs.append(element("strong", t("team-theirs")), element("pre", item.theirs || t("team-empty-part")));
     const buttons = element("div", "", "choices");
-    for (const [take, label] of CHOICES) {
+    for (const [take, key] of CHOICES) {
       if (take === "both" && !offersBoth(item)) continue;
+      const label = t(key);
       const b = element("button", label);
       b.type = "button";
       b.dataset.take = take;
-      b.setAttribute("aria-label", `${label}: ${partName(item)} of “${c.title}”`);
+      b.setAttribute("aria-label", t("team-part-action", { action: label, part: partName(item), title: c.title }));
       b.setAttribute("aria-pressed", String(item.choice === take));
       b.addEventListener("click", () => void settle(section, c, () => rpc.resolveConflict(c.uid, item.field, item.block, take)));
       buttons.append(b);
@@ -191,7 +194,7 @@ export function setupTeam({ session, refreshLibrary, showReloaded }: TeamDeps): 
     try {
       const left = await send();
       if (left === null) {
-        setSaveState(`“${c.title}” settled; it will be shared at the next sync`);
+        setSaveState(t("team-settled", { title: c.title }));
         if (session.post && c.post_id === session.post.id) {
           const settled = await rpc.getPost(c.post_id);
           session.load(settled);
@@ -216,12 +219,12 @@ export function setupTeam({ session, refreshLibrary, showReloaded }: TeamDeps): 
   async function renderSettings(into: HTMLElement): Promise<void> {
     const set = element("fieldset");
     set.dataset.group = "team";
-    set.append(element("legend", "Team"));
+    set.append(element("legend", t("settings-group-team")));
     const st = await rpc.teamStatus().catch(() => null);
     if (st?.connected) {
-      const last = st.last_sync_at ? `Last sync ${when(new Date(st.last_sync_at), new Date())}.` : "Not synced yet.";
-      set.append(element("p", `This library is shared through ${st.remote} (folder ${st.folder}, branch ${st.branch}). ${last}`));
-      const now = element("button", "Sync now");
+      const last = st.last_sync_at ? t("team-last-sync", { when: when(new Date(st.last_sync_at), new Date()) }) : t("team-not-synced-yet");
+      set.append(element("p", `${t("team-library-shared", { remote: st.remote, folder: st.folder, branch: st.branch })} ${last}`));
+      const now = element("button", t("ui-sync-now"));
       now.type = "button";
       now.addEventListener("click", () => void scheduler.now());
       set.append(now);
@@ -229,16 +232,12 @@ export function setupTeam({ session, refreshLibrary, showReloaded }: TeamDeps): 
       return;
     }
     set.append(
-      element(
-        "p",
-        "Share this library with your team through a git repository (GitHub, GitLab, Gitea, or a folder on a shared drive). The first connection shares your posts, or brings in the team's.",
-        "hint",
-      ),
+      element("p", t("team-connect-hint"), "hint"),
     );
     const url = document.createElement("input");
     url.id = "team-url";
     url.spellcheck = false;
-    url.placeholder = "https://github.com/our-org/posts.git or git@github.com:our-org/posts.git";
+    url.placeholder = t("team-url-placeholder");
     const folder = document.createElement("input");
     folder.id = "team-folder";
     folder.spellcheck = false;
@@ -251,23 +250,23 @@ export function setupTeam({ session, refreshLibrary, showReloaded }: TeamDeps): 
       l.htmlFor = input.id;
       return l;
     };
-    const connect = element("button", "Connect");
+    const connect = element("button", t("team-connect"));
     connect.type = "button";
     connect.id = "team-connect";
-    const local = element("button", "Choose a folder on this computer…");
+    const local = element("button", t("team-connect-folder"));
     local.type = "button";
     local.id = "team-connect-folder";
     const connected = async (report: Promise<SyncReport>) => {
       connect.disabled = local.disabled = true;
-      result.textContent = "Connecting…";
+      result.textContent = t("team-connecting");
       try {
         const r = await report;
-        result.textContent = reportText(r) ?? "Connected.";
+        result.textContent = reportText(r) ?? t("team-connected");
         await refreshLibrary();
         await refreshBadge();
         scheduler.start();
       } catch (e) {
-        result.textContent = errorText(e, "The library could not be connected.");
+        result.textContent = errorText(e, t("team-connect-failed"));
       } finally {
         connect.disabled = local.disabled = false;
       }
@@ -280,7 +279,7 @@ export function setupTeam({ session, refreshLibrary, showReloaded }: TeamDeps): 
       });
       if (chosen) await connected(rpc.teamConnectFolder(chosen.token, folder.value.trim() || null));
     });
-    set.append(label("Repository address", url), url, label("Folder inside it", folder), folder, connect, local, result);
+    set.append(label(t("team-repo-address"), url), url, label(t("team-folder-inside"), folder), folder, connect, local, result);
     into.append(set);
   }
 
@@ -297,10 +296,10 @@ export function setupTeam({ session, refreshLibrary, showReloaded }: TeamDeps): 
       line.textContent = "";
       if (!status?.connected) return;
       const by = await rpc.postChangedBy(post.id).catch(() => null);
-      if (by && session.post?.id === post.id) line.textContent = `Last shared change by ${by.name}, ${new Date(by.at).toLocaleString()}`;
+      if (by && session.post?.id === post.id) line.textContent = t("team-changed-by", { name: by.name, at: dateTime(by.at) });
     },
     renderSettings,
-    flag: (id) => (conflicted.has(id) ? "To settle" : null),
+    flag: (id) => (conflicted.has(id) ? t("team-to-settle") : null),
     async start() {
       await refreshBadge();
       if (status?.connected) scheduler.start();

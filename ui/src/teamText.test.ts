@@ -21,7 +21,7 @@ describe("team words", () => {
     const now = new Date("2026-12-01T15:00:00");
     expect(badgeText(status({}), null, now)).toBe("All shared · never synced");
     const synced = status({ unshared: 3, last_sync_at: new Date("2026-12-01T14:05:00").toISOString() });
-    expect(badgeText(synced, null, now)).toMatch(/^3 changes not shared · synced (14:05|0?2:05 PM)$/);
+    expect(badgeText(synced, null, now)).toMatch(/^3 changes not shared · synced (14:05|0?2:05 (PM|p\.m\.))$/);
     expect(badgeText(status({ unshared: 1 }), "offline, will retry", now)).toBe("1 change not shared · never synced · offline, will retry");
   });
 

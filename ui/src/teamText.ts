@@ -1,14 +1,15 @@
 // The team library's words, with no DOM: the status-bar badge, a conflict
 // part's name, and which choices a part offers. Tested in teamText.test.ts.
+import { dayMonth, locale, t } from "./i18n";
 import type { ConflictItem, SyncReport, TeamStatus } from "./types";
 
 /** The badge: shared or not, the last good sync, and a failure if any. */
 export function badgeText(status: TeamStatus, failure: string | null, now: Date = new Date()): string {
   const parts: string[] = [];
-  if (status.unshared > 0) parts.push(status.unshared === 1 ? "1 change not shared" : `${status.unshared} changes not shared`);
-  else parts.push("All shared");
-  if (status.last_sync_at) parts.push(`synced ${when(new Date(status.last_sync_at), now)}`);
-  else parts.push("never synced");
+  if (status.unshared > 0) parts.push(t("team-unshared", { count: status.unshared }));
+  else parts.push(t("team-all-shared"));
+  if (status.last_sync_at) parts.push(t("team-synced-at", { when: when(new Date(status.last_sync_at), now) }));
+  else parts.push(t("team-never-synced"));
   if (failure) parts.push(failure);
   return parts.join(" · ");
 }
@@ -17,43 +18,45 @@ export function badgeText(status: TeamStatus, failure: string | null, now: Date 
 export function when(at: Date, now: Date): string {
   const sameDay = at.toDateString() === now.toDateString();
   return sameDay
-    ? at.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })
-    : at.toLocaleDateString([], { month: "short", day: "numeric" });
+    ? at.toLocaleTimeString(locale(), { hour: "2-digit", minute: "2-digit" })
+    : dayMonth(at);
 }
 
 /** What a finished sync did, in a few words; null when it did nothing worth saying. */
 export function reportText(r: SyncReport): string | null {
   const parts: string[] = [];
-  if (r.received > 0) parts.push(r.received === 1 ? "1 post updated from the team" : `${r.received} posts updated from the team`);
-  if (r.pushed > 0) parts.push(r.pushed === 1 ? "1 change shared" : `${r.pushed} changes shared`);
-  if (r.conflicts > 0) parts.push(r.conflicts === 1 ? "1 post needs your choice" : `${r.conflicts} posts need your choice`);
-  if (r.problems.length > 0) parts.push(r.problems.length === 1 ? "1 shared file could not be read" : `${r.problems.length} shared files could not be read`);
+  if (r.received > 0) parts.push(t("team-received", { count: r.received }));
+  if (r.pushed > 0) parts.push(t("team-pushed", { count: r.pushed }));
+  if (r.conflicts > 0) parts.push(t("team-conflicts", { count: r.conflicts }));
+  if (r.problems.length > 0) parts.push(t("team-problems", { count: r.problems.length }));
   return parts.length > 0 ? parts.join(" · ") : null;
 }
 
+/** The catalogue key of each part of a post a conflict can name. */
 const FIELD_NAMES: Record<string, string> = {
-  title: "Title",
-  slug: "Slug",
-  summary: "Teaser",
-  preview_text: "Email preview text",
-  body: "Body",
-  status: "Status",
-  lang: "Language",
-  author: "Author",
-  reviewer: "Reviewer",
-  publish_at: "Publish date",
-  canonical_url: "Canonical URL",
-  featured_image: "Featured image",
-  tags: "Tags",
-  created: "Created",
-  translation: "Translation link",
-  extra: "Other details",
+  title: "ui-title",
+  slug: "ui-slug",
+  summary: "ui-teaser",
+  preview_text: "ui-email-preview-text",
+  body: "field-body",
+  status: "ui-status",
+  lang: "ui-language",
+  author: "ui-author",
+  reviewer: "ui-reviewer",
+  publish_at: "ui-publish-date",
+  canonical_url: "ui-canonical-url",
+  featured_image: "ui-featured-image",
+  tags: "ui-tags",
+  created: "ui-created",
+  translation: "field-translation",
+  extra: "field-extra",
 };
 
 /** "Body, paragraph 2", "Title"… */
 export function partName(item: ConflictItem): string {
-  const name = FIELD_NAMES[item.field] ?? item.field;
-  return item.field === "body" ? `${name}, passage ${item.block}` : name;
+  const key = FIELD_NAMES[item.field];
+  const name = key ? t(key) : item.field;
+  return item.field === "body" ? t("field-passage", { name, block: item.block }) : name;
 }
 
 /** Text fields can keep both versions (mine first); the others take one side. */

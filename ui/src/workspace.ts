@@ -10,6 +10,7 @@ import type { Library } from "./library";
 import type { PreviewFrame } from "./preview";
 import { $, showError } from "./dom";
 import { time } from "./format";
+import { t } from "./i18n";
 import { setSaveState } from "./statusbar";
 import type { Post } from "./types";
 
@@ -50,7 +51,7 @@ export function setupWorkspace(views: () => WorkspaceViews): Workspace {
         $("trash").hidden = trashed;
         $("restore").hidden = !trashed;
         editor.view.contentDOM.contentEditable = String(!trashed);
-        setSaveState(`Saved ${time(post.updated_at)}`);
+        setSaveState(t("save-saved", { time: time(post.updated_at) }));
         library.markSelected(id);
         await frame.reset(post.lang);
         await session.renderPreview();

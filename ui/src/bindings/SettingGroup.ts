@@ -4,4 +4,4 @@
 /**
  * The section of the Settings window a key belongs to, from its prefix.
  */
-export type SettingGroup = "site" | "newsletter" | "organisation" | "you" | "team" | "publishing";
+export type SettingGroup = "site" | "newsletter" | "organisation" | "you" | "interface" | "team" | "publishing";

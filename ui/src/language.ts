@@ -1,0 +1,24 @@
+// The interface language in the window: read `ui.language` at start-up,
+// follow the system when it is `auto`, put the words into the page, and
+// switch without a restart when Settings changes it. The words and the rules
+// are in i18n/ (no DOM); this file only connects them to the page.
+import { LANGUAGE_KEY, resolveLanguage, setLanguage } from "./i18n";
+import { translatePage } from "./i18n/apply";
+import { rpc } from "./rpc";
+
+/** Apply the setting's value (`auto`, `en`, `fr`) to the whole window. */
+export function applyLanguageSetting(value: string | null): void {
+  setLanguage(resolveLanguage(value, navigator.languages ?? [navigator.language]));
+  translatePage();
+}
+
+/** At start-up: the library's setting, else the system's language. */
+export async function loadLanguage(): Promise<void> {
+  let value: string | null = null;
+  try {
+    value = (await rpc.listSettings()).find((s) => s.key === LANGUAGE_KEY)?.value ?? null;
+  } catch {
+    // A library that cannot be read (the recovery message) still follows the system.
+  }
+  applyLanguageSetting(value);
+}
