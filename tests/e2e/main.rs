@@ -6,6 +6,7 @@
 //! what they share lives in `harness.rs` and `tests/support`.
 
 mod harness;
+mod i18n;
 mod publish;
 mod settings;
 #[path = "../support/mod.rs"]

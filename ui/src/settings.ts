@@ -4,7 +4,7 @@
 // changes, and shows the core's sentence under a field it refused.
 import { $, element, errorText } from "./dom";
 import { passwordField, repoField } from "./publishSettings";
-import { LANGUAGE_KEY, has, t } from "./i18n";
+import { LANGUAGE_KEY, has, language, t } from "./i18n";
 import { applyLanguageSetting } from "./language";
 import { rpc } from "./rpc";
 import type { Setting, SettingGroup } from "./types";
@@ -71,7 +71,8 @@ function settingField(setting: Setting, onSaved: (s: Setting) => void): HTMLElem
     const text = document.createElement("input");
     text.type = inputType(setting.key);
     text.spellcheck = false;
-    if (setting.default) text.placeholder = setting.default;
+    // The default as a hint; the core's English prose defaults ("Our Organisation") only in English.
+    if (setting.default && (language() === "en" || !setting.default.includes(" "))) text.placeholder = setting.default;
     input = text;
   }
   input.id = id;
