@@ -143,12 +143,18 @@ mod tests {
         assert!(p.title.starts_with("Appel à l’action"), "{}", p.title);
         assert_eq!(new_post(Some(BLANK_FR)).title, "Billet sans titre");
         assert_eq!(new_post(Some(BLANK_FR)).lang, Lang::Fr);
-        assert_eq!(new_post(Some("media-release-fr")).title, "Nouveau : communiqué de presse");
+        assert_eq!(
+            new_post(Some("media-release-fr")).title,
+            "Nouveau : communiqué de presse"
+        );
         assert_eq!(new_post(None).lang, Lang::En);
         assert_eq!(new_post(Some("action-alert")).lang, Lang::En);
         for en in TEMPLATES.iter().filter(|t| t.lang == Lang::En) {
             let twin = format!("{}-fr", en.id);
-            assert!(TEMPLATES.iter().any(|t| t.id == twin && t.lang == Lang::Fr), "{twin}");
+            assert!(
+                TEMPLATES.iter().any(|t| t.id == twin && t.lang == Lang::Fr),
+                "{twin}"
+            );
         }
     }
 }

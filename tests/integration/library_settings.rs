@@ -149,7 +149,10 @@ fn the_interface_language_is_a_checked_setting_in_its_own_group() {
     let lib = Library::new();
     let mut store = lib.open();
     // Follows the computer's language until set.
-    assert_eq!(library_settings::get(&store, "ui.language").unwrap(), "auto");
+    assert_eq!(
+        library_settings::get(&store, "ui.language").unwrap(),
+        "auto"
+    );
     let one = library_settings::describe(&store, "ui.language").unwrap();
     assert_eq!(one.group, SettingGroup::Interface);
     library_settings::set(&mut store, "ui.language", "fr").unwrap();
@@ -159,5 +162,8 @@ fn the_interface_language_is_a_checked_setting_in_its_own_group() {
     // The CLI sets it too (a screenshot script switches the app to French this way).
     let o = cli(&lib.path, &["config", "set", "ui.language", "en"], None);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(library_settings::get(&lib.open(), "ui.language").unwrap(), "en");
+    assert_eq!(
+        library_settings::get(&lib.open(), "ui.language").unwrap(),
+        "en"
+    );
 }

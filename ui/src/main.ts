@@ -94,6 +94,7 @@ onLanguageChange(() => {
   void library.refresh();
   if (session.post) {
     details.fill(session.post);
+    setSaveState(t("save-saved", { time: time(session.post.updated_at) }));
     void session.renderPreview();
   }
   void email.refresh();

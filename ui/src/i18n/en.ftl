@@ -8,6 +8,7 @@ app-name = Postdesk
 ui-library = Library
 ui-search-posts-ctrl-shift-f = Search posts (Ctrl+Shift+F)
 ui-search-posts = Search posts
+key-shift = Shift
 ui-status = Status
 ui-all-statuses = All statuses
 ui-draft = Draft

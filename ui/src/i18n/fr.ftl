@@ -8,6 +8,7 @@ app-name = Postdesk
 ui-library = Bibliothèque
 ui-search-posts-ctrl-shift-f = Chercher des billets (Ctrl+Maj+F)
 ui-search-posts = Chercher des billets
+key-shift = Maj
 ui-status = Statut
 ui-all-statuses = Tous les statuts
 ui-draft = Brouillon
