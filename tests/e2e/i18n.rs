@@ -107,8 +107,9 @@ fn english_in(text: &str) -> Vec<String> {
         while let Some(at) = text[from..].find(word).map(|i| i + from) {
             let before = text[..at].chars().next_back();
             let after = text[at + word.len()..].chars().next();
+            // A word inside a key or a name ("user.name", "git_user") is not the interface's.
             let boundary =
-                |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '’' && c != '\'');
+                |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && !"’'._".contains(c));
             if boundary(before) && boundary(after) {
                 let start = text[..at]
                     .char_indices()
@@ -161,7 +162,7 @@ fn french_post(s: &mut postdesk::store::Store, title: &str, body: &str) -> i64 {
 async fn with_ui_language_fr_no_view_shows_english() {
     // The test itself must notice English.
     assert_eq!(english_in("Enregistrer · Save now").len(), 1);
-    assert!(english_in("Sauvegarde · Paramètres").is_empty());
+    assert!(english_in("Sauvegarde · Paramètres · user.name de git").is_empty());
 
     let dir = tempfile::tempdir().unwrap();
     let db = library(dir.path(), |s| {
@@ -173,6 +174,9 @@ async fn with_ui_language_fr_no_view_shows_english() {
         french_post(s, "Traverses scolaires", "Des brigadiers à six écoles.\n");
         for (k, v) in [
             ("ui.language", "fr"),
+            // The organisation's own names (their defaults are English placeholders).
+            ("site.name", "Rues sûres"),
+            ("newsletter.name", "Nouvelles de Rues sûres"),
             ("site.base_url", "https://rues.example"),
             ("org.address", "100, rue Principale, Ottawa (Ontario)"),
             (
