@@ -76,12 +76,15 @@ pub fn update_post(
     id: i64,
     patch: PostPatch,
     kind: SaveKind,
+    based_on: Option<chrono::DateTime<chrono::Utc>>,
 ) -> IpcResult<Post> {
     let kind = match kind {
         SaveKind::Autosave => EditKind::Autosave,
         SaveKind::Save => EditKind::Save,
     };
-    state.save(id, patch, kind).map_err(IpcError::from)
+    state
+        .save(id, patch, kind, based_on)
+        .map_err(IpcError::from)
 }
 
 #[tauri::command(async)]

@@ -84,10 +84,27 @@ impl AppState {
         Ok(())
     }
 
-    /// Write an edit and forget the staged copy.
-    pub fn save(&self, id: i64, patch: PostPatch, kind: EditKind) -> crate::Result<Post> {
+    /// Write an edit and forget the staged copy. `based_on`: the post's
+    /// `updated_at` the editor's copy was read at; a post written since (by a
+    /// team sync) is not overwritten ([`crate::Error::PostChangedMeanwhile`]).
+    pub fn save(
+        &self,
+        id: i64,
+        patch: PostPatch,
+        kind: EditKind,
+        based_on: Option<chrono::DateTime<chrono::Utc>>,
+    ) -> crate::Result<Post> {
         let mut store = self.store.lock().map_err(|_| crate::Error::LockPoisoned)?;
-        let post = store.update_post(id, patch, kind)?;
+        let saved = match based_on {
+            Some(t) => store.update_post_based_on(id, patch, kind, t),
+            None => store.update_post(id, patch, kind),
+        };
+        if matches!(saved, Err(crate::Error::PostChangedMeanwhile { .. })) {
+            if let Ok(mut staged) = self.staged.lock() {
+                staged.remove(&id);
+            }
+        }
+        let post = saved?;
         if let Ok(mut staged) = self.staged.lock() {
             staged.remove(&id);
         }
@@ -107,7 +124,7 @@ impl AppState {
                     patch.body = Some(live.doc.text().to_owned());
                 }
             }
-            if let Err(e) = self.save(id, patch, EditKind::Autosave) {
+            if let Err(e) = self.save(id, patch, EditKind::Autosave, None) {
                 tracing::error!(post = id, error = %e, "could not write the last edit on close");
             }
         }

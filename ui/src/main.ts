@@ -106,6 +106,12 @@ session.on((ev) => {
     case "error":
       if (ev.during === "save") setSaveState("Not saved");
       return retrying && ev.during === "save" ? undefined : showError(ev.error);
+    case "reloaded":
+      retrying = false;
+      setSaveState("Updated with your team's changes");
+      void workspace.showReloaded(ev.post);
+      void library.refresh();
+      return;
     case "retry":
       retrying = true;
       return setSaveState(retryingText(ev.code));

@@ -74,7 +74,8 @@ export const rpc = {
   createPost: (template: string | null) => call<Post>("create_post", { template }),
   duplicatePost: (id: number) => call<Post>("duplicate_post", { id }),
   createTranslation: (id: number) => call<Post>("create_translation", { id }),
-  updatePost: (id: number, patch: PostPatch, kind: SaveKind) => call<Post>("update_post", { id, patch, kind }),
+  updatePost: (id: number, patch: PostPatch, kind: SaveKind, basedOn: string | null = null) =>
+    call<Post>("update_post", { id, patch, kind, basedOn }),
   trashPost: (id: number) => call<Post>("trash_post", { id }),
   restorePost: (id: number) => call<Post>("restore_post", { id }),
   emptyTrash: () => call<number>("empty_trash"),
