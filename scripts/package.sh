@@ -5,8 +5,9 @@
 # the repo root, where the CLI finds tauri.conf.json and Cargo.toml (the app
 # crate's sources are in src-tauri/, which the CLI does not need to know).
 # The CLI runs the release build (`cargo build --release` with the embedded
-# UI, after `npm --prefix ui run build`) and the bundlers; it honours
-# CARGO_TARGET_DIR. Prints the path of each installer.
+# UI, after `npm run build` in ui/) and the bundlers; it honours
+# CARGO_TARGET_DIR (`cargo tauri build --bundles deb,rpm` does the same).
+# Prints the path of each installer.
 # Usage: scripts/package.sh [extra `tauri build` arguments, e.g. --verbose]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,19 +18,17 @@ if [ ! -x ui/node_modules/.bin/tauri ]; then
   npm --prefix ui ci --no-fund --no-audit --loglevel=error
 fi
 
-# The CLI rewrites Cargo.toml's tauri-build line (adds `features = []`) to
-# match the config; put the file back as it was so the build leaves no change.
-cargo_toml="$(mktemp)"
-cp Cargo.toml "$cargo_toml"
-trap 'cp "$cargo_toml" Cargo.toml; rm -f "$cargo_toml"' EXIT
+# POSTDESK_PACKAGE_FEATURES: extra cargo features for the app. The installer
+# test (scripts/test.sh) passes `e2e-client` so the release build reuses
+# every dependency the e2e build compiled (same features) and only rebuilds
+# this crate; the app's code is the same (the e2e test stand-ins need `e2e`).
+features=()
+[ -n "${POSTDESK_PACKAGE_FEATURES:-}" ] && features=(--features "$POSTDESK_PACKAGE_FEATURES")
 
 echo "==> tauri build (release build and the .deb and .rpm bundlers)"
-# The CLI runs beforeBuildCommand in the UI's folder (ui/, where it finds
-# package.json), so the command must be `npm run build` there; tauri.conf.json's
-# `npm --prefix ui run build` would look for ui/ui. Overridden here until the
-# config says so (a JSON merge patch; it changes nothing else).
-ui/node_modules/.bin/tauri build --bundles deb,rpm \
-  --config '{"build": {"beforeBuildCommand": "npm run build"}}' "$@"
+# The CLI runs tauri.conf.json's beforeBuildCommand (`npm run build`) in ui/,
+# the folder holding the UI's package.json.
+ui/node_modules/.bin/tauri build --bundles deb,rpm "${features[@]}" "$@"
 
 bundle_dir="$(cargo metadata --format-version 1 --no-deps |
   python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')/release/bundle"
