@@ -18,17 +18,21 @@ if [ ! -x ui/node_modules/.bin/tauri ]; then
   npm --prefix ui ci --no-fund --no-audit --loglevel=error
 fi
 
-# POSTDESK_PACKAGE_FEATURES: extra cargo features for the app. The installer
-# test (scripts/test.sh) passes `e2e-client` so the release build reuses
-# every dependency the e2e build compiled (same features) and only rebuilds
-# this crate; the app's code is the same (the e2e test stand-ins need `e2e`).
-features=()
-[ -n "${POSTDESK_PACKAGE_FEATURES:-}" ] && features=(--features "$POSTDESK_PACKAGE_FEATURES")
+# POSTDESK_PACKAGE_REUSE_E2E_BUILD=1 (the installer test in scripts/test.sh):
+# compile every dependency with the features the e2e build (`cargo test
+# --release --features e2e`) compiled it with, so only this crate is rebuilt:
+# the WebDriver client's feature (e2e-client, without the app's e2e test
+# stand-ins) and one small bench target, which makes cargo resolve features
+# with the dev-dependencies as `cargo test` does. The app's code is the same.
+cargo_args=()
+if [ "${POSTDESK_PACKAGE_REUSE_E2E_BUILD:-0}" = 1 ]; then
+  cargo_args=(--features e2e-client -- --bin postdesk --bench render)
+fi
 
 echo "==> tauri build (release build and the .deb and .rpm bundlers)"
 # The CLI runs tauri.conf.json's beforeBuildCommand (`npm run build`) in ui/,
 # the folder holding the UI's package.json.
-ui/node_modules/.bin/tauri build --bundles deb,rpm "${features[@]}" "$@"
+ui/node_modules/.bin/tauri build --bundles deb,rpm "$@" "${cargo_args[@]}"
 
 bundle_dir="$(cargo metadata --format-version 1 --no-deps |
   python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')/release/bundle"

@@ -41,14 +41,14 @@ echo "==> smoke test: the app starts on a fresh default library"
 bash scripts/smoke.sh target/release/postdesk 2>&1 | tee -a "$log"
 
 # The installers: build the .deb and .rpm, install the .deb into a clean
-# Debian root and start it there (tests/installer/). The package build uses
-# the e2e build's dependency features (e2e-client), so only the app crate is
+# Debian root and start it there (tests/installer/). The package build reuses
+# the e2e build's dependencies (same features), so only the app crate is
 # rebuilt; Debian's packages are cached in ~/.cache/postdesk/installer-test.
 # POSTDESK_SKIP_INSTALLER_TEST=1 skips it.
 installer_ok=1
 if [ "${POSTDESK_SKIP_INSTALLER_TEST:-0}" != 1 ]; then
   echo "==> installer test: build the .deb and .rpm, install the .deb into a clean Debian root, start it"
-  if ! { POSTDESK_PACKAGE_FEATURES=e2e-client bash scripts/package.sh &&
+  if ! { POSTDESK_PACKAGE_REUSE_E2E_BUILD=1 bash scripts/package.sh &&
          bash tests/installer/install-deb.sh; } 2>&1 | tee -a "$log"; then
     echo "installer-test: 0 passed, 1 failed" | tee -a "$log"
     installer_ok=0

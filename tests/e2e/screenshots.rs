@@ -3,8 +3,9 @@
 //! (light, dark) it starts the release app on a sample library whose
 //! settings are filled in, and saves the whole Xvfb screen (window with its
 //! menu bar) with ImageMagick's `import`: the library + editor + preview, the
-//! email tab, and Settings. Dark is GTK's dark Adwaita (`GTK_THEME`), which
-//! WebKitGTK turns into `prefers-color-scheme: dark`; the run fails if the
+//! email tab, and Settings. Dark is GTK's dark Adwaita (`GTK_THEME` and
+//! `gtk-application-prefer-dark-theme`), which WebKitGTK turns into
+//! `prefers-color-scheme: dark`; the run fails if the
 //! page does not see the theme asked for, rather than saving a wrong picture.
 
 use std::path::{Path, PathBuf};
@@ -91,6 +92,19 @@ async fn shots_for(out: &Path, lang: &str, theme: &str) {
     } else {
         "en_CA.UTF-8"
     };
+    // GTK reads $XDG_CONFIG_HOME/gtk-3.0/settings.ini (the harness points
+    // XDG_CONFIG_HOME into the test folder) as a desktop's settings daemon
+    // would set them.
+    let gtk = dir.path().join("config/gtk-3.0");
+    std::fs::create_dir_all(&gtk).unwrap();
+    std::fs::write(
+        gtk.join("settings.ini"),
+        format!(
+            "[Settings]\ngtk-application-prefer-dark-theme={}\n",
+            u8::from(theme == "dark")
+        ),
+    )
+    .unwrap();
     let gtk_theme = if theme == "dark" {
         "Adwaita:dark"
     } else {
