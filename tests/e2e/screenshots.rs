@@ -5,8 +5,8 @@
 //! menu bar) with ImageMagick's `import`: the library + editor + preview, the
 //! email tab, and Settings. Dark is GTK's dark Adwaita (`GTK_THEME` and
 //! `gtk-application-prefer-dark-theme`), which WebKitGTK turns into
-//! `prefers-color-scheme: dark`; the run fails if the
-//! page does not see the theme asked for, rather than saving a wrong picture.
+//! `prefers-color-scheme: dark` (checked: `GTK_THEME` alone is enough); the
+//! run fails if the page does not see the theme asked for.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
