@@ -7,6 +7,7 @@
 
 mod harness;
 mod publish;
+mod screenshots;
 mod settings;
 #[path = "../support/mod.rs"]
 mod support;
