@@ -89,7 +89,23 @@ pub struct EmailPreview {
     pub preheader: String,
     pub html: String,
     pub text: String,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<EmailWarning>,
+}
+
+/// A warning about an email, with the setting that would fix it, if any
+/// (the Email tab and the digest offer to open Settings at that field).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct EmailWarning {
+    pub message: String,
+    /// A library setting key, e.g. `org.address`.
+    pub setting: Option<String>,
+}
+
+impl EmailWarning {
+    pub fn of(message: String) -> EmailWarning {
+        let setting = crate::library_settings::named_setting(&message).map(str::to_string);
+        EmailWarning { message, setting }
+    }
 }
 
 /// Which posts the Export dialog exports.
@@ -307,6 +323,8 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
         PublishOutcome,
         RemoteCopyStatus,
     );
+    // Rough edges of issue #12.
+    bind!(EmailWarning);
     Ok(out)
 }
 

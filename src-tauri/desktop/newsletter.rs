@@ -8,7 +8,7 @@ use super::AppState;
 use crate::export::email::{
     digest_email, post_email, Digest, EmailOptions, EmailParts, Esp, ImageMode,
 };
-use crate::ipc::{EmailPreview, EmailSource, IpcError, IpcResult};
+use crate::ipc::{EmailPreview, EmailSource, EmailWarning, IpcError, IpcResult};
 use crate::store::Store;
 
 fn build(store: &Store, source: &EmailSource, images: ImageMode) -> crate::Result<EmailParts> {
@@ -52,7 +52,7 @@ pub fn email_preview(state: State<'_, AppState>, source: EmailSource) -> IpcResu
         preheader: parts.preheader,
         html: parts.html,
         text: parts.text,
-        warnings: parts.warnings,
+        warnings: parts.warnings.into_iter().map(EmailWarning::of).collect(),
     })
 }
 

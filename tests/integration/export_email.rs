@@ -11,6 +11,7 @@ mod headers;
 mod hostile;
 mod html;
 mod text;
+mod warnings;
 
 use std::path::PathBuf;
 

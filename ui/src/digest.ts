@@ -2,13 +2,15 @@
 // preview the newsletter digest, copy it or save it as .eml.
 import type { EditingSession } from "./editing";
 import { $, element, errorText, showEmailPart, showError, toggleGroup } from "./dom";
+import { showWarnings } from "./email";
 import { rpc } from "./rpc";
+import type { SettingsWindow } from "./settings";
 import type { EmailSource, PostSummary } from "./types";
 
 /** Rebuild the preview this long after the last change. */
 const DIGEST_PREVIEW_MS = 250;
 
-export function setupDigest(session: EditingSession): void {
+export function setupDigest(session: EditingSession, settings: SettingsWindow): void {
   const dialog = $<HTMLDialogElement>("digest-dialog");
   const frame = $<HTMLIFrameElement>("digest-frame");
   const text = $("digest-text");
@@ -89,7 +91,7 @@ export function setupDigest(session: EditingSession): void {
       const email = await rpc.emailPreview(source());
       frame.srcdoc = email.html;
       text.textContent = email.text;
-      warnings.textContent = [`Subject: ${email.subject}`, ...email.warnings].join(" · ");
+      showWarnings(warnings, email.warnings, settings, [`Subject: ${email.subject}`]);
     } catch (e) {
       warnings.textContent = errorText(e, "The digest could not be built.");
     }
@@ -109,6 +111,10 @@ export function setupDigest(session: EditingSession): void {
     }
   });
   for (const id of ["digest-intro", "digest-subject", "digest-esp"]) $(id).addEventListener("input", schedulePreview);
+  // A setting opened from a warning may have changed the footer.
+  $("settings-dialog").addEventListener("close", () => {
+    if (dialog.open) schedulePreview();
+  });
   toggleGroup("#digest-dialog [data-dpart]", "aria-pressed", (b) => showEmailPart(frame, text, b.dataset.dpart));
   $("digest-copy").addEventListener("click", () => {
     rpc.copyEmail(source()).then(

@@ -67,12 +67,12 @@ let emailTab: Promise<EmailTab> | null = null;
 const email: EmailTab = {
   refresh: async () => {
     if (layout.tab() !== "email") return;
-    emailTab ??= import("./email").then((m) => m.setupEmailTab({ session, shown: () => layout.tab() === "email" }));
+    emailTab ??= import("./email").then((m) => m.setupEmailTab({ session, shown: () => layout.tab() === "email", settings: settingsWindow }));
     await (await emailTab).refresh();
   },
 };
 const laterViews = () =>
-  Promise.all([import("./digest").then((m) => m.setupDigest(session)), import("./exportDialog").then((m) => m.setupExportDialog(session))]);
+  Promise.all([import("./digest").then((m) => m.setupDigest(session, settingsWindow)), import("./exportDialog").then((m) => m.setupExportDialog(session))]);
 const team = setupTeam({ session, refreshLibrary: () => library.refresh(), showReloaded: workspace.showReloaded });
 const settingsWindow = setupSettings(() => void email.refresh(), [team.renderSettings]);
 setupShortcuts({

@@ -37,6 +37,11 @@ const LABELS: Record<string, string> = {
   "publish.branch": "Branch to push to",
 };
 
+/** The label of a setting's field in the window ("Postal address"). */
+export function settingLabel(key: string): string {
+  return LABELS[key] ?? key;
+}
+
 /** Choices for the keys that take one of a few values. */
 const CHOICES: Record<string, [string, string][]> = {
   "newsletter.esp": [
