@@ -49,7 +49,7 @@ const editor = createEditor($("editor"), {
 const sync = scrollSync(editor.view.scrollDOM, (fraction) => void frame.scrollToFraction(fraction));
 
 const workspace = setupWorkspace(() => ({ session, editor, frame, details, library, email, history }));
-const details = setupDetails(session);
+const details = setupDetails(session, (id) => openPost(id));
 /** Open a post in every view, then say who last changed it in the team. */
 const openPost = async (id: number) => {
   await workspace.open(id);
