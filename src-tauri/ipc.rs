@@ -324,7 +324,12 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
         RemoteCopyStatus,
     );
     // Rough edges of issue #12.
-    bind!(EmailWarning);
+    bind!(
+        EmailWarning,
+        crate::diff::VersionDiff,
+        crate::diff::FieldChange,
+        crate::diff::DiffField,
+    );
     Ok(out)
 }
 

@@ -4,7 +4,7 @@
 use tauri::State;
 
 use super::AppState;
-use crate::diff::RevisionDiff;
+use crate::diff::VersionDiff;
 use crate::ipc::{IpcError, IpcResult, SaveKind};
 use crate::markdown::live::{LivePreview, LiveText};
 use crate::markdown::RenderOptions;
@@ -114,19 +114,13 @@ pub fn restore_revision(state: State<'_, AppState>, id: i64, revision: i64) -> I
     with_store(&state, |s| s.restore_revision(id, revision))
 }
 
-/// The revision against the saved text: both read under the store lock, the
-/// lock released, then compared (bounded in size and time by `diff.rs`), so a
-/// huge paste never holds up saves.
+/// The revision against the saved post (title, teaser, body): both read
+/// under the store lock, the lock released, then compared (bounded in size
+/// and time by `diff.rs`), so a huge paste never holds up saves.
 #[tauri::command(async)]
-pub fn revision_diff(
-    state: State<'_, AppState>,
-    id: i64,
-    revision: i64,
-) -> IpcResult<RevisionDiff> {
-    let (old, now) = with_store(&state, |s| {
-        Ok((s.revision(id, revision)?.body, s.get_post(id)?.body))
-    })?;
-    Ok(crate::diff::revision_diff(&old, &now))
+pub fn revision_diff(state: State<'_, AppState>, id: i64, revision: i64) -> IpcResult<VersionDiff> {
+    let (old, now) = with_store(&state, |s| Ok((s.revision(id, revision)?, s.get_post(id)?)))?;
+    Ok(crate::diff::version_diff((&old).into(), (&now).into()))
 }
 
 /// An image pasted or dropped into the editor, as base64 from the UI.

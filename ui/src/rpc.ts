@@ -21,6 +21,7 @@ import type {
   PostSummary,
   Revision,
   RevisionDiff,
+  VersionDiff,
   SaveKind,
   SearchHit,
   Setting,
@@ -81,7 +82,7 @@ export const rpc = {
   listRevisions: (id: number) => call<Revision[]>("list_revisions", { id }),
   saveRevision: (id: number) => call<Revision | null>("save_revision", { id }),
   restoreRevision: (id: number, revision: number) => call<Post>("restore_revision", { id, revision }),
-  revisionDiff: (id: number, revision: number) => call<RevisionDiff>("revision_diff", { id, revision }),
+  revisionDiff: (id: number, revision: number) => call<VersionDiff>("revision_diff", { id, revision }),
   addAsset: (fileName: string, dataBase64: string) => call<Asset>("add_asset", { fileName, dataBase64 }),
   /** The live preview after `text` (the editor's changes, or the whole text): a splice of the
    *  preview's blocks, or `resync` (send the whole text); with `stage`, the backend also keeps
