@@ -79,6 +79,10 @@ pub enum EmailSource {
         intro: String,
         subject: Option<String>,
         esp: Option<String>,
+        /// The digest's language (labels; other-language posts replaced by
+        /// their translation when they have one); `None`: from the posts.
+        #[serde(default)]
+        lang: Option<crate::model::Lang>,
     },
 }
 
@@ -329,6 +333,7 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
         crate::diff::VersionDiff,
         crate::diff::FieldChange,
         crate::diff::DiffField,
+        crate::export::email::digest_draft::DigestDraft,
     );
     Ok(out)
 }

@@ -194,6 +194,8 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
             newsletter::email_preview,
             newsletter::copy_email,
             newsletter::save_eml,
+            newsletter::digest_draft,
+            newsletter::save_digest_draft,
             export::pick_folder,
             export::export_site_to,
             export::show_in_folder,

@@ -6,6 +6,7 @@
 
 mod cli;
 mod digest;
+mod digest_draft;
 mod eml;
 mod headers;
 mod hostile;

@@ -5,6 +5,7 @@ import type {
   ChosenFolder,
   EmailPreview,
   EmailSource,
+  DigestDraft,
   ErrorCode,
   ExportProgress,
   ExportScope,
@@ -98,6 +99,8 @@ export const rpc = {
   /** Restore the newest good backup; the damaged file is kept aside. Says what it did. */
   restoreNewestBackup: () => call<string>("restore_newest_backup"),
   emailPreview: (source: EmailSource) => call<EmailPreview>("email_preview", { source }),
+  digestDraft: () => call<DigestDraft>("digest_draft"),
+  saveDigestDraft: (draft: DigestDraft) => call<void>("save_digest_draft", { draft }),
   copyEmail: (source: EmailSource) => call<void>("copy_email", { source }),
   // No command takes a path: files and folders come from the system's dialog,
   // shown by the Rust side; a chosen folder comes back as an opaque token.
