@@ -64,6 +64,8 @@ fn desktop() {
         "import_wordpress_file",
         "digest_draft",
         "save_digest_draft",
+        "post_images",
+        "choose_image_file",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri-build failed: check tauri.conf.json and capabilities/");

@@ -112,6 +112,16 @@ impl EmailWarning {
     }
 }
 
+/// A library image offered by the featured image picker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PostImage {
+    /// `asset:…`, what the post's featured image field holds.
+    pub reference: String,
+    pub file_name: String,
+    /// Where the window loads its thumbnail from.
+    pub url: String,
+}
+
 /// Which posts the Export dialog exports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "lowercase")]
@@ -334,6 +344,7 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
         crate::diff::FieldChange,
         crate::diff::DiffField,
         crate::export::email::digest_draft::DigestDraft,
+        PostImage,
     );
     Ok(out)
 }

@@ -196,6 +196,8 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
             newsletter::save_eml,
             newsletter::digest_draft,
             newsletter::save_digest_draft,
+            commands::post_images,
+            commands::choose_image_file,
             export::pick_folder,
             export::export_site_to,
             export::show_in_folder,

@@ -5,6 +5,7 @@
 // Start-up marks (read by the e2e figures test): the bundle is parsed and runs.
 performance.mark("js-start");
 import { setupDetails } from "./details";
+import { setupFeaturedPicker } from "./featuredPicker";
 import { $, showError } from "./dom";
 import { createEditor } from "./editor";
 import { EditingSession, type PreviewTarget } from "./editing";
@@ -85,6 +86,7 @@ setupShortcuts({
 window.addEventListener("blur", () => void session.save("autosave"));
 setupPublishing({ session, settings: settingsWindow });
 setupImportDialog(() => void library.refresh());
+setupFeaturedPicker(session);
 
 /** A failed save is being retried: its error was shown once, the status bar says the rest. */
 let retrying = false;

@@ -6,6 +6,7 @@ import type {
   EmailPreview,
   EmailSource,
   DigestDraft,
+  PostImage,
   ErrorCode,
   ExportProgress,
   ExportScope,
@@ -101,6 +102,8 @@ export const rpc = {
   emailPreview: (source: EmailSource) => call<EmailPreview>("email_preview", { source }),
   digestDraft: () => call<DigestDraft>("digest_draft"),
   saveDigestDraft: (draft: DigestDraft) => call<void>("save_digest_draft", { draft }),
+  postImages: (id: number) => call<PostImage[]>("post_images", { id }),
+  chooseImageFile: () => call<PostImage | null>("choose_image_file"),
   copyEmail: (source: EmailSource) => call<void>("copy_email", { source }),
   // No command takes a path: files and folders come from the system's dialog,
   // shown by the Rust side; a chosen folder comes back as an opaque token.

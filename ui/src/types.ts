@@ -17,6 +17,7 @@ export type { EmailPreview } from "./bindings/EmailPreview";
 export type { EmailSource } from "./bindings/EmailSource";
 export type { EmailWarning } from "./bindings/EmailWarning";
 export type { DigestDraft } from "./bindings/DigestDraft";
+export type { PostImage } from "./bindings/PostImage";
 export type { ErrorCode } from "./bindings/ErrorCode";
 export type { ExportProgress } from "./bindings/ExportProgress";
 export type { ExportScope } from "./bindings/ExportScope";
