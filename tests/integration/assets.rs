@@ -101,7 +101,7 @@ fn the_featured_image_picker_offers_the_posts_images_and_takes_a_chosen_file() {
     };
     assert_eq!(
         refs(&store),
-        [red.reference.clone()],
+        std::slice::from_ref(&red.reference),
         "missing ones left out, once each"
     );
     store
