@@ -5,6 +5,7 @@
 // Start-up marks (read by the e2e figures test): the bundle is parsed and runs.
 performance.mark("js-start");
 import { setupDetails } from "./details";
+import { EDITOR_FONT_KEY, editorFont, editorFontOf } from "./editorFont";
 import { setupFeaturedPicker } from "./featuredPicker";
 import { $, showError } from "./dom";
 import { createEditor } from "./editor";
@@ -75,7 +76,13 @@ const email: EmailTab = {
 const laterViews = () =>
   Promise.all([import("./digest").then((m) => m.setupDigest(session, settingsWindow)), import("./exportDialog").then((m) => m.setupExportDialog(session))]);
 const team = setupTeam({ session, refreshLibrary: () => library.refresh(), showReloaded: workspace.showReloaded });
-const settingsWindow = setupSettings(() => void email.refresh(), [team.renderSettings]);
+const settingsWindow = setupSettings(
+  (s) => {
+    if (s.key === EDITOR_FONT_KEY) document.body.dataset.editorFont = editorFontOf(s.value);
+    void email.refresh();
+  },
+  [team.renderSettings],
+);
 setupShortcuts({
   save: () => {
     void session.save("save");
@@ -120,6 +127,7 @@ session.on((ev) => {
 
 void (async () => {
   if (await setupRecovery()) return;
+  rpc.listSettings().then((all) => (document.body.dataset.editorFont = editorFont(all)), showError);
   try {
     await library.loadChoices();
   } catch (e) {

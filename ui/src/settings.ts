@@ -35,6 +35,7 @@ const LABELS: Record<string, string> = {
   "publish.repo": "Site repository",
   "publish.format": "Site format",
   "publish.branch": "Branch to push to",
+  "ui.editor_font": "Editor font",
 };
 
 /** The label of a setting's field in the window ("Postal address"). */
@@ -52,6 +53,10 @@ const CHOICES: Record<string, [string, string][]> = {
   "publish.format": [
     ["hugo", "Hugo"],
     ["jekyll", "Jekyll"],
+  ],
+  "ui.editor_font": [
+    ["proportional", "Proportional (IBM Plex Sans)"],
+    ["monospace", "Monospace"],
   ],
 };
 
