@@ -5,6 +5,7 @@
 //! Over 400 lines on purpose: one scenario per test, each read top to bottom;
 //! what they share lives in `harness.rs` and `tests/support`.
 
+mod edges;
 mod harness;
 mod publish;
 mod screenshots;

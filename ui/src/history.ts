@@ -5,7 +5,8 @@ import { $, element, showError } from "./dom";
 import { time } from "./format";
 import { rpc } from "./rpc";
 import { setSaveState } from "./statusbar";
-import type { DiffKind, Post, Revision, TeammateVersion } from "./types";
+import type { Post, Revision, TeammateVersion } from "./types";
+import { bodyRow, type DiffRow, versionDiffRows } from "./versionDiff";
 
 export interface HistoryPanel {
   isOpen(): boolean;
@@ -19,7 +20,8 @@ export interface HistoryDeps {
   showRestored(post: Post): Promise<void>;
 }
 
-const MARKS: Record<DiffKind, string> = { added: "+", removed: "−", same: " ", skipped: "⋯" };
+/** A row of a comparison, painted. */
+const paint = (r: DiffRow) => ("heading" in r ? element("p", r.heading, "diff-heading") : element("div", r.text, `diff-${r.kind}`));
 
 const REASONS: Record<Revision["reason"], string> = { save: "Saved", status: "Status changed", auto: "Autosaved", restore: "Before restore", sync: "Before a team sync" };
 
@@ -74,11 +76,9 @@ export function setupHistory({ session, showRestored }: HistoryDeps): HistoryPan
     chosen = r;
     for (const el of list.children) el.toggleAttribute("aria-selected", el === li);
     try {
-      const { lines, notice } = await rpc.revisionDiff(session.post.id, r.id);
-      diff.replaceChildren(
-        ...(notice ? [element("p", notice, "diff-notice")] : []),
-        ...lines.map((l) => element("div", `${MARKS[l.kind]} ${l.text}`, `diff-${l.kind}`)),
-      );
+      const compared = await rpc.revisionDiff(session.post.id, r.id);
+      const notice = compared.body.notice;
+      diff.replaceChildren(...(notice ? [element("p", notice, "diff-notice")] : []), ...versionDiffRows(compared).map(paint));
       restoreButton.disabled = false;
     } catch (e) {
       showError(e);
@@ -96,7 +96,7 @@ export function setupHistory({ session, showRestored }: HistoryDeps): HistoryPan
       diff.replaceChildren(
         element("p", `${v.name}'s version (− theirs, + yours now)`, "diff-notice"),
         ...(notice ? [element("p", notice, "diff-notice")] : []),
-        ...lines.map((l) => element("div", `${MARKS[l.kind]} ${l.text}`, `diff-${l.kind}`)),
+        ...lines.map((l) => paint(bodyRow(l))),
       );
     } catch (e) {
       showError(e);

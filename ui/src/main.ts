@@ -5,6 +5,8 @@
 // Start-up marks (read by the e2e figures test): the bundle is parsed and runs.
 performance.mark("js-start");
 import { setupDetails } from "./details";
+import { EDITOR_FONT_KEY, editorFont, editorFontOf } from "./editorFont";
+import { setupFeaturedPicker } from "./featuredPicker";
 import { $, showError } from "./dom";
 import { createEditor } from "./editor";
 import { EditingSession, type PreviewTarget } from "./editing";
@@ -49,7 +51,7 @@ const editor = createEditor($("editor"), {
 const sync = scrollSync(editor.view.scrollDOM, (fraction) => void frame.scrollToFraction(fraction));
 
 const workspace = setupWorkspace(() => ({ session, editor, frame, details, library, email, history }));
-const details = setupDetails(session);
+const details = setupDetails(session, (id) => openPost(id));
 /** Open a post in every view, then say who last changed it in the team. */
 const openPost = async (id: number) => {
   await workspace.open(id);
@@ -67,14 +69,20 @@ let emailTab: Promise<EmailTab> | null = null;
 const email: EmailTab = {
   refresh: async () => {
     if (layout.tab() !== "email") return;
-    emailTab ??= import("./email").then((m) => m.setupEmailTab({ session, shown: () => layout.tab() === "email" }));
+    emailTab ??= import("./email").then((m) => m.setupEmailTab({ session, shown: () => layout.tab() === "email", settings: settingsWindow }));
     await (await emailTab).refresh();
   },
 };
 const laterViews = () =>
-  Promise.all([import("./digest").then((m) => m.setupDigest(session)), import("./exportDialog").then((m) => m.setupExportDialog(session))]);
+  Promise.all([import("./digest").then((m) => m.setupDigest(session, settingsWindow)), import("./exportDialog").then((m) => m.setupExportDialog(session))]);
 const team = setupTeam({ session, refreshLibrary: () => library.refresh(), showReloaded: workspace.showReloaded });
-const settingsWindow = setupSettings(() => void email.refresh(), [team.renderSettings]);
+const settingsWindow = setupSettings(
+  (s) => {
+    if (s.key === EDITOR_FONT_KEY) document.body.dataset.editorFont = editorFontOf(s.value);
+    void email.refresh();
+  },
+  [team.renderSettings],
+);
 setupShortcuts({
   save: () => {
     void session.save("save");
@@ -85,6 +93,7 @@ setupShortcuts({
 window.addEventListener("blur", () => void session.save("autosave"));
 setupPublishing({ session, settings: settingsWindow });
 setupImportDialog(() => void library.refresh());
+setupFeaturedPicker(session);
 
 /** A failed save is being retried: its error was shown once, the status bar says the rest. */
 let retrying = false;
@@ -124,6 +133,7 @@ session.on((ev) => {
 
 void (async () => {
   if (await setupRecovery()) return;
+  rpc.listSettings().then((all) => (document.body.dataset.editorFont = editorFont(all)), showError);
   try {
     await library.loadChoices();
   } catch (e) {

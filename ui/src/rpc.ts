@@ -5,6 +5,8 @@ import type {
   ChosenFolder,
   EmailPreview,
   EmailSource,
+  DigestDraft,
+  PostImage,
   ErrorCode,
   ExportProgress,
   ExportScope,
@@ -21,6 +23,7 @@ import type {
   PostSummary,
   Revision,
   RevisionDiff,
+  VersionDiff,
   SaveKind,
   SearchHit,
   Setting,
@@ -82,7 +85,7 @@ export const rpc = {
   listRevisions: (id: number) => call<Revision[]>("list_revisions", { id }),
   saveRevision: (id: number) => call<Revision | null>("save_revision", { id }),
   restoreRevision: (id: number, revision: number) => call<Post>("restore_revision", { id, revision }),
-  revisionDiff: (id: number, revision: number) => call<RevisionDiff>("revision_diff", { id, revision }),
+  revisionDiff: (id: number, revision: number) => call<VersionDiff>("revision_diff", { id, revision }),
   addAsset: (fileName: string, dataBase64: string) => call<Asset>("add_asset", { fileName, dataBase64 }),
   /** The live preview after `text` (the editor's changes, or the whole text): a splice of the
    *  preview's blocks, or `resync` (send the whole text); with `stage`, the backend also keeps
@@ -98,6 +101,10 @@ export const rpc = {
   /** Restore the newest good backup; the damaged file is kept aside. Says what it did. */
   restoreNewestBackup: () => call<string>("restore_newest_backup"),
   emailPreview: (source: EmailSource) => call<EmailPreview>("email_preview", { source }),
+  digestDraft: () => call<DigestDraft>("digest_draft"),
+  saveDigestDraft: (draft: DigestDraft) => call<void>("save_digest_draft", { draft }),
+  postImages: (id: number) => call<PostImage[]>("post_images", { id }),
+  chooseImageFile: () => call<PostImage | null>("choose_image_file"),
   copyEmail: (source: EmailSource) => call<void>("copy_email", { source }),
   // No command takes a path: files and folders come from the system's dialog,
   // shown by the Rust side; a chosen folder comes back as an opaque token.

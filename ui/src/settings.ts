@@ -35,7 +35,13 @@ const LABELS: Record<string, string> = {
   "publish.repo": "Site repository",
   "publish.format": "Site format",
   "publish.branch": "Branch to push to",
+  "ui.editor_font": "Editor font",
 };
+
+/** The label of a setting's field in the window ("Postal address"). */
+export function settingLabel(key: string): string {
+  return LABELS[key] ?? key;
+}
 
 /** Choices for the keys that take one of a few values. */
 const CHOICES: Record<string, [string, string][]> = {
@@ -47,6 +53,10 @@ const CHOICES: Record<string, [string, string][]> = {
   "publish.format": [
     ["hugo", "Hugo"],
     ["jekyll", "Jekyll"],
+  ],
+  "ui.editor_font": [
+    ["proportional", "Proportional (IBM Plex Sans)"],
+    ["monospace", "Monospace"],
   ],
 };
 
