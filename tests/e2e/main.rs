@@ -5,7 +5,9 @@
 //! Over 400 lines on purpose: one scenario per test, each read top to bottom;
 //! what they share lives in `harness.rs` and `tests/support`.
 
+mod a11y;
 mod harness;
+mod menu;
 mod publish;
 mod settings;
 #[path = "../support/mod.rs"]

@@ -1,11 +1,25 @@
 // The Markdown editor: CodeMirror 6 with the shortcuts writers expect.
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { markdown } from "@codemirror/lang-markdown";
-import { defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language";
+import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/search";
 import { EditorSelection, EditorState, type Extension } from "@codemirror/state";
 import { drawSelection, EditorView, keymap, type KeyBinding } from "@codemirror/view";
+import { tags } from "@lezer/highlight";
 import type { TextChange } from "./types";
+
+/** Markdown's marks in the theme's colours (style.css), readable in light and dark
+ *  (CodeMirror's default style is for a light background only). */
+const markdownHighlight = HighlightStyle.define([
+  { tag: tags.heading, fontWeight: "bold" },
+  { tag: tags.emphasis, fontStyle: "italic" },
+  { tag: tags.strong, fontWeight: "bold" },
+  { tag: tags.strikethrough, textDecoration: "line-through" },
+  { tag: tags.link, textDecoration: "underline" },
+  { tag: [tags.url, tags.labelName, tags.contentSeparator, tags.atom], color: "var(--accent)" },
+  { tag: [tags.processingInstruction, tags.meta, tags.comment, tags.quote], color: "var(--muted)" },
+  { tag: tags.invalid, color: "var(--error)" },
+]);
 
 export interface EditorHooks {
   /** The text changed: the new text, and the changes that made it, in order
@@ -100,7 +114,7 @@ export function createEditor(parent: HTMLElement, hooks: EditorHooks): Editor {
     history(),
     drawSelection(),
     markdown(),
-    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+    syntaxHighlighting(markdownHighlight),
     EditorView.lineWrapping,
     search({ top: true }),
     highlightSelectionMatches(),
