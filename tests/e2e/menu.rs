@@ -69,11 +69,17 @@ async fn menu_accelerators_and_the_keyboard_reach_the_menu_bar() {
     // Edit → Undo's accelerator undoes typing in a field outside the editor
     // (GTK gives Ctrl+Z to the menu, which asks the focused field to undo).
     app.type_into("#meta [name=title]", " now").await;
-    app.wait_js("return document.querySelector('#meta [name=title]').value === 'Rally on Friday now'", 5)
-        .await;
+    app.wait_js(
+        "return document.querySelector('#meta [name=title]').value === 'Rally on Friday now'",
+        5,
+    )
+    .await;
     press(&window, &["ctrl+z"]);
-    app.wait_js("return document.querySelector('#meta [name=title]').value !== 'Rally on Friday now'", 5)
-        .await;
+    app.wait_js(
+        "return document.querySelector('#meta [name=title]').value !== 'Rally on Friday now'",
+        5,
+    )
+    .await;
 
     // File → New post's accelerator: exactly one new post (the menu and the
     // page's own Ctrl+N handler do not both act).
