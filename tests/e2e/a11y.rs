@@ -16,7 +16,7 @@ const AXE: &str = include_str!("../../ui/node_modules/axe-core/axe.min.js");
 
 /// Run axe on the page as it is; the violations as JSON values.
 async fn axe(app: &App) -> Vec<Value> {
-    if app.js("return typeof window.axe").await != Value::from("object") {
+    if app.js("return typeof window.axe").await != "object" {
         app.js(&format!("{AXE}\n;return typeof window.axe")).await;
     }
     let out = app
