@@ -9,6 +9,7 @@ mod newsletter;
 mod publish;
 mod recovery;
 mod settings;
+mod spellcheck;
 mod team;
 
 use std::collections::HashMap;
@@ -160,7 +161,10 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
         .plugin(tauri_plugin_clipboard_manager::init())
         .setup(|app| {
             match app.get_webview_window("main") {
-                Some(window) => lighten_webview(&window),
+                Some(window) => {
+                    lighten_webview(&window);
+                    spellcheck::enable(&window);
+                }
                 None => tracing::warn!("no main window at setup: webview settings unchanged"),
             }
             Ok(())

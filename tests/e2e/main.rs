@@ -5,8 +5,10 @@
 //! Over 400 lines on purpose: one scenario per test, each read top to bottom;
 //! what they share lives in `harness.rs` and `tests/support`.
 
+mod a11y;
 mod edges;
 mod harness;
+mod menu;
 mod publish;
 mod screenshots;
 mod settings;

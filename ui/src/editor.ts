@@ -5,11 +5,25 @@ import "@fontsource/ibm-plex-sans/latin-400-italic.css";
 import "@fontsource/ibm-plex-sans/latin-700.css";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { markdown } from "@codemirror/lang-markdown";
-import { defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language";
+import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import { highlightSelectionMatches, search, searchKeymap } from "@codemirror/search";
 import { EditorSelection, EditorState, type Extension } from "@codemirror/state";
 import { drawSelection, EditorView, keymap, type KeyBinding } from "@codemirror/view";
+import { tags } from "@lezer/highlight";
 import type { TextChange } from "./types";
+
+/** Markdown's marks in the theme's colours (style.css), readable in light and dark
+ *  (CodeMirror's default style is for a light background only). */
+const markdownHighlight = HighlightStyle.define([
+  { tag: tags.heading, fontWeight: "bold" },
+  { tag: tags.emphasis, fontStyle: "italic" },
+  { tag: tags.strong, fontWeight: "bold" },
+  { tag: tags.strikethrough, textDecoration: "line-through" },
+  { tag: tags.link, textDecoration: "underline" },
+  { tag: [tags.url, tags.labelName, tags.contentSeparator, tags.atom], color: "var(--accent)" },
+  { tag: [tags.processingInstruction, tags.meta, tags.comment, tags.quote], color: "var(--muted)" },
+  { tag: tags.invalid, color: "var(--error)" },
+]);
 
 export interface EditorHooks {
   /** The text changed: the new text, and the changes that made it, in order
@@ -104,7 +118,7 @@ export function createEditor(parent: HTMLElement, hooks: EditorHooks): Editor {
     history(),
     drawSelection(),
     markdown(),
-    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+    syntaxHighlighting(markdownHighlight),
     EditorView.lineWrapping,
     search({ top: true }),
     highlightSelectionMatches(),

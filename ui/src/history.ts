@@ -42,6 +42,8 @@ export function setupHistory({ session, showRestored }: HistoryDeps): HistoryPan
     const row = (text: string, pick: (li: HTMLLIElement) => void) => {
       const li = element("li", text);
       li.tabIndex = 0;
+      li.setAttribute("role", "option");
+      li.setAttribute("aria-selected", "false");
       li.addEventListener("click", () => pick(li));
       li.addEventListener("keydown", (ev) => {
         if (ev.key === "Enter") pick(li);
@@ -74,7 +76,7 @@ export function setupHistory({ session, showRestored }: HistoryDeps): HistoryPan
   async function choose(r: Revision, li: HTMLLIElement): Promise<void> {
     if (!session.post) return;
     chosen = r;
-    for (const el of list.children) el.toggleAttribute("aria-selected", el === li);
+    for (const el of list.querySelectorAll("[role=option]")) el.setAttribute("aria-selected", String(el === li));
     try {
       const compared = await rpc.revisionDiff(session.post.id, r.id);
       const notice = compared.body.notice;
@@ -89,7 +91,7 @@ export function setupHistory({ session, showRestored }: HistoryDeps): HistoryPan
   async function chooseShared(v: TeammateVersion, li: HTMLLIElement): Promise<void> {
     if (!session.post) return;
     chosen = null;
-    for (const el of list.children) el.toggleAttribute("aria-selected", el === li);
+    for (const el of list.querySelectorAll("[role=option]")) el.setAttribute("aria-selected", String(el === li));
     restoreButton.disabled = true;
     try {
       const { lines, notice } = await rpc.teammateDiff(session.post.id, v.commit);

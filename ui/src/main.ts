@@ -4,6 +4,8 @@
 // view in its own file, everything else in the Rust core.
 // Start-up marks (read by the e2e figures test): the bundle is parsed and runs.
 performance.mark("js-start");
+import { redo, undo } from "@codemirror/commands";
+import { openSearchPanel } from "@codemirror/search";
 import { setupDetails } from "./details";
 import { EDITOR_FONT_KEY, editorFont, editorFontOf } from "./editorFont";
 import { setupFeaturedPicker } from "./featuredPicker";
@@ -22,7 +24,8 @@ import { PreviewFrame } from "./preview";
 import { setupPublishing } from "./publish";
 import { rpc } from "./rpc";
 import { setupSettings, showWelcomeIfDue } from "./settings";
-import { setupShortcuts } from "./shortcuts";
+import { setupMenuBar, setupShortcuts } from "./shortcuts";
+import { showPostLanguage } from "./spelling";
 import { setupTeam } from "./team";
 import { setupRecovery } from "./recovery";
 import { retryingText, setSaveState, showCounts } from "./statusbar";
@@ -42,10 +45,7 @@ const session = new EditingSession(rpc, previewTarget);
 const editor = createEditor($("editor"), {
   onChange: (text, changes) => session.edit({ body: text }, { changes }),
   onBlur: () => void session.save("autosave"),
-  onSave: () => {
-    void session.save("save");
-    team.saved();
-  },
+  onSave: () => void commands.run("save", "key"),
   onImage: imageMarkdown,
 });
 const sync = scrollSync(editor.view.scrollDOM, (fraction) => void frame.scrollToFraction(fraction));
@@ -83,12 +83,18 @@ const settingsWindow = setupSettings(
   },
   [team.renderSettings],
 );
-setupShortcuts({
+const commands = setupShortcuts({
   save: () => {
     void session.save("save");
     team.saved();
   },
   quit: () => void session.save("autosave").finally(() => rpc.quit().catch(showError)),
+  undo: () => (editor.view.hasFocus ? undo(editor.view) : document.execCommand("undo")),
+  redo: () => (editor.view.hasFocus ? redo(editor.view) : document.execCommand("redo")),
+  findInPost: () => {
+    editor.view.focus();
+    openSearchPanel(editor.view);
+  },
 });
 window.addEventListener("blur", () => void session.save("autosave"));
 setupPublishing({ session, settings: settingsWindow });
@@ -125,6 +131,7 @@ session.on((ev) => {
       retrying = true;
       return setSaveState(retryingText(ev.code));
     case "preview":
+      showPostLanguage(editor.view, ev.post.lang);
       showCounts(ev.post, ev.preview);
       showListing(ev.post, ev.preview).catch(showError);
       return;
@@ -150,6 +157,7 @@ void (async () => {
   document.body.dataset.ready = "true";
   performance.mark("editable");
   requestAnimationFrame(() => performance.mark("editable-painted"));
+  void setupMenuBar(commands).catch(showError);
   await showWelcomeIfDue().catch(showError);
   await team.start();
 })();
