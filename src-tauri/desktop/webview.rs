@@ -9,7 +9,7 @@
 ///   and keeps GL buffers: measured under Xvfb, ~110 MiB more resident
 ///   memory in the web process and a compositor pass before each frame;
 /// - the back/forward page cache (one page, never navigated away from);
-/// - WebGL and the accelerated 2D canvas (no canvas in the app);
+/// - WebGL (no canvas in the app);
 /// - the document-viewer cache model (the smallest memory caches).
 #[cfg(target_os = "linux")]
 pub fn lighten(window: &tauri::WebviewWindow) {
@@ -22,7 +22,6 @@ pub fn lighten(window: &tauri::WebviewWindow) {
             settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
             settings.set_enable_page_cache(false);
             settings.set_enable_webgl(false);
-            settings.set_enable_accelerated_2d_canvas(false);
         }
         if let Some(context) = view.context() {
             context.set_cache_model(CacheModel::DocumentViewer);
