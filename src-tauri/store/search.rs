@@ -17,11 +17,11 @@ impl Store {
     /// Search live posts. The query is words (the last one also matches as a
     /// prefix, for search-as-you-type), `word*` prefixes and `"quoted phrases"`.
     ///
-    /// Two phases. 1: choose the posts to show from the full-text index
-    /// alone (no post row is read: a row holds the whole body, and the
-    /// columns after it are read through its overflow pages), leaving out
-    /// trashed posts by their small index. 2: read those few posts and
-    /// build their snippets.
+    /// Two phases. 1: choose the posts to show and their rank from the
+    /// full-text index alone (no post row is read: a row holds the whole
+    /// body, and the columns after it are read through its overflow pages),
+    /// leaving out trashed posts by their small index. 2: read those few
+    /// posts and build their snippets, in one statement.
     ///
     /// Phase 1 ranks every match by bm25 only when that order means
     /// something. When the query matches more than half the posts, bm25
@@ -42,18 +42,36 @@ impl Store {
         } else {
             self.ranked_matches(&fts, limit)?
         };
-        let mut hits = Vec::with_capacity(chosen.len());
+        let (Some(lo), Some(hi)) = (
+            chosen.iter().map(|c| c.1).min(),
+            chosen.iter().map(|c| c.1).max(),
+        ) else {
+            return Ok(Vec::new());
+        };
+        // One statement for every chosen post: run per post, FTS5 would
+        // expand a prefix term over the whole index each time. The rowid
+        // range is what FTS5 reads; `+rowid IN` only picks from it.
+        let ids = format!(
+            "[{}]",
+            chosen
+                .iter()
+                .map(|c| c.1.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        );
         let mut stmt = self.conn.prepare_cached(
             "SELECT p.id, p.slug, p.title, p.status, p.lang,
-                    snippet(posts_fts, -1, ?2, ?3, '…', 16),
-                    bm25(posts_fts, 10.0, 4.0, 1.0), p.updated_at
+                    snippet(posts_fts, -1, ?2, ?3, '…', 16), p.updated_at
              FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid
-             WHERE posts_fts MATCH ?1 AND posts_fts.rowid = ?4",
+             WHERE posts_fts MATCH ?1
+               AND posts_fts.rowid BETWEEN ?4 AND ?5
+               AND +posts_fts.rowid IN (SELECT value FROM json_each(?6))",
         )?;
-        for (group, id) in chosen {
-            let row = stmt.query_row(params![fts, OPEN, CLOSE, id], |r| {
+        let mut hits = stmt
+            .query_map(params![fts, OPEN, CLOSE, lo, hi, ids], |r| {
+                let id: i64 = r.get(0)?;
                 let hit = SearchHit {
-                    id: r.get(0)?,
+                    id,
                     slug: r.get(1)?,
                     title: r.get(2)?,
                     status: r
@@ -62,24 +80,15 @@ impl Store {
                         .unwrap_or(crate::model::Status::Draft),
                     lang: r.get::<_, String>(4)?.parse().unwrap_or_default(),
                     snippet: highlight(&r.get::<_, String>(5)?),
-                    rank: r.get(6)?,
+                    rank: chosen.iter().find(|c| c.1 == id).map_or(f64::MAX, |c| c.0),
                 };
-                Ok((group, r.get::<_, String>(7)?, hit))
-            });
-            match row {
-                Ok(found) => hits.push(found),
-                Err(rusqlite::Error::QueryReturnedNoRows) => {}
-                Err(e) => return Err(e.into()),
-            }
-        }
-        // Best score first, ties broken by the newest edit.
-        hits.sort_by(|(ga, ua, a), (gb, ub, b)| {
-            ga.cmp(gb)
-                .then(a.rank.total_cmp(&b.rank))
-                .then_with(|| ub.cmp(ua))
-        });
+                Ok((r.get::<_, String>(6)?, hit))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        // Best rank first, ties broken by the newest edit.
+        hits.sort_by(|(ua, a), (ub, b)| a.rank.total_cmp(&b.rank).then_with(|| ub.cmp(ua)));
         hits.truncate(limit);
-        Ok(hits.into_iter().map(|(_, _, hit)| hit).collect())
+        Ok(hits.into_iter().map(|(_, hit)| hit).collect())
     }
 
     /// Whether the query matches more than half the posts: counts matches
@@ -100,8 +109,8 @@ impl Store {
     }
 
     /// Phase 1 for a selective query: every match ranked by bm25 (title
-    /// weighs most), the best `limit` and a margin for ties, as (0, id).
-    fn ranked_matches(&self, fts: &str, limit: usize) -> Result<Vec<(u8, i64)>> {
+    /// weighs most), the best `limit` and a margin for ties, as (score, id).
+    fn ranked_matches(&self, fts: &str, limit: usize) -> Result<Vec<(f64, i64)>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT rowid, bm25(posts_fts, 10.0, 4.0, 1.0) AS score
              FROM posts_fts
@@ -111,15 +120,16 @@ impl Store {
              LIMIT ?2 * 2 + 8",
         )?;
         let rows = stmt
-            .query_map(params![fts, limit as i64], |r| Ok((0u8, r.get(0)?)))?
+            .query_map(params![fts, limit as i64], |r| Ok((r.get(1)?, r.get(0)?)))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
     /// Phase 1 for a query that matches most posts: the newest `limit`
-    /// posts with every word in the title (group 0), then the newest others
-    /// (group 1), read backwards through the index and stopped there.
-    fn common_matches(&self, fts: &str, limit: usize) -> Result<Vec<(u8, i64)>> {
+    /// posts with every word in the title, then the newest others, read
+    /// backwards through the index and stopped there, as (rank, id): the
+    /// rank is the place in that order (lower is better, as bm25's).
+    fn common_matches(&self, fts: &str, limit: usize) -> Result<Vec<(f64, i64)>> {
         let newest = |query: &str, skip: &[i64], n: usize| -> Result<Vec<i64>> {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT rowid FROM posts_fts
@@ -142,8 +152,9 @@ impl Store {
         let others = newest(fts, &in_title, limit - in_title.len())?;
         Ok(in_title
             .into_iter()
-            .map(|id| (0, id))
-            .chain(others.into_iter().map(|id| (1, id)))
+            .chain(others)
+            .enumerate()
+            .map(|(place, id)| (place as f64, id))
             .collect())
     }
 }
