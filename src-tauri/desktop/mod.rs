@@ -11,6 +11,7 @@ mod recovery;
 mod settings;
 mod spellcheck;
 mod team;
+mod webview;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -138,16 +139,18 @@ impl AppState {
 pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
     startup_mark("Rust run() entered");
     let location = crate::library_location::resolve(db)?;
-    let (store, problem) = match crate::library_location::open_library(&location) {
-        Ok(store) => (store, None),
-        Err(e @ crate::Error::Damaged { .. }) => {
-            tracing::error!(error = %e, "the library is damaged");
-            (Store::open_in_memory()?, Some(e))
+    // Open the library (checks, migrations, the daily backup) on a thread
+    // while GTK, the window and WebKit's processes start: neither waits for
+    // the other. The commands' state is added once both are done, before
+    // the event loop runs (nothing reaches a command before that).
+    let opening = std::thread::spawn({
+        let location = location.clone();
+        move || {
+            let opened = crate::library_location::open_library(&location);
+            startup_mark("library opened (on its own thread)");
+            opened
         }
-        Err(e) => return Err(e),
-    };
-    tracing::info!(path = %location.path().display(), "opened library");
-    startup_mark("library opened");
+    });
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             if let Some(w) = app.get_webview_window("main") {
@@ -162,19 +165,14 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
         .setup(|app| {
             match app.get_webview_window("main") {
                 Some(window) => {
-                    lighten_webview(&window);
+                    webview::lighten(&window);
                     spellcheck::enable(&window);
                 }
                 None => tracing::warn!("no main window at setup: webview settings unchanged"),
             }
             Ok(())
         })
-        .manage(AppState::new(store))
         .manage(team::Background::default())
-        .manage(recovery::Recovery::new(
-            location.path().to_path_buf(),
-            problem,
-        ))
         .register_uri_scheme_protocol(assets::SCHEME, |ctx, request| {
             let state = ctx.app_handle().state::<AppState>();
             let response = match state.store.lock() {
@@ -186,7 +184,9 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { .. } | WindowEvent::Destroyed = event {
                 tracing::info!(?event, "window closing");
-                window.state::<AppState>().flush();
+                if let Some(state) = window.try_state::<AppState>() {
+                    state.flush();
+                }
             }
         })
         .invoke_handler(tauri::generate_handler![
@@ -253,6 +253,27 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
             crate::Error::invalid("app", format!("The window could not be opened: {e}"))
         })?;
     startup_mark("Tauri app built (window being created)");
+    let opened = opening.join().unwrap_or_else(|_| {
+        Err(crate::Error::invalid(
+            "library",
+            "The library could not be opened: restart Postdesk.",
+        ))
+    });
+    let (store, problem) = match opened {
+        Ok(store) => (store, None),
+        Err(e @ crate::Error::Damaged { .. }) => {
+            tracing::error!(error = %e, "the library is damaged");
+            (Store::open_in_memory()?, Some(e))
+        }
+        Err(e) => return Err(e),
+    };
+    tracing::info!(path = %location.path().display(), "opened library");
+    startup_mark("library ready for the window");
+    app.manage(AppState::new(store));
+    app.manage(recovery::Recovery::new(
+        location.path().to_path_buf(),
+        problem,
+    ));
     watch_signals(app.handle().clone());
     recovery::watch_daily_backup(app.handle().clone());
     app.run(|handle, event| {
@@ -263,30 +284,6 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
     });
     Ok(())
 }
-
-/// WebKitGTK settings that cost memory without benefit in a one-page app:
-/// no back/forward page cache, and the document-viewer cache model (the
-/// smallest memory caches; the app loads nothing from the network).
-#[cfg(target_os = "linux")]
-fn lighten_webview(window: &tauri::WebviewWindow) {
-    let done = window.with_webview(|webview| {
-        use webkit2gtk::{CacheModel, SettingsExt, WebContextExt, WebViewExt};
-        let view = webview.inner();
-        if let Some(settings) = WebViewExt::settings(&view) {
-            settings.set_enable_page_cache(false);
-        }
-        if let Some(context) = view.context() {
-            context.set_cache_model(CacheModel::DocumentViewer);
-        }
-        tracing::info!("webview: page cache off, document-viewer cache model");
-    });
-    if let Err(e) = done {
-        tracing::warn!(error = %e, "could not change the webview's settings");
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn lighten_webview(_window: &tauri::WebviewWindow) {}
 
 /// When this process started, as seconds since boot (Linux: `/proc`).
 #[cfg(target_os = "linux")]

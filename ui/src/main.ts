@@ -141,11 +141,8 @@ session.on((ev) => {
 void (async () => {
   if (await setupRecovery()) return;
   rpc.listSettings().then((all) => (document.body.dataset.editorFont = editorFont(all)), showError);
-  try {
-    await library.loadChoices();
-  } catch (e) {
-    showError(e);
-  }
+  // The template menu and tag suggestions load beside the list, not before it.
+  const choices = library.loadChoices().catch(showError);
   await library.refresh();
   performance.mark("library-listed");
   requestAnimationFrame(() => performance.mark("library-painted"));
@@ -154,6 +151,7 @@ void (async () => {
   if (first !== null) await openPost(first);
   else document.body.classList.add("nothing");
   await later;
+  await choices;
   document.body.dataset.ready = "true";
   performance.mark("editable");
   requestAnimationFrame(() => performance.mark("editable-painted"));
