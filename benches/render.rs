@@ -6,9 +6,12 @@
 //!
 //! The live preview per keystroke (`live/…`): one change applied to the
 //! open post's [`LiveDocument`] and the preview brought up to date (cut the
-//! changed stretch, render what must be, splice), at 100,000 words and at
-//! 20,000 words with 40 footnotes and reference links, printed as a ratio
-//! against a whole render of the same document in the same run.
+//! changed stretch, render what must be, splice), at 1,500, 20,000 and
+//! 100,000 words and at 20,000 words with 40 footnotes and reference links,
+//! printed as a ratio against a whole render of the same document in the
+//! same run, with how many keystrokes walked every block, and the
+//! per-keystroke time at each length against the one at 1,500 words (flat
+//! when the work does not grow with the document).
 //!
 //! `cargo bench --no-default-features --bench render`
 
@@ -352,7 +355,7 @@ fn percentile(sorted: &[Duration], q: f64) -> Duration {
 
 /// Time `n` keystrokes typed into `doc` and `n / 10` whole renders of it,
 /// and print both with their ratio.
-fn print_keystroke_ratio(name: &str, doc: &str, opts: &RenderOptions) {
+fn print_keystroke_ratio(name: &str, doc: &str, opts: &RenderOptions) -> Duration {
     let mut live = LiveDocument::default();
     live.edit(
         LiveText::Whole {
@@ -362,6 +365,7 @@ fn print_keystroke_ratio(name: &str, doc: &str, opts: &RenderOptions) {
         true,
     );
     let start = typing_point(doc);
+    let walks = live.whole_walks();
     let mut keys = Vec::new();
     for (i, at) in (start..start + 400).enumerate() {
         let key = if i % 6 == 5 { " " } else { "x" };
@@ -376,20 +380,23 @@ fn print_keystroke_ratio(name: &str, doc: &str, opts: &RenderOptions) {
         black_box(render(black_box(live.text()), opts));
         wholes.push(t.elapsed());
     }
+    let walked = live.whole_walks() - walks;
     keys.sort();
     wholes.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let whole = percentile(&wholes, 0.5);
     eprintln!(
         "live/{name}: per keystroke p50 {:.3} ms, p95 {:.3} ms, max {:.3} ms; whole render p50 {:.2} ms; \
-         keystroke/whole = {:.4} (p50), {:.4} (p95)",
+         keystroke/whole = {:.4} (p50), {:.4} (p95); {walked} of {} keystrokes walked every block",
         ms(percentile(&keys, 0.5)),
         ms(percentile(&keys, 0.95)),
         ms(keys[keys.len() - 1]),
         ms(whole),
         ms(percentile(&keys, 0.5)) / ms(whole),
         ms(percentile(&keys, 0.95)) / ms(whole),
+        keys.len(),
     );
+    percentile(&keys, 0.5)
 }
 
 fn bench_live(c: &mut Criterion) {
@@ -398,10 +405,23 @@ fn bench_live(c: &mut Criterion) {
         resolve_asset: Some(&resolver),
         summary: "",
     };
+    let short = document(1_500, 7);
+    let middle = document(20_000, 9);
     let long = document(100_000, 42);
     let cited = with_footnotes(&document(20_000, 11), 40);
+    let base = print_keystroke_ratio("1.5k_words", &short, &opts);
+    for (name, doc) in [
+        ("20k_words", &middle),
+        ("100k_words", &long),
+        ("20k_words_40_footnotes", &cited),
+    ] {
+        let p50 = print_keystroke_ratio(name, doc, &opts);
+        eprintln!(
+            "live/{name}: per keystroke p50 / per keystroke p50 at 1.5k words = {:.2}",
+            p50.as_secs_f64() / base.as_secs_f64()
+        );
+    }
     for (name, doc) in [("100k_words", &long), ("20k_words_40_footnotes", &cited)] {
-        print_keystroke_ratio(name, doc, &opts);
         let mut group = c.benchmark_group(format!("live/{name}"));
         group.sample_size(20);
         group.bench_function("whole_render", |b| b.iter(|| render(black_box(doc), &opts)));

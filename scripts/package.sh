@@ -5,8 +5,9 @@
 # the repo root, where the CLI finds tauri.conf.json and Cargo.toml (the app
 # crate's sources are in src-tauri/, which the CLI does not need to know).
 # The CLI runs the release build (`cargo build --release` with the embedded
-# UI, after `npm --prefix ui run build`) and the bundlers; it honours
-# CARGO_TARGET_DIR. Prints the path of each installer.
+# UI, after `npm run build` in ui/) and the bundlers; it honours
+# CARGO_TARGET_DIR (`cargo tauri build --bundles deb,rpm` does the same).
+# Prints the path of each installer.
 # Usage: scripts/package.sh [extra `tauri build` arguments, e.g. --verbose]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,19 +18,21 @@ if [ ! -x ui/node_modules/.bin/tauri ]; then
   npm --prefix ui ci --no-fund --no-audit --loglevel=error
 fi
 
-# The CLI rewrites Cargo.toml's tauri-build line (adds `features = []`) to
-# match the config; put the file back as it was so the build leaves no change.
-cargo_toml="$(mktemp)"
-cp Cargo.toml "$cargo_toml"
-trap 'cp "$cargo_toml" Cargo.toml; rm -f "$cargo_toml"' EXIT
+# POSTDESK_PACKAGE_REUSE_E2E_BUILD=1 (the installer test in scripts/test.sh):
+# compile every dependency with the features the e2e build (`cargo test
+# --release --features e2e`) compiled it with, so only this crate is rebuilt:
+# the WebDriver client's feature (e2e-client, without the app's e2e test
+# stand-ins) and one small bench target, which makes cargo resolve features
+# with the dev-dependencies as `cargo test` does. The app's code is the same.
+cargo_args=()
+if [ "${POSTDESK_PACKAGE_REUSE_E2E_BUILD:-0}" = 1 ]; then
+  cargo_args=(--features e2e-client -- --bin postdesk --bench render)
+fi
 
 echo "==> tauri build (release build and the .deb and .rpm bundlers)"
-# The CLI runs beforeBuildCommand in the UI's folder (ui/, where it finds
-# package.json), so the command must be `npm run build` there; tauri.conf.json's
-# `npm --prefix ui run build` would look for ui/ui. Overridden here until the
-# config says so (a JSON merge patch; it changes nothing else).
-ui/node_modules/.bin/tauri build --bundles deb,rpm \
-  --config '{"build": {"beforeBuildCommand": "npm run build"}}' "$@"
+# The CLI runs tauri.conf.json's beforeBuildCommand (`npm run build`) in ui/,
+# the folder holding the UI's package.json.
+ui/node_modules/.bin/tauri build --bundles deb,rpm "$@" "${cargo_args[@]}"
 
 bundle_dir="$(cargo metadata --format-version 1 --no-deps |
   python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')/release/bundle"

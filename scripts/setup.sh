@@ -21,6 +21,9 @@ APT_PACKAGES=(
   hugo jekyll chromium
   wordpress wordpress-theme-twentytwentyone mariadb-server php-mysql php-cli
   libdbus-1-dev
+  # spell checking in English and French (WebKitGTK → enchant → hunspell), and
+  # xdotool: the menu bar's e2e test presses real X keys.
+  hunspell-en-ca hunspell-en-us hunspell-fr xdotool
 )
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -62,6 +62,10 @@ fn desktop() {
         "publish_site",
         "set_publish_repo",
         "import_wordpress_file",
+        "digest_draft",
+        "save_digest_draft",
+        "post_images",
+        "choose_image_file",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest))
         .expect("tauri-build failed: check tauri.conf.json and capabilities/");

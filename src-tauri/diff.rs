@@ -56,6 +56,79 @@ pub struct RevisionDiff {
     pub notice: Option<String>,
 }
 
+/// A field other than the body that differs between two versions of a post.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum DiffField {
+    Title,
+    /// The teaser written by hand (empty: the first paragraph is used).
+    Summary,
+}
+
+/// A field's value in the older and in the newer version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FieldChange {
+    pub field: DiffField,
+    pub old: String,
+    pub new: String,
+}
+
+/// Two versions of a post compared: the title and teaser that changed
+/// (whole: they are short), then the body line by line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct VersionDiff {
+    pub fields: Vec<FieldChange>,
+    pub body: RevisionDiff,
+}
+
+/// What of a version of a post is compared.
+#[derive(Debug, Clone, Copy)]
+pub struct Version<'a> {
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub body: &'a str,
+}
+
+impl<'a> From<&'a crate::model::Revision> for Version<'a> {
+    fn from(r: &'a crate::model::Revision) -> Version<'a> {
+        Version {
+            title: &r.title,
+            summary: &r.summary,
+            body: &r.body,
+        }
+    }
+}
+
+impl<'a> From<&'a crate::model::Post> for Version<'a> {
+    fn from(p: &'a crate::model::Post) -> Version<'a> {
+        Version {
+            title: &p.title,
+            summary: &p.summary,
+            body: &p.body,
+        }
+    }
+}
+
+/// `old` → `new`: the changed title and teaser, and the body's diff.
+pub fn version_diff(old: Version<'_>, new: Version<'_>) -> VersionDiff {
+    let fields = [
+        (DiffField::Title, old.title, new.title),
+        (DiffField::Summary, old.summary, new.summary),
+    ]
+    .into_iter()
+    .filter(|(_, a, b)| a.trim() != b.trim())
+    .map(|(field, a, b)| FieldChange {
+        field,
+        old: a.to_string(),
+        new: b.to_string(),
+    })
+    .collect();
+    VersionDiff {
+        fields,
+        body: revision_diff(old.body, new.body),
+    }
+}
+
 /// `old` → `new` line by line, within the bounds above.
 pub fn revision_diff(old: &str, new: &str) -> RevisionDiff {
     diff_within(old, new, DIFF_TIMEOUT)

@@ -31,6 +31,12 @@ pub enum Error {
     #[error("Both an English and a French post use the slug \"{slug}\"; say which language.")]
     AmbiguousSlug { slug: String },
 
+    /// An editor's save was based on an older copy of the post than the
+    /// library holds (a team sync wrote it meanwhile): nothing was
+    /// overwritten, the editor's words were kept as a revision.
+    #[error("\"{title}\" was changed by a team sync while you were editing it; it now shows your team's version and your words are kept in its History.")]
+    PostChangedMeanwhile { title: String },
+
     #[error("{message}")]
     Invalid {
         field: &'static str,
@@ -190,6 +196,7 @@ impl Error {
             Error::RevisionNotFound(_) => ErrorCode::RevisionNotFound,
             Error::AssetNotFound(_) => ErrorCode::AssetNotFound,
             Error::SlugTaken { .. } => ErrorCode::SlugTaken,
+            Error::PostChangedMeanwhile { .. } => ErrorCode::PostChanged,
             Error::Invalid { .. } | Error::AmbiguousSlug { .. } => ErrorCode::Invalid,
             Error::ExportConflict { .. } => ErrorCode::ExportConflict,
             Error::TooNew { .. } => ErrorCode::LibraryTooNew,
@@ -307,10 +314,13 @@ pub enum ErrorCode {
     RemoteChanged,
     /// The site refused the request for another reason.
     PublishFailed,
+    /// A save was refused because a team sync changed the post meanwhile; the
+    /// editor reloads the post (the words it held are kept in History).
+    PostChanged,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 30] = [
+    pub const ALL: [ErrorCode; 31] = [
         ErrorCode::PostNotFound,
         ErrorCode::RevisionNotFound,
         ErrorCode::AssetNotFound,
@@ -341,6 +351,7 @@ impl ErrorCode {
         ErrorCode::Network,
         ErrorCode::RemoteChanged,
         ErrorCode::PublishFailed,
+        ErrorCode::PostChanged,
     ];
 
     /// The code as it crosses IPC (the same string serde writes).
@@ -376,6 +387,7 @@ impl ErrorCode {
             ErrorCode::Network => "network",
             ErrorCode::RemoteChanged => "remote_changed",
             ErrorCode::PublishFailed => "publish_failed",
+            ErrorCode::PostChanged => "post_changed",
         }
     }
 }

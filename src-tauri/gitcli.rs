@@ -129,6 +129,11 @@ impl Git {
             .env("LC_ALL", "C")
             .env("LANGUAGE", "C")
             .env("GIT_ALLOW_PROTOCOL", "file:git:ssh:https")
+            // A git environment inherited from a hook or a terminal must not
+            // point the run at another repository (callers set their own below).
+            .env_remove("GIT_DIR")
+            .env_remove("GIT_WORK_TREE")
+            .env_remove("GIT_INDEX_FILE")
             .stdin(if stdin.is_some() {
                 Stdio::piped()
             } else {

@@ -79,6 +79,10 @@ pub enum EmailSource {
         intro: String,
         subject: Option<String>,
         esp: Option<String>,
+        /// The digest's language (labels; other-language posts replaced by
+        /// their translation when they have one); `None`: from the posts.
+        #[serde(default)]
+        lang: Option<crate::model::Lang>,
     },
 }
 
@@ -89,7 +93,33 @@ pub struct EmailPreview {
     pub preheader: String,
     pub html: String,
     pub text: String,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<EmailWarning>,
+}
+
+/// A warning about an email, with the setting that would fix it, if any
+/// (the Email tab and the digest offer to open Settings at that field).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct EmailWarning {
+    pub message: String,
+    /// A library setting key, e.g. `org.address`.
+    pub setting: Option<String>,
+}
+
+impl EmailWarning {
+    pub fn of(message: String) -> EmailWarning {
+        let setting = crate::library_settings::named_setting(&message).map(str::to_string);
+        EmailWarning { message, setting }
+    }
+}
+
+/// A library image offered by the featured image picker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct PostImage {
+    /// `asset:…`, what the post's featured image field holds.
+    pub reference: String,
+    pub file_name: String,
+    /// Where the window loads its thumbnail from.
+    pub url: String,
 }
 
 /// Which posts the Export dialog exports.
@@ -306,6 +336,15 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
         PublishOptions,
         PublishOutcome,
         RemoteCopyStatus,
+    );
+    // Rough edges of issue #12.
+    bind!(
+        EmailWarning,
+        crate::diff::VersionDiff,
+        crate::diff::FieldChange,
+        crate::diff::DiffField,
+        crate::export::email::digest_draft::DigestDraft,
+        PostImage,
     );
     Ok(out)
 }

@@ -121,6 +121,12 @@ pub const KEYS: &[Key] = &[
         default: "",
         check: one_line,
     },
+    Key {
+        name: "ui.editor_font",
+        description: "the editor's font: proportional (IBM Plex Sans, for writing prose) or monospace",
+        default: "proportional",
+        check: editor_font,
+    },
 ];
 
 /// A key and its current value.
@@ -174,6 +180,24 @@ fn find(key: &str) -> Result<&'static Key> {
                 KEYS.iter().map(|k| k.name).collect::<Vec<_>>().join(", ")
             ),
         )
+    })
+}
+
+/// The setting a sentence tells the reader to set ("… set org.address …"),
+/// so the app can offer to open Settings at that field.
+pub fn named_setting(sentence: &str) -> Option<&'static str> {
+    let lower = sentence.to_ascii_lowercase();
+    KEYS.iter().map(|k| k.name).find(|name| {
+        lower.match_indices(&format!("set {name}")).any(|(i, m)| {
+            // Not a longer key: no word character after it, nor a dot and one.
+            let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+            let mut after = lower[i + m.len()..].chars();
+            match after.next() {
+                Some('.') => !after.next().is_some_and(word),
+                Some(c) => !word(c),
+                None => true,
+            }
+        })
     })
 }
 
@@ -245,6 +269,13 @@ pub fn describe(store: &Store, key: &str) -> Result<Setting> {
         default: k.default,
         group: SettingGroup::of(k.name),
     })
+}
+
+fn editor_font(v: &str) -> std::result::Result<(), String> {
+    match v {
+        "proportional" | "monospace" => Ok(()),
+        _ => Err("use proportional or monospace".to_string()),
+    }
 }
 
 fn one_line(v: &str) -> std::result::Result<(), String> {

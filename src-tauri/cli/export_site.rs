@@ -13,7 +13,9 @@ use crate::store::Store;
 
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Without --all, SLUG or --status, the published posts are exported. \
+    after_help = "Without --all, SLUG or --status, the published posts are exported \
+                  (for hugo and jekyll also the scheduled posts, dated at their publish date, \
+                  which the site shows from then on). \
                   For hugo and jekyll, DIR is the site's root folder (posts go under content/ and _posts/). \
                   Files Postdesk did not write are never overwritten without --force."
 )]

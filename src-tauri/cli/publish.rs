@@ -22,7 +22,7 @@ pub enum PublishCommand {
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("which").required(true).args(["all", "slugs"])))]
 pub struct SiteArgs {
-    /// Publish the whole site: every published post (files of posts no longer published are removed).
+    /// Publish the whole site: every published post, and every scheduled post dated at its publish date, which the site shows from then on (files of posts no longer published are removed).
     #[arg(long)]
     all: bool,
     /// Publish only these posts.

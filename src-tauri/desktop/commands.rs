@@ -4,8 +4,8 @@
 use tauri::State;
 
 use super::AppState;
-use crate::diff::RevisionDiff;
-use crate::ipc::{IpcError, IpcResult, SaveKind};
+use crate::diff::VersionDiff;
+use crate::ipc::{IpcError, IpcResult, PostImage, SaveKind};
 use crate::markdown::live::{LivePreview, LiveText};
 use crate::markdown::RenderOptions;
 use crate::model::{Asset, ListFilter, Post, PostPatch, PostSummary, Revision, SearchHit};
@@ -76,12 +76,15 @@ pub fn update_post(
     id: i64,
     patch: PostPatch,
     kind: SaveKind,
+    based_on: Option<chrono::DateTime<chrono::Utc>>,
 ) -> IpcResult<Post> {
     let kind = match kind {
         SaveKind::Autosave => EditKind::Autosave,
         SaveKind::Save => EditKind::Save,
     };
-    state.save(id, patch, kind).map_err(IpcError::from)
+    state
+        .save(id, patch, kind, based_on)
+        .map_err(IpcError::from)
 }
 
 #[tauri::command(async)]
@@ -114,19 +117,13 @@ pub fn restore_revision(state: State<'_, AppState>, id: i64, revision: i64) -> I
     with_store(&state, |s| s.restore_revision(id, revision))
 }
 
-/// The revision against the saved text: both read under the store lock, the
-/// lock released, then compared (bounded in size and time by `diff.rs`), so a
-/// huge paste never holds up saves.
+/// The revision against the saved post (title, teaser, body): both read
+/// under the store lock, the lock released, then compared (bounded in size
+/// and time by `diff.rs`), so a huge paste never holds up saves.
 #[tauri::command(async)]
-pub fn revision_diff(
-    state: State<'_, AppState>,
-    id: i64,
-    revision: i64,
-) -> IpcResult<RevisionDiff> {
-    let (old, now) = with_store(&state, |s| {
-        Ok((s.revision(id, revision)?.body, s.get_post(id)?.body))
-    })?;
-    Ok(crate::diff::revision_diff(&old, &now))
+pub fn revision_diff(state: State<'_, AppState>, id: i64, revision: i64) -> IpcResult<VersionDiff> {
+    let (old, now) = with_store(&state, |s| Ok((s.revision(id, revision)?, s.get_post(id)?)))?;
+    Ok(crate::diff::version_diff((&old).into(), (&now).into()))
 }
 
 /// An image pasted or dropped into the editor, as base64 from the UI.
@@ -143,6 +140,35 @@ pub fn add_asset(
         ))
     })?;
     with_store(&state, |s| s.add_asset(&file_name, &data))
+}
+
+/// A library image with the address its thumbnail loads from.
+fn post_image(asset: crate::model::Asset) -> PostImage {
+    PostImage {
+        url: super::assets::asset_url(&asset.reference).unwrap_or_default(),
+        reference: asset.reference,
+        file_name: asset.file_name,
+    }
+}
+
+/// The featured image picker: the images the post uses.
+#[tauri::command(async)]
+pub fn post_images(state: State<'_, AppState>, id: i64) -> IpcResult<Vec<PostImage>> {
+    with_store(&state, |s| s.post_images(id)).map(|v| v.into_iter().map(post_image).collect())
+}
+
+/// The featured image picker's "Choose a file…": the system's open dialog
+/// asks for an image, which is stored in the library (`None`: cancelled).
+#[tauri::command(async)]
+pub fn choose_image_file(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> IpcResult<Option<PostImage>> {
+    let filter = ("Images", &["png", "jpg", "jpeg", "gif", "webp", "avif"][..]);
+    let Some(file) = state.dialogs.open_file(&app, filter) else {
+        return Ok(None);
+    };
+    with_store(&state, |s| s.add_asset_file(&file)).map(|a| Some(post_image(a)))
 }
 
 /// One call per keystroke: apply the editor's changes (or whole text) to

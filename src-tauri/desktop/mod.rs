@@ -9,7 +9,9 @@ mod newsletter;
 mod publish;
 mod recovery;
 mod settings;
+mod spellcheck;
 mod team;
+mod webview;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -84,10 +86,27 @@ impl AppState {
         Ok(())
     }
 
-    /// Write an edit and forget the staged copy.
-    pub fn save(&self, id: i64, patch: PostPatch, kind: EditKind) -> crate::Result<Post> {
+    /// Write an edit and forget the staged copy. `based_on`: the post's
+    /// `updated_at` the editor's copy was read at; a post written since (by a
+    /// team sync) is not overwritten ([`crate::Error::PostChangedMeanwhile`]).
+    pub fn save(
+        &self,
+        id: i64,
+        patch: PostPatch,
+        kind: EditKind,
+        based_on: Option<chrono::DateTime<chrono::Utc>>,
+    ) -> crate::Result<Post> {
         let mut store = self.store.lock().map_err(|_| crate::Error::LockPoisoned)?;
-        let post = store.update_post(id, patch, kind)?;
+        let saved = match based_on {
+            Some(t) => store.update_post_based_on(id, patch, kind, t),
+            None => store.update_post(id, patch, kind),
+        };
+        if matches!(saved, Err(crate::Error::PostChangedMeanwhile { .. })) {
+            if let Ok(mut staged) = self.staged.lock() {
+                staged.remove(&id);
+            }
+        }
+        let post = saved?;
         if let Ok(mut staged) = self.staged.lock() {
             staged.remove(&id);
         }
@@ -107,7 +126,7 @@ impl AppState {
                     patch.body = Some(live.doc.text().to_owned());
                 }
             }
-            if let Err(e) = self.save(id, patch, EditKind::Autosave) {
+            if let Err(e) = self.save(id, patch, EditKind::Autosave, None) {
                 tracing::error!(post = id, error = %e, "could not write the last edit on close");
             }
         }
@@ -120,16 +139,18 @@ impl AppState {
 pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
     startup_mark("Rust run() entered");
     let location = crate::library_location::resolve(db)?;
-    let (store, problem) = match crate::library_location::open_library(&location) {
-        Ok(store) => (store, None),
-        Err(e @ crate::Error::Damaged { .. }) => {
-            tracing::error!(error = %e, "the library is damaged");
-            (Store::open_in_memory()?, Some(e))
+    // Open the library (checks, migrations, the daily backup) on a thread
+    // while GTK, the window and WebKit's processes start: neither waits for
+    // the other. The commands' state is added once both are done, before
+    // the event loop runs (nothing reaches a command before that).
+    let opening = std::thread::spawn({
+        let location = location.clone();
+        move || {
+            let opened = crate::library_location::open_library(&location);
+            startup_mark("library opened (on its own thread)");
+            opened
         }
-        Err(e) => return Err(e),
-    };
-    tracing::info!(path = %location.path().display(), "opened library");
-    startup_mark("library opened");
+    });
     let app = tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             if let Some(w) = app.get_webview_window("main") {
@@ -143,17 +164,15 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
         .plugin(tauri_plugin_clipboard_manager::init())
         .setup(|app| {
             match app.get_webview_window("main") {
-                Some(window) => lighten_webview(&window),
+                Some(window) => {
+                    webview::lighten(&window);
+                    spellcheck::enable(&window);
+                }
                 None => tracing::warn!("no main window at setup: webview settings unchanged"),
             }
             Ok(())
         })
-        .manage(AppState::new(store))
         .manage(team::Background::default())
-        .manage(recovery::Recovery::new(
-            location.path().to_path_buf(),
-            problem,
-        ))
         .register_uri_scheme_protocol(assets::SCHEME, |ctx, request| {
             let state = ctx.app_handle().state::<AppState>();
             let response = match state.store.lock() {
@@ -165,7 +184,9 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { .. } | WindowEvent::Destroyed = event {
                 tracing::info!(?event, "window closing");
-                window.state::<AppState>().flush();
+                if let Some(state) = window.try_state::<AppState>() {
+                    state.flush();
+                }
             }
         })
         .invoke_handler(tauri::generate_handler![
@@ -194,6 +215,10 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
             newsletter::email_preview,
             newsletter::copy_email,
             newsletter::save_eml,
+            newsletter::digest_draft,
+            newsletter::save_digest_draft,
+            commands::post_images,
+            commands::choose_image_file,
             export::pick_folder,
             export::export_site_to,
             export::show_in_folder,
@@ -228,6 +253,27 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
             crate::Error::invalid("app", format!("The window could not be opened: {e}"))
         })?;
     startup_mark("Tauri app built (window being created)");
+    let opened = opening.join().unwrap_or_else(|_| {
+        Err(crate::Error::invalid(
+            "library",
+            "The library could not be opened: restart Postdesk.",
+        ))
+    });
+    let (store, problem) = match opened {
+        Ok(store) => (store, None),
+        Err(e @ crate::Error::Damaged { .. }) => {
+            tracing::error!(error = %e, "the library is damaged");
+            (Store::open_in_memory()?, Some(e))
+        }
+        Err(e) => return Err(e),
+    };
+    tracing::info!(path = %location.path().display(), "opened library");
+    startup_mark("library ready for the window");
+    app.manage(AppState::new(store));
+    app.manage(recovery::Recovery::new(
+        location.path().to_path_buf(),
+        problem,
+    ));
     watch_signals(app.handle().clone());
     recovery::watch_daily_backup(app.handle().clone());
     app.run(|handle, event| {
@@ -238,30 +284,6 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
     });
     Ok(())
 }
-
-/// WebKitGTK settings that cost memory without benefit in a one-page app:
-/// no back/forward page cache, and the document-viewer cache model (the
-/// smallest memory caches; the app loads nothing from the network).
-#[cfg(target_os = "linux")]
-fn lighten_webview(window: &tauri::WebviewWindow) {
-    let done = window.with_webview(|webview| {
-        use webkit2gtk::{CacheModel, SettingsExt, WebContextExt, WebViewExt};
-        let view = webview.inner();
-        if let Some(settings) = WebViewExt::settings(&view) {
-            settings.set_enable_page_cache(false);
-        }
-        if let Some(context) = view.context() {
-            context.set_cache_model(CacheModel::DocumentViewer);
-        }
-        tracing::info!("webview: page cache off, document-viewer cache model");
-    });
-    if let Err(e) = done {
-        tracing::warn!(error = %e, "could not change the webview's settings");
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn lighten_webview(_window: &tauri::WebviewWindow) {}
 
 /// When this process started, as seconds since boot (Linux: `/proc`).
 #[cfg(target_os = "linux")]

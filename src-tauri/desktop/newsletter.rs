@@ -4,11 +4,13 @@
 use chrono::{Local, Utc};
 use tauri::State;
 
+use super::commands::with_store;
 use super::AppState;
+use crate::export::email::digest_draft::{self, DigestDraft};
 use crate::export::email::{
-    digest_email, post_email, Digest, EmailOptions, EmailParts, Esp, ImageMode,
+    digest_email, in_language, post_email, Digest, EmailOptions, EmailParts, Esp, ImageMode,
 };
-use crate::ipc::{EmailPreview, EmailSource, IpcError, IpcResult};
+use crate::ipc::{EmailPreview, EmailSource, EmailWarning, IpcError, IpcResult};
 use crate::store::Store;
 
 fn build(store: &Store, source: &EmailSource, images: ImageMode) -> crate::Result<EmailParts> {
@@ -21,6 +23,7 @@ fn build(store: &Store, source: &EmailSource, images: ImageMode) -> crate::Resul
             intro,
             subject,
             esp,
+            lang,
         } => {
             if let Some(esp) = esp.as_deref().filter(|e| !e.is_empty()) {
                 options.settings.esp = esp.parse::<Esp>()?;
@@ -29,11 +32,15 @@ fn build(store: &Store, source: &EmailSource, images: ImageMode) -> crate::Resul
                 .iter()
                 .map(|id| store.get_post(*id))
                 .collect::<crate::Result<Vec<_>>>()?;
+            let posts = match lang {
+                Some(lang) => in_language(store, posts, *lang)?,
+                None => posts,
+            };
             let digest = Digest {
                 posts,
                 intro: intro.clone(),
                 subject: subject.clone().filter(|s| !s.trim().is_empty()),
-                lang: None,
+                lang: *lang,
                 date: Local::now().date_naive(),
             };
             digest_email(store, &digest, &options)
@@ -52,7 +59,7 @@ pub fn email_preview(state: State<'_, AppState>, source: EmailSource) -> IpcResu
         preheader: parts.preheader,
         html: parts.html,
         text: parts.text,
-        warnings: parts.warnings,
+        warnings: parts.warnings.into_iter().map(EmailWarning::of).collect(),
     })
 }
 
@@ -104,4 +111,16 @@ pub fn save_eml(
     let bytes = parts.to_eml(Utc::now())?;
     crate::util::atomic_file::write_atomic(&path, &bytes)?;
     Ok(Some(path.display().to_string()))
+}
+
+/// The digest as it was left, so the digest builder survives a restart.
+#[tauri::command(async)]
+pub fn digest_draft(state: State<'_, AppState>) -> IpcResult<DigestDraft> {
+    with_store(&state, |s| digest_draft::load(s))
+}
+
+/// Keep the digest as it is now.
+#[tauri::command(async)]
+pub fn save_digest_draft(state: State<'_, AppState>, draft: DigestDraft) -> IpcResult<()> {
+    with_store(&state, |s| digest_draft::save(s, &draft))
 }

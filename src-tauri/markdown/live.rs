@@ -6,9 +6,13 @@
 //! left). The document applies them, cuts again only the stretch around the
 //! change (from the block before it, forward until the cut meets an old block
 //! boundary again, see [`LiveDocument::recut`]), and answers with a splice of
-//! the view's blocks: where, how many go, the new ones. The work is the
-//! changed stretch plus a walk over the block list (heading ids, footnote
-//! numbers, counts), not a parse of the document.
+//! the view's blocks: where, how many go, the new ones. When the change
+//! cannot move a heading id, a footnote number or a link definition
+//! elsewhere (typing in a paragraph, see [`LiveDocument::render_replaced`]),
+//! the work is the changed stretch only: its blocks are rendered, the word
+//! count is updated by difference and the splice is read off the replaced
+//! blocks. Otherwise it is the changed stretch plus a walk over the block
+//! list (heading ids, footnote numbers, counts), not a parse of the document.
 //!
 //! A change that does not apply to the version the core holds (lost or out
 //! of order) is refused with `resync`, and the editor sends its whole text
@@ -133,6 +137,38 @@ pub struct LiveDocument {
     cache: HashMap<u64, Arc<Rendition>>,
     /// The keys of the blocks the view holds.
     view: Vec<u64>,
+    /// What the last cut replaced, so that a change that cannot move a
+    /// heading id, a footnote number or a definition renders only there.
+    replaced: Option<Replaced>,
+    /// As of the last render: the footnote labels defined, the link
+    /// definitions in effect, the word count and the block giving the teaser.
+    defined: HashSet<String>,
+    links: HashMap<Label, LinkDefinition>,
+    words: usize,
+    teaser_at: Option<usize>,
+    /// Set by a render of only the replaced blocks: where they start, the
+    /// view keys of the old ones, how many new ones.
+    local_splice: Option<(usize, Vec<u64>, usize)>,
+    /// How many renders walked every block (tests and the bench read it).
+    walks: usize,
+}
+
+/// The blocks one cut replaced: the new ones are `at..at + new_len`; the
+/// old ones as they were shown.
+#[derive(Debug)]
+struct Replaced {
+    at: usize,
+    new_len: usize,
+    old: Vec<OldBlock>,
+    /// The cut's link definitions are those it replaced (labels,
+    /// destinations, titles, in order).
+    same_definitions: bool,
+}
+
+#[derive(Debug)]
+struct OldBlock {
+    defines: Vec<String>,
+    shown: Option<Arc<Rendition>>,
 }
 
 fn hash<T: Hash + ?Sized>(value: &T) -> u64 {
@@ -185,6 +221,12 @@ impl LiveDocument {
 
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// How many renders so far walked every block (heading ids, footnote
+    /// numbers, counts) rather than only the blocks a change replaced.
+    pub fn whole_walks(&self) -> usize {
+        self.walks
     }
 
     /// Apply what the editor sent; `false` (nothing applied) when it was
@@ -288,11 +330,18 @@ impl LiveDocument {
     /// Cut the changed stretch again and render what must be, returning the
     /// document's counts and teaser.
     pub fn refresh(&mut self, opts: &RenderOptions) -> Summary {
+        self.local_splice = None;
+        self.replaced = None;
         if let Some((lo, hi, delta)) = self.dirty.take() {
             self.recut(lo, hi, delta);
         }
         if self.cache.len() > MAX_CACHED {
             self.cache.clear();
+        }
+        if let Some(replaced) = self.replaced.take() {
+            if let Some(summary) = self.render_replaced(&replaced, opts) {
+                return summary;
+            }
         }
         self.render_blocks(opts)
     }
@@ -325,6 +374,66 @@ impl LiveDocument {
             };
         }
         let summary = self.refresh(opts);
+        let splice = match self.local_splice.take() {
+            Some(local) => self.splice_replaced(local),
+            None => None,
+        };
+        let splice = match splice {
+            Some(splice) => splice,
+            None => self.splice_all(),
+        };
+        LivePreview {
+            version: self.version,
+            resync: false,
+            splice,
+            word_count: summary.word_count,
+            reading_minutes: summary.reading_minutes,
+            teaser: summary.teaser,
+        }
+    }
+
+    /// The splice after a render of only the replaced blocks: the view
+    /// changes there and nowhere else. `None` when the view does not hold
+    /// what the blocks held before.
+    fn splice_replaced(
+        &mut self,
+        (at, old, new_len): (usize, Vec<u64>, usize),
+    ) -> Option<BlockSplice> {
+        let fits = self.view.len() + new_len == self.blocks.len() + old.len()
+            && self.view.get(at..at + old.len()) == Some(&old[..]);
+        if !fits {
+            return None;
+        }
+        let new: Vec<(u64, &Rendition)> = self.blocks[at..at + new_len]
+            .iter()
+            .map(|b| b.shown.as_ref().map(|(_, r)| (r.key, &**r)))
+            .collect::<Option<_>>()?;
+        let head = old
+            .iter()
+            .zip(&new)
+            .take_while(|(o, (n, _))| *o == n)
+            .count();
+        let tail = old[head..]
+            .iter()
+            .rev()
+            .zip(new[head..].iter().rev())
+            .take_while(|(o, (n, _))| *o == n)
+            .count();
+        let run = &new[head..new.len() - tail];
+        let splice = BlockSplice {
+            at: (at + head) as u32,
+            remove: (old.len() - head - tail) as u32,
+            keys: run.iter().map(|(k, _)| format!("{k:016x}")).collect(),
+            html: run.iter().map(|(_, r)| r.html.clone()).collect(),
+        };
+        let keys: Vec<u64> = run.iter().map(|(k, _)| *k).collect();
+        let from = at + head;
+        self.view.splice(from..from + splice.remove as usize, keys);
+        Some(splice)
+    }
+
+    /// The splice found by comparing every block with the view.
+    fn splice_all(&mut self) -> BlockSplice {
         let keys: Vec<u64> = self.shown().map(|(k, _)| k).collect();
         let head = self
             .view
@@ -354,14 +463,7 @@ impl LiveDocument {
                 .collect(),
         };
         self.view = keys;
-        LivePreview {
-            version: self.version,
-            resync: false,
-            splice,
-            word_count: summary.word_count,
-            reading_minutes: summary.reading_minutes,
-            teaser: summary.teaser,
-        }
+        splice
     }
 
     /// Cut again the blocks around bytes `lo..hi` of the new text (the text
@@ -434,12 +536,32 @@ impl LiveDocument {
                 b.start = shift(b.start);
                 b.end = shift(b.end);
             }
+            let new_len = new_blocks.len();
+            let old_blocks: Vec<Block> = self.blocks.splice(replaced, []).collect();
+            let (old_lo, old_hi_end) = old_range;
+            let same_definitions = self
+                .definitions
+                .iter()
+                .filter(|d| d.at >= old_lo && d.at < old_hi_end)
+                .map(|d| (&d.label, &d.dest, &d.title))
+                .eq(cut
+                    .definitions
+                    .iter()
+                    .map(|d| (&d.label, &d.dest, &d.title)));
+            self.replaced = Some(Replaced {
+                at: from.min(self.blocks.len()),
+                new_len,
+                old: old_blocks
+                    .iter()
+                    .map(|b| OldBlock {
+                        defines: b.defines.clone(),
+                        shown: b.shown.as_ref().map(|(_, r)| r.clone()),
+                    })
+                    .collect(),
+                same_definitions,
+            });
             // Keep the renderings of blocks that came back unchanged.
-            let mut old: HashMap<u64, Block> = self
-                .blocks
-                .splice(replaced, [])
-                .map(|b| (b.key, b))
-                .collect();
+            let mut old: HashMap<u64, Block> = old_blocks.into_iter().map(|b| (b.key, b)).collect();
             let new_blocks: Vec<Block> = new_blocks
                 .into_iter()
                 .map(|mut b| {
@@ -453,7 +575,6 @@ impl LiveDocument {
             let at = from.min(self.blocks.len());
             self.blocks.splice(at..at, new_blocks);
             // Definitions: those of the old stretch go, the cut's come in.
-            let (old_lo, old_hi_end) = old_range;
             self.definitions
                 .retain(|d| d.at < old_lo || d.at >= old_hi_end);
             for d in &mut self.definitions {
@@ -478,6 +599,7 @@ impl LiveDocument {
 
     /// Cut the whole text; render it as one block when it cannot be cut.
     fn cut_all(&mut self) {
+        self.replaced = None;
         let text = &self.text;
         let cut = if has_lone_carriage_return(text) {
             None
@@ -527,7 +649,8 @@ impl LiveDocument {
     /// Give every block its heading ids and footnote numbers in the whole
     /// document, render those whose rendering does not fit any more.
     fn render_blocks(&mut self, opts: &RenderOptions) -> Summary {
-        let defined: HashSet<String> = if self.whole {
+        self.walks += 1;
+        self.defined = if self.whole {
             HashSet::new()
         } else {
             self.blocks
@@ -535,90 +658,233 @@ impl LiveDocument {
                 .flat_map(|b| b.defines.iter().cloned())
                 .collect()
         };
-        let mut links: HashMap<Label, LinkDefinition> = HashMap::new();
+        self.links.clear();
         for d in &self.definitions {
-            links.entry(d.label.clone()).or_insert_with(|| d.clone());
+            self.links
+                .entry(d.label.clone())
+                .or_insert_with(|| d.clone());
         }
         let mut anchors = Anchors::default();
         let mut footnotes = FootnoteState::default();
         let mut words = 0;
-        let mut teaser = String::new();
-        for block in &mut self.blocks {
-            let source = &self.text[block.start..block.end];
-            let stubs: Vec<String> = block
-                .refers
-                .iter()
-                .filter(|l| defined.contains(*l) && !block.defines.contains(l))
-                .cloned()
-                .collect();
-            let fits = |r: &Rendition| {
-                r.links.iter().all(|(label, answer)| {
-                    links.get(label).map(|d| (d.dest.clone(), d.title.clone())) == *answer
-                })
-            };
-            let own_ok = matches!(&block.own, Some((s, _, r)) if *s == stubs && fits(r));
-            if !own_ok {
-                let key = hash(&(block.key, &stubs));
-                let r = match self.cache.get(&key) {
-                    Some(r) if fits(r) => r.clone(),
-                    _ => {
-                        let place = Place {
-                            stubs: &stubs,
-                            links: &links,
-                            ids: None,
-                            footnotes: None,
-                        };
-                        let r = Arc::new(render_block(source, opts, &place));
-                        self.cache.insert(key, r.clone());
-                        r
-                    }
-                };
-                block.own = Some((stubs.clone(), key, r));
-                block.shown = None;
-            }
-            let Some((_, own_key, own)) = &block.own else {
+        self.teaser_at = None;
+        let parts = Parts {
+            text: &self.text,
+            defined: &self.defined,
+            links: &self.links,
+            opts,
+        };
+        for (i, block) in self.blocks.iter_mut().enumerate() {
+            let stubs = parts.render_own(block, &mut self.cache);
+            let Some((_, _, own)) = &block.own else {
                 continue;
             };
             let ids: Vec<String> = own.requests.iter().map(|r| anchors.resolve(r)).collect();
             let context: FootnoteContext = context_in(&mut footnotes, &own.footnotes);
-            let shown = if own.ids().eq(ids.iter().map(String::as_str)) && own.context == context {
-                (*own_key, own.clone())
-            } else {
-                let key = hash(&(own_key, &ids, &context));
-                match &block.shown {
-                    Some((k, r)) if *k == key => (key, r.clone()),
-                    _ => match self.cache.get(&key) {
-                        Some(r) if fits(r) => (key, r.clone()),
-                        _ => {
-                            let place = Place {
-                                stubs: &stubs,
-                                links: &links,
-                                ids: Some(ids),
-                                footnotes: Some(&context),
-                            };
-                            let r = Arc::new(render_block(source, opts, &place));
-                            self.cache.insert(key, r.clone());
-                            (key, r)
-                        }
-                    },
+            parts.render_shown(block, &stubs, ids, context, &mut self.cache);
+            if let Some((_, shown)) = &block.shown {
+                words += shown.words;
+                if self.teaser_at.is_none() && !shown.teaser.is_empty() {
+                    self.teaser_at = Some(i);
                 }
-            };
-            words += shown.1.words;
-            if teaser.is_empty() {
-                teaser.clone_from(&shown.1.teaser);
             }
-            block.shown = Some(shown);
         }
+        self.words = words;
+        self.summary(opts)
+    }
+
+    /// Render only the blocks one cut replaced, when that cannot change
+    /// anything elsewhere: the same footnote labels defined, the same link
+    /// definitions, and either no heading or footnote in the old blocks nor
+    /// in the new ones, or block for block the same heading requests and
+    /// footnote uses (then each new block takes the ids and numbers its old
+    /// one had). `None` when the whole walk is needed.
+    fn render_replaced(&mut self, r: &Replaced, opts: &RenderOptions) -> Option<Summary> {
+        let new = r.at..r.at + r.new_len;
+        if self.whole || !r.same_definitions || self.blocks.len() < new.end {
+            return None;
+        }
+        let old_shown: Vec<&Arc<Rendition>> = r
+            .old
+            .iter()
+            .map(|o| o.shown.as_ref())
+            .collect::<Option<_>>()?;
+        let old_defines = r.old.iter().flat_map(|o| o.defines.iter());
+        if !old_defines.eq(self.blocks[new.clone()]
+            .iter()
+            .flat_map(|b| b.defines.iter()))
+        {
+            return None;
+        }
+        let parts = Parts {
+            text: &self.text,
+            defined: &self.defined,
+            links: &self.links,
+            opts,
+        };
+        let mut stubs = Vec::with_capacity(r.new_len);
+        for block in &mut self.blocks[new.clone()] {
+            stubs.push(parts.render_own(block, &mut self.cache));
+        }
+        let own = |b: &Block| b.own.as_ref().map(|(_, _, r)| r.clone());
+        let new_own: Vec<Arc<Rendition>> = self.blocks[new.clone()]
+            .iter()
+            .map(own)
+            .collect::<Option<_>>()?;
+        let plain = |x: &Rendition| x.requests.is_empty() && x.footnotes.is_empty();
+        let all_plain = old_shown.iter().all(|x| plain(x)) && new_own.iter().all(|x| plain(x));
+        let same_places = old_shown.len() == new_own.len()
+            && old_shown
+                .iter()
+                .zip(&new_own)
+                .all(|(o, n)| o.requests == n.requests && o.footnotes == n.footnotes);
+        if !all_plain && !same_places {
+            return None;
+        }
+        for (k, block) in self.blocks[new.clone()].iter_mut().enumerate() {
+            let (ids, context) = match old_shown.get(k) {
+                Some(o) if !all_plain => (o.ids().map(str::to_owned).collect(), o.context.clone()),
+                _ => (Vec::new(), FootnoteContext::new()),
+            };
+            parts.render_shown(block, &stubs[k], ids, context, &mut self.cache);
+        }
+        let shown_words = |b: &Block| b.shown.as_ref().map_or(0, |(_, r)| r.words);
+        let old_words: usize = old_shown.iter().map(|o| o.words).sum();
+        let new_words: usize = self.blocks[new.clone()].iter().map(shown_words).sum();
+        self.words = (self.words + new_words).saturating_sub(old_words);
+        // The teaser: the first block with one. Blocks before the change
+        // keep theirs; from the change on, look again.
+        self.teaser_at = match self.teaser_at {
+            Some(t) if t < r.at => Some(t),
+            _ => self.blocks[r.at..]
+                .iter()
+                .position(|b| b.shown.as_ref().is_some_and(|(_, s)| !s.teaser.is_empty()))
+                .map(|i| i + r.at),
+        };
+        self.local_splice = Some((r.at, old_shown.iter().map(|o| o.key).collect(), r.new_len));
+        Some(self.summary(opts))
+    }
+
+    /// Counts and teaser from the last render.
+    fn summary(&self, opts: &RenderOptions) -> Summary {
         let summary = opts.summary.trim();
+        let teaser = self
+            .teaser_at
+            .and_then(|i| self.blocks.get(i)?.shown.as_ref())
+            .map(|(_, r)| r.teaser.clone())
+            .unwrap_or_default();
         Summary {
-            word_count: words,
-            reading_minutes: reading_minutes(words),
+            word_count: self.words,
+            reading_minutes: reading_minutes(self.words),
             teaser: if summary.is_empty() {
                 teaser
             } else {
                 summary.to_owned()
             },
         }
+    }
+}
+
+/// What rendering a block needs from its document.
+struct Parts<'a> {
+    text: &'a str,
+    defined: &'a HashSet<String>,
+    links: &'a HashMap<Label, LinkDefinition>,
+    opts: &'a RenderOptions<'a>,
+}
+
+impl Parts<'_> {
+    /// Whether rendition `r` resolved its reference links as they are now.
+    fn fits(&self, r: &Rendition) -> bool {
+        r.links.iter().all(|(label, answer)| {
+            self.links
+                .get(label)
+                .map(|d| (d.dest.clone(), d.title.clone()))
+                == *answer
+        })
+    }
+
+    /// Give `block` its rendering on its own (stubs for the footnotes it
+    /// references that other blocks define), unless the one it has still
+    /// fits; returns the stubs.
+    fn render_own(
+        &self,
+        block: &mut Block,
+        cache: &mut HashMap<u64, Arc<Rendition>>,
+    ) -> Vec<String> {
+        let stubs: Vec<String> = block
+            .refers
+            .iter()
+            .filter(|l| self.defined.contains(*l) && !block.defines.contains(l))
+            .cloned()
+            .collect();
+        let own_ok = matches!(&block.own, Some((s, _, r)) if *s == stubs && self.fits(r));
+        if !own_ok {
+            let key = hash(&(block.key, &stubs));
+            let r = match cache.get(&key) {
+                Some(r) if self.fits(r) => r.clone(),
+                _ => {
+                    let place = Place {
+                        stubs: &stubs,
+                        links: self.links,
+                        ids: None,
+                        footnotes: None,
+                    };
+                    let r = Arc::new(render_block(
+                        &self.text[block.start..block.end],
+                        self.opts,
+                        &place,
+                    ));
+                    cache.insert(key, r.clone());
+                    r
+                }
+            };
+            block.own = Some((stubs.clone(), key, r));
+            block.shown = None;
+        }
+        stubs
+    }
+
+    /// Give `block` (rendered on its own) its rendering with heading ids
+    /// `ids` and footnote numbers `context`.
+    fn render_shown(
+        &self,
+        block: &mut Block,
+        stubs: &[String],
+        ids: Vec<String>,
+        context: FootnoteContext,
+        cache: &mut HashMap<u64, Arc<Rendition>>,
+    ) {
+        let Some((_, own_key, own)) = &block.own else {
+            return;
+        };
+        let shown = if own.ids().eq(ids.iter().map(String::as_str)) && own.context == context {
+            (*own_key, own.clone())
+        } else {
+            let key = hash(&(own_key, &ids, &context));
+            match &block.shown {
+                Some((k, r)) if *k == key => (key, r.clone()),
+                _ => match cache.get(&key) {
+                    Some(r) if self.fits(r) => (key, r.clone()),
+                    _ => {
+                        let place = Place {
+                            stubs,
+                            links: self.links,
+                            ids: Some(ids),
+                            footnotes: Some(&context),
+                        };
+                        let r = Arc::new(render_block(
+                            &self.text[block.start..block.end],
+                            self.opts,
+                            &place,
+                        ));
+                        cache.insert(key, r.clone());
+                        (key, r)
+                    }
+                },
+            }
+        };
+        block.shown = Some(shown);
     }
 }
 
@@ -798,6 +1064,55 @@ mod tests {
         );
         assert_eq!(page(&mut view, &p), whole(&edited));
         assert!(p.splice.html.iter().all(|h| !h.contains("Sources")));
+    }
+
+    /// Typing in a paragraph that cites a footnote, after a repeated
+    /// heading: only that block is rendered and sent, with the number and
+    /// ids the whole document gives; counts follow by difference.
+    #[test]
+    fn typing_in_a_paragraph_renders_only_it_with_its_place() {
+        let text = "# Sources\n\nIntro.\n\n# Sources\n\nA claim[^b] and [w].\n\n\
+                    Another[^a], again[^b].\n\n[^a]: First.\n\n[^b]: Second.\n\n[w]: https://example.org/w\n";
+        let mut doc = LiveDocument::default();
+        let opts = RenderOptions::default();
+        let mut view = Vec::new();
+        let p = doc.edit(LiveText::Whole { text: text.into() }, &opts, true);
+        assert_eq!(page(&mut view, &p), whole(text));
+        let mut current = text.to_owned();
+        let mut version = p.version;
+        let walks = doc.whole_walks();
+        for (typed, after) in [
+            ("!", "A claim"),
+            (" more words", "Intro"),
+            ("x", "again[^b]"),
+        ] {
+            let at = current.find(after).unwrap() + after.len();
+            current.insert_str(at, typed);
+            let p = doc.edit(changes(version, at as u32, at as u32, typed), &opts, false);
+            version = p.version;
+            assert!(!p.resync);
+            assert_eq!(doc.whole_walks(), walks, "no walk over every block");
+            assert_eq!(page(&mut view, &p), whole(&current), "{typed:?}");
+            assert_eq!(
+                (p.splice.remove, p.splice.html.len()),
+                (1, 1),
+                "{:?}",
+                p.splice
+            );
+            let whole_count = render(&current, &opts).word_count;
+            assert_eq!(p.word_count, whole_count);
+        }
+        // A new paragraph (Enter twice) is two blocks for one.
+        let at = current.find("Intro").unwrap() + 2;
+        current.insert_str(at, "\n\n");
+        let p = doc.edit(changes(version, at as u32, at as u32, "\n\n"), &opts, false);
+        assert_eq!(page(&mut view, &p), whole(&current));
+        assert_eq!(
+            (p.splice.remove, p.splice.html.len()),
+            (1, 2),
+            "{:?}",
+            p.splice
+        );
     }
 
     #[test]

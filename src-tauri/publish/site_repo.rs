@@ -23,8 +23,9 @@ use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::export::site::{plan_site, Progress, Selection, SiteFormat, SiteOptions, MANIFEST_NAME};
+use crate::gitcli::GitErrorKind;
 use crate::store::Store;
-use git::{first_line, Git};
+use git::{said, Git};
 use message::{commit_message, post_titles};
 pub use settings::{check_branch, check_repo, SiteRepoSettings};
 
@@ -154,16 +155,15 @@ pub fn publish_site(
 /// The branch to commit on: `wanted`, switched to (created from the current
 /// one when new), or the current branch when `wanted` is empty.
 fn switch_to_target_branch(git: &Git, wanted: &str) -> Result<String> {
-    let current = git.run(&["symbolic-ref", "--quiet", "--short", "HEAD"])?;
-    if !current.ok {
+    let Ok(current) = git.run(&["symbolic-ref", "--quiet", "--short", "HEAD"])? else {
         return Err(Error::SiteRepo {
             message: format!(
                 "The site repository {} is not on a branch (detached HEAD); check out the branch to publish to.",
                 git.dir.display()
             ),
         });
-    }
-    let current = current.stdout.trim().to_string();
+    };
+    let current = current.trim().to_string();
     if wanted.is_empty() || wanted == current {
         return Ok(current);
     }
@@ -173,7 +173,7 @@ fn switch_to_target_branch(git: &Git, wanted: &str) -> Result<String> {
     let reference = format!("refs/heads/{wanted}");
     let exists = git
         .run(&["rev-parse", "--verify", "--quiet", &reference])?
-        .ok;
+        .is_ok();
     let args: Vec<&str> = if exists {
         vec!["switch", "--quiet", wanted]
     } else {
@@ -186,11 +186,11 @@ fn switch_to_target_branch(git: &Git, wanted: &str) -> Result<String> {
 /// The remote `branch` pushes to: its upstream's, else `origin`.
 fn remote_for(git: &Git, branch: &str) -> Result<String> {
     let key = format!("branch.{branch}.remote");
-    let configured = git.run(&["config", "--get", &key])?;
-    let remote = if configured.ok && !configured.stdout.trim().is_empty() {
-        configured.stdout.trim().to_string()
-    } else {
+    let configured = git.run(&["config", "--get", &key])?.unwrap_or_default();
+    let remote = if configured.trim().is_empty() {
         "origin".to_string()
+    } else {
+        configured.trim().to_string()
     };
     let remotes = git.ok(&["remote"], "list the remotes")?;
     if !remotes.lines().any(|r| r.trim() == remote) {
@@ -309,19 +309,15 @@ fn changed_paths(git: &Git, paths: &[String]) -> Result<Vec<String>> {
 /// Push `branch` to `remote`, never forced. A rejection is [`Error::PublishRejected`].
 fn push(git: &Git, remote: &str, branch: &str) -> Result<()> {
     let refspec = format!("refs/heads/{branch}:refs/heads/{branch}");
-    let out = git.run(&["push", "--porcelain", "--set-upstream", remote, &refspec])?;
-    if out.ok {
+    let Err(e) = git.run(&["push", "--set-upstream", remote, &refspec])? else {
         return Ok(());
-    }
-    let all = format!("{}\n{}", out.stdout, out.stderr);
-    if all.contains("[rejected]")
-        || all.contains("non-fast-forward")
-        || all.contains("fetch first")
-        || all.contains("[remote rejected]") && all.contains("cannot lock ref")
-    {
+    };
+    if e.kind == GitErrorKind::PushRejected {
         let commit = git
             .run(&["rev-parse", "--short", "HEAD"])
-            .map(|o| o.stdout.trim().to_string())
+            .ok()
+            .and_then(|o| o.ok())
+            .map(|o| o.trim().to_string())
             .unwrap_or_default();
         return Err(Error::PublishRejected {
             remote: remote.to_string(),
@@ -333,7 +329,7 @@ fn push(git: &Git, remote: &str, branch: &str) -> Result<()> {
         message: format!(
             "The commit was made in {} but could not be pushed to {remote}: {}. Check the network and your access to the site's repository, then publish again.",
             git.dir.display(),
-            first_line(&out.stderr)
+            said(&e)
         ),
     })
 }

@@ -26,6 +26,39 @@ impl Store {
         self.asset(&checked.reference)
     }
 
+    /// Store the image file at `path` (one chosen in the system's open
+    /// dialog): read as an import reads an uploaded image (a regular file, at
+    /// most [`MAX_ASSET_BYTES`]), then checked as [`Store::add_asset`] does.
+    pub fn add_asset_file(&mut self, path: &std::path::Path) -> Result<Asset> {
+        let data = crate::import::read::read_regular(path, MAX_ASSET_BYTES as u64, "an image")?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "image".to_string());
+        self.add_asset(&name, &data)
+    }
+
+    /// The library images a post uses, to pick its featured image from: those
+    /// in its body in order, then its featured image, once each; references
+    /// the library does not hold are left out.
+    pub fn post_images(&self, id: i64) -> Result<Vec<Asset>> {
+        let post = self.get_post(id)?;
+        let mut refs = crate::markdown::asset_refs(&post.body);
+        let featured = post.featured_image.trim();
+        if featured.starts_with(ASSET_SCHEME) && !refs.iter().any(|r| r == featured) {
+            refs.push(featured.to_string());
+        }
+        let mut out = Vec::with_capacity(refs.len());
+        for reference in refs {
+            match self.asset(&reference) {
+                Ok(asset) => out.push(asset),
+                Err(Error::AssetNotFound(_)) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(out)
+    }
+
     /// The record of an image, by its reference (`asset:…`).
     pub fn asset(&self, reference: &str) -> Result<Asset> {
         self.conn

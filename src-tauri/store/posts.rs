@@ -80,6 +80,32 @@ impl Store {
         self.get_post(id)
     }
 
+    /// [`Store::update_post`] for an editor whose copy of the post was read
+    /// when the post's `updated_at` was `based_on`. If something else wrote
+    /// the post since (a team sync), nothing is overwritten: the editor's
+    /// title, teaser and body are kept as a revision (reason `sync`, like the
+    /// words a sync replaces) and the save is refused with
+    /// [`Error::PostChangedMeanwhile`], so the editor can show the newer copy.
+    pub fn update_post_based_on(
+        &mut self,
+        id: i64,
+        patch: PostPatch,
+        kind: EditKind,
+        based_on: DateTime<Utc>,
+    ) -> Result<Post> {
+        let now = self.now();
+        let tx = self.write_tx()?;
+        let old = get(&tx, id)?.ok_or(Error::PostIdNotFound(id))?;
+        if old.updated_at != based_on {
+            keep_editor_words(&tx, &old, &patch, now)?;
+            tx.commit()?;
+            return Err(Error::PostChangedMeanwhile { title: old.title });
+        }
+        update_in(&tx, id, patch, kind, now)?;
+        tx.commit()?;
+        self.get_post(id)
+    }
+
     /// A write transaction that takes the write lock up front, so it waits
     /// (busy timeout) rather than failing half-way.
     pub(crate) fn write_tx(&mut self) -> Result<Transaction<'_>> {
@@ -275,6 +301,35 @@ fn link_translation(tx: &Transaction<'_>, id: i64, other: i64) -> Result<()> {
     tx.execute(
         "UPDATE posts SET translation_of = ?2 WHERE id = ?1",
         params![other, id],
+    )?;
+    Ok(())
+}
+
+/// The words an editor held for `old` when its save was refused, as a
+/// revision (only when they differ from what the library holds).
+fn keep_editor_words(
+    tx: &Transaction<'_>,
+    old: &Post,
+    patch: &PostPatch,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let title = patch.title.as_deref().unwrap_or(&old.title);
+    let summary = patch.summary.as_deref().unwrap_or(&old.summary);
+    let body = patch.body.as_deref().unwrap_or(&old.body);
+    if (title, summary, body) == (old.title.as_str(), old.summary.as_str(), old.body.as_str()) {
+        return Ok(());
+    }
+    tx.execute(
+        "INSERT INTO revisions (post_id, title, summary, body, reason, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            old.id,
+            title,
+            summary,
+            body,
+            RevisionReason::Sync.as_str(),
+            ts(now)
+        ],
     )?;
     Ok(())
 }

@@ -16,38 +16,62 @@ const CLOSE: &str = "\u{3}";
 impl Store {
     /// Search live posts. The query is words (the last one also matches as a
     /// prefix, for search-as-you-type), `word*` prefixes and `"quoted phrases"`.
+    ///
+    /// Two phases. 1: choose the posts to show and their rank from the
+    /// full-text index alone (no post row is read: a row holds the whole
+    /// body, and the columns after it are read through its overflow pages),
+    /// leaving out trashed posts by their small index. 2: read those few
+    /// posts and build their snippets, in one statement.
+    ///
+    /// Phase 1 ranks every match by bm25 only when that order means
+    /// something. When the query matches more than half the posts, bm25
+    /// gives each of its words the floor weight (FTS5 sets a negative idf to
+    /// 1e-6), so scoring every match would only sort by how often a word
+    /// that is everywhere occurs; then the posts with every word in the
+    /// title come first, then the others, each newest first, taken in index
+    /// order and stopped after `limit` (see [`Store::common_matches`]).
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
         let Some(fts) = fts_query(query) else {
             return Ok(Vec::new());
         };
-        // Two phases. 1: rank every match by bm25 in the full-text index
-        // alone (no post row is read: a row holds the whole body, and the
-        // columns after it are read through its overflow pages), leaving out
-        // trashed posts by their small index, and keep a margin over the
-        // limit. 2: read the posts and build snippets for those few only,
-        // breaking ties of score by the newest edit.
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        let chosen = if self.matches_most_posts(&fts)? {
+            self.common_matches(&fts, limit)?
+        } else {
+            self.ranked_matches(&fts, limit)?
+        };
+        let (Some(lo), Some(hi)) = (
+            chosen.iter().map(|c| c.1).min(),
+            chosen.iter().map(|c| c.1).max(),
+        ) else {
+            return Ok(Vec::new());
+        };
+        // One statement for every chosen post: run per post, FTS5 would
+        // expand a prefix term over the whole index each time. The rowid
+        // range is what FTS5 reads; `+rowid IN` only picks from it.
+        let ids = format!(
+            "[{}]",
+            chosen
+                .iter()
+                .map(|c| c.1.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        );
         let mut stmt = self.conn.prepare_cached(
-            "WITH top AS (
-                 SELECT rowid AS id, bm25(posts_fts, 10.0, 4.0, 1.0) AS score
-                 FROM posts_fts
-                 WHERE posts_fts MATCH ?1
-                   AND rowid NOT IN (SELECT id FROM posts WHERE deleted_at IS NOT NULL)
-                 ORDER BY score
-                 LIMIT ?4 * 2 + 8
-             )
-             SELECT p.id, p.slug, p.title, p.status, p.lang,
-                    snippet(posts_fts, -1, ?2, ?3, '…', 16), top.score
-             FROM top
-             JOIN posts p ON p.id = top.id
-             JOIN posts_fts ON posts_fts.rowid = top.id
+            "SELECT p.id, p.slug, p.title, p.status, p.lang,
+                    snippet(posts_fts, -1, ?2, ?3, '…', 16), p.updated_at
+             FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid
              WHERE posts_fts MATCH ?1
-             ORDER BY top.score, p.updated_at DESC
-             LIMIT ?4",
+               AND posts_fts.rowid BETWEEN ?4 AND ?5
+               AND +posts_fts.rowid IN (SELECT value FROM json_each(?6))",
         )?;
-        let rows = stmt
-            .query_map(params![fts, OPEN, CLOSE, limit as i64], |r| {
-                Ok(SearchHit {
-                    id: r.get(0)?,
+        let mut hits = stmt
+            .query_map(params![fts, OPEN, CLOSE, lo, hi, ids], |r| {
+                let id: i64 = r.get(0)?;
+                let hit = SearchHit {
+                    id,
                     slug: r.get(1)?,
                     title: r.get(2)?,
                     status: r
@@ -56,11 +80,82 @@ impl Store {
                         .unwrap_or(crate::model::Status::Draft),
                     lang: r.get::<_, String>(4)?.parse().unwrap_or_default(),
                     snippet: highlight(&r.get::<_, String>(5)?),
-                    rank: r.get(6)?,
-                })
+                    rank: chosen.iter().find(|c| c.1 == id).map_or(f64::MAX, |c| c.0),
+                };
+                Ok((r.get::<_, String>(6)?, hit))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        // Best rank first, ties broken by the newest edit.
+        hits.sort_by(|(ua, a), (ub, b)| a.rank.total_cmp(&b.rank).then_with(|| ub.cmp(ua)));
+        hits.truncate(limit);
+        Ok(hits.into_iter().map(|(_, hit)| hit).collect())
+    }
+
+    /// Whether the query matches more than half the posts: counts matches
+    /// in index order, without scoring, and stops at that half.
+    fn matches_most_posts(&self, fts: &str) -> Result<bool> {
+        let posts: i64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM posts")?
+            .query_row([], |r| r.get(0))?;
+        let half = posts / 2;
+        let matched: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM (SELECT 1 FROM posts_fts WHERE posts_fts MATCH ?1 LIMIT ?2)",
+            )?
+            .query_row(params![fts, half + 1], |r| r.get(0))?;
+        Ok(posts > 0 && matched > half)
+    }
+
+    /// Phase 1 for a selective query: every match ranked by bm25 (title
+    /// weighs most), the best `limit` and a margin for ties, as (score, id).
+    fn ranked_matches(&self, fts: &str, limit: usize) -> Result<Vec<(f64, i64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT rowid, bm25(posts_fts, 10.0, 4.0, 1.0) AS score
+             FROM posts_fts
+             WHERE posts_fts MATCH ?1
+               AND rowid NOT IN (SELECT id FROM posts WHERE deleted_at IS NOT NULL)
+             ORDER BY score
+             LIMIT ?2 * 2 + 8",
+        )?;
+        let rows = stmt
+            .query_map(params![fts, limit as i64], |r| Ok((r.get(1)?, r.get(0)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
+    }
+
+    /// Phase 1 for a query that matches most posts: the newest `limit`
+    /// posts with every word in the title, then the newest others, read
+    /// backwards through the index and stopped there, as (rank, id): the
+    /// rank is the place in that order (lower is better, as bm25's).
+    fn common_matches(&self, fts: &str, limit: usize) -> Result<Vec<(f64, i64)>> {
+        let newest = |query: &str, skip: &[i64], n: usize| -> Result<Vec<i64>> {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT rowid FROM posts_fts
+                 WHERE posts_fts MATCH ?1
+                   AND rowid NOT IN (SELECT id FROM posts WHERE deleted_at IS NOT NULL)
+                 ORDER BY rowid DESC",
+            )?;
+            let mut rows = stmt.query([query])?;
+            let mut ids = Vec::with_capacity(n);
+            while ids.len() < n {
+                let Some(row) = rows.next()? else { break };
+                let id: i64 = row.get(0)?;
+                if !skip.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            Ok(ids)
+        };
+        let in_title = newest(&format!("{{title}} : ({fts})"), &[], limit)?;
+        let others = newest(fts, &in_title, limit - in_title.len())?;
+        Ok(in_title
+            .into_iter()
+            .chain(others)
+            .enumerate()
+            .map(|(place, id)| (place as f64, id))
+            .collect())
     }
 }
 

@@ -55,6 +55,14 @@ else
   echo "installer-test: no .rpm (run scripts/package.sh first)" >&2; exit 1
 fi
 
+echo "==> the .deb: control fields"
+control="$(dpkg-deb --field "$deb")"
+echo "$control"
+for want in '^Depends:.*libwebkit2gtk-4.1-0' '^Recommends:.*hunspell-en-ca \| hunspell-en-us' '^Recommends:.*hunspell-fr' \
+            '^Section: editors' '^Description: .+' '^ Postdesk is a desktop writing tool'; do
+  echo "$control" | grep -Eq "$want" || { echo "installer-test: the .deb's control lacks $want" >&2; exit 1; }
+done
+
 cache="${POSTDESK_INSTALLER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/postdesk/installer-test}"
 mkdir -p "$cache"
 out="$(mktemp -d)"
@@ -77,6 +85,7 @@ mmdebstrap --variant=apt --quiet \
   --customize-hook='chroot "$1" sh -c "DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends xvfb xauth x11-utils desktop-file-utils >/dev/null"' \
   --customize-hook='chroot "$1" desktop-file-validate /usr/share/applications/Postdesk.desktop' \
   --customize-hook='chroot "$1" sh /tmp/in-root.sh' \
+  --customize-hook="sh '$here/no-stray-process.sh' \"\$1\"" \
   --customize-hook="copy-out /tmp/screen.xwd '$out'" \
   --customize-hook="sync-out /var/cache/apt/archives '$cache'" \
   bookworm /dev/null "$mirror"

@@ -65,3 +65,63 @@ fn the_preview_shows_a_stored_image() {
     );
     assert!(html.contains("alt=\"The rally\""), "{html}");
 }
+
+/// The featured image picker: the post's images, and a file chosen in the dialog.
+#[test]
+fn the_featured_image_picker_offers_the_posts_images_and_takes_a_chosen_file() {
+    let lib = Library::new();
+    let mut store = lib.open();
+    // A second, different image: the 1×1 PNG with another colour byte.
+    let mut other = PNG.to_vec();
+    other[0x29] ^= 0x01;
+    let red = store.add_asset("red.png", PNG).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("Rally banner.png");
+    std::fs::write(&file, &other).unwrap();
+    let chosen = store.add_asset_file(&file).unwrap();
+    assert_eq!(chosen.file_name, "rally-banner.png");
+    assert_ne!(chosen.reference, red.reference);
+    assert_eq!(store.asset_data(&chosen.reference).unwrap(), other);
+
+    let p = post(
+        &mut store,
+        "Rally",
+        &format!(
+            "![A]({r})\n\n![B](asset:ffffffffffffffff)\n\n![A again]({r})\n",
+            r = red.reference
+        ),
+    );
+    let refs = |store: &postdesk::store::Store| -> Vec<String> {
+        store
+            .post_images(p.id)
+            .unwrap()
+            .into_iter()
+            .map(|a| a.reference)
+            .collect()
+    };
+    assert_eq!(
+        refs(&store),
+        std::slice::from_ref(&red.reference),
+        "missing ones left out, once each"
+    );
+    store
+        .update_post(
+            p.id,
+            PostPatch {
+                featured_image: Some(chosen.reference.clone()),
+                ..PostPatch::default()
+            },
+            EditKind::Save,
+        )
+        .unwrap();
+    assert_eq!(
+        refs(&store),
+        [red.reference.clone(), chosen.reference.clone()]
+    );
+
+    // Not an image, or not a regular file: refused with a sentence.
+    let text = dir.path().join("notes.png");
+    std::fs::write(&text, "hello").unwrap();
+    assert!(store.add_asset_file(&text).is_err());
+    assert!(store.add_asset_file(dir.path()).is_err());
+}

@@ -6,11 +6,13 @@
 
 mod cli;
 mod digest;
+mod digest_draft;
 mod eml;
 mod headers;
 mod hostile;
 mod html;
 mod text;
+mod warnings;
 
 use std::path::PathBuf;
 

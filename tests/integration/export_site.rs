@@ -28,6 +28,7 @@ mod feeds;
 mod hostile;
 mod html;
 mod payloads;
+mod scheduled;
 
 const BASE: &str = "https://example.org";
 
@@ -255,10 +256,16 @@ fn require(tool: &str) {
 
 /// Build a Hugo site in place; returns its output folder.
 fn hugo_build(site: &Path) -> PathBuf {
+    hugo_build_with(site, "public", &[])
+}
+
+/// Build a Hugo site in place into `site/<dest>` with extra flags.
+fn hugo_build_with(site: &Path, dest: &str, flags: &[&str]) -> PathBuf {
     require("hugo");
     copy_dir(&fixture("hugo"), site).expect("copy the Hugo fixture");
-    let public = site.join("public");
+    let public = site.join(dest);
     let o = Command::new("hugo")
+        .args(flags)
         .arg("--source")
         .arg(site)
         .arg("--destination")
@@ -278,11 +285,17 @@ fn hugo_build(site: &Path) -> PathBuf {
 
 /// Build a Jekyll site in place; returns its output folder.
 fn jekyll_build(site: &Path) -> PathBuf {
+    jekyll_build_with(site, "_site", &[])
+}
+
+/// Build a Jekyll site in place into `site/<dest>` with extra flags.
+fn jekyll_build_with(site: &Path, dest: &str, flags: &[&str]) -> PathBuf {
     require("jekyll");
     copy_dir(&fixture("jekyll"), site).expect("copy the Jekyll fixture");
-    let dest = site.join("_site");
+    let dest = site.join(dest);
     let o = Command::new("jekyll")
         .arg("build")
+        .args(flags)
         .arg("--safe")
         .arg("--quiet")
         .arg("--source")

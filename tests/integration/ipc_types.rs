@@ -140,6 +140,9 @@ fn one_of_each() -> Vec<Error> {
             link: "https://example.org/?p=4".into(),
             diff: postdesk::diff::revision_diff("Title: Old\n", "Title: New\n"),
         },
+        Error::PostChangedMeanwhile {
+            title: "Rally on Friday".into(),
+        },
         Error::WordPressRejected {
             status: 400,
             message: "rest_invalid_param: Invalid parameter(s): date".into(),
@@ -154,6 +157,7 @@ fn expected_code(e: &Error) -> &'static str {
         Error::RevisionNotFound(_) => "revision_not_found",
         Error::AssetNotFound(_) => "asset_not_found",
         Error::SlugTaken { .. } => "slug_taken",
+        Error::PostChangedMeanwhile { .. } => "post_changed",
         Error::Invalid { .. } | Error::AmbiguousSlug { .. } => "invalid",
         Error::ExportConflict { .. } => "export_conflict",
         Error::TooNew { .. } => "library_too_new",
@@ -238,6 +242,8 @@ fn every_error_crosses_ipc_as_code_and_message() {
         "The post was changed on the site since Postdesk last published it (https://example.org/?p=4); \
          publishing would overwrite those changes, so nothing was sent. Publish again with overwrite (--force) \
          to replace them. What differs (- on the site, + in Postdesk):\n- Title: Old\n+ Title: New\n",
+        "\"Rally on Friday\" was changed by a team sync while you were editing it; it now shows your team's \
+         version and your words are kept in its History.",
         "The WordPress site did not accept the request (HTTP 400: rest_invalid_param: Invalid parameter(s): date).",
     ];
     let errors = one_of_each();
@@ -290,6 +296,7 @@ fn error_code_list_is_closed() {
             ErrorCode::Network => 27,
             ErrorCode::RemoteChanged => 28,
             ErrorCode::PublishFailed => 29,
+            ErrorCode::PostChanged => 30,
         }
     }
     for (i, code) in ErrorCode::ALL.into_iter().enumerate() {

@@ -113,6 +113,18 @@ fn every_key_has_a_settings_window_group_and_the_author_keys_are_checked() {
     assert_eq!(group("org.address"), Some(SettingGroup::Organisation));
     assert_eq!(group("author.name"), Some(SettingGroup::You));
     assert_eq!(group("author.email"), Some(SettingGroup::You));
+    // The editor's font: proportional unless chosen otherwise, one of two.
+    assert_eq!(group("ui.editor_font"), Some(SettingGroup::Interface));
+    assert_eq!(
+        library_settings::get(&store, "ui.editor_font").unwrap(),
+        "proportional"
+    );
+    assert!(library_settings::set(&mut store, "ui.editor_font", "comic").is_err());
+    library_settings::set(&mut store, "ui.editor_font", "monospace").unwrap();
+    assert_eq!(
+        library_settings::get(&store, "ui.editor_font").unwrap(),
+        "monospace"
+    );
     // An empty author email is allowed (git's own is used then); a wrong one is not.
     library_settings::set(&mut store, "author.email", "").unwrap();
     let err = library_settings::set(&mut store, "author.email", "not an address").unwrap_err();

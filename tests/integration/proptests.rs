@@ -131,6 +131,18 @@ fn edit() -> impl Strategy<Value = Edit> {
     (0.0..=1.0f64, 0..20usize, insert).prop_map(|(at, delete, insert)| Edit { at, delete, insert })
 }
 
+/// Typing: a few letters or a space inserted, or one or two characters
+/// deleted, anywhere (mostly inside a paragraph: the live preview's
+/// block-local path, which must give the same footnote numbers, heading
+/// ids and counts as a whole render).
+fn typing() -> impl Strategy<Value = Edit> {
+    (0.0..=1.0f64, 0..3usize, "[a-zé ]{0,3}").prop_map(|(at, delete, insert)| Edit {
+        at,
+        delete: if insert.is_empty() { delete } else { 0 },
+        insert,
+    })
+}
+
 /// Apply `edit` to `text` on character boundaries.
 fn apply(text: &str, edit: &Edit) -> String {
     let (start, end) = edit_range(text, edit);
@@ -239,7 +251,10 @@ proptest! {
     #[test]
     fn live_document_splices_equal_whole_render_after_every_change_set(
         start in document(),
-        batches in prop::collection::vec(prop::collection::vec(edit(), 1..4), 1..10),
+        batches in prop::collection::vec(
+            prop::collection::vec(prop_oneof![edit(), typing()], 1..4),
+            1..10,
+        ),
         lost in prop::option::of(0..10usize),
     ) {
         let opts = RenderOptions::default();

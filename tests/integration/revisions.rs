@@ -128,3 +128,56 @@ fn restoring_brings_back_the_words_and_keeps_the_current_ones() {
     assert!(store.restore_revision(other.id, 99_999).is_err());
     assert_eq!(store.get_post(other.id).unwrap(), before);
 }
+
+#[test]
+fn the_history_diff_shows_the_title_and_teaser_that_changed_then_the_body() {
+    use postdesk::diff::{version_diff, DiffField, DiffKind};
+    let lib = Library::new();
+    let mut store = lib.open();
+    let p = post(&mut store, "Rally on Friday", "Meet at noon.\n");
+    let first = store.revisions(p.id).unwrap().pop().unwrap();
+    store
+        .update_post(
+            p.id,
+            PostPatch {
+                title: Some("Rally on Saturday".into()),
+                summary: Some("Bring a sign.".into()),
+                body: Some("Meet at one.\n".into()),
+                ..PostPatch::default()
+            },
+            EditKind::Save,
+        )
+        .unwrap();
+    let now = store.get_post(p.id).unwrap();
+    let diff = version_diff((&first).into(), (&now).into());
+    let fields: Vec<_> = diff
+        .fields
+        .iter()
+        .map(|f| (f.field, f.old.as_str(), f.new.as_str()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            (DiffField::Title, "Rally on Friday", "Rally on Saturday"),
+            (DiffField::Summary, "", "Bring a sign."),
+        ]
+    );
+    let kinds: Vec<_> = diff
+        .body
+        .lines
+        .iter()
+        .map(|l| (l.kind, l.text.as_str()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (DiffKind::Removed, "Meet at noon."),
+            (DiffKind::Added, "Meet at one.")
+        ]
+    );
+    // Only what changed: the same version against itself has no fields.
+    let latest = store.revisions(p.id).unwrap().remove(0);
+    assert!(version_diff((&latest).into(), (&now).into())
+        .fields
+        .is_empty());
+}

@@ -141,3 +141,39 @@ fn edits_are_searchable_at_once() {
     assert!(store.search("before", 10).unwrap().is_empty());
     assert_eq!(store.search("afterwards", 10).unwrap().len(), 1);
 }
+
+/// A word in most posts: bm25 cannot tell them apart (the word weighs
+/// nothing), so the posts with it in the title come first, then the
+/// others, newest first; trashed posts stay out and snippets are built.
+#[test]
+fn a_word_in_most_posts_lists_title_matches_then_the_newest() {
+    let lib = Library::new();
+    let mut store = lib.open();
+    let mut body_only = Vec::new();
+    for i in 0..30 {
+        body_only.push(post(&mut store, &format!("Update {i}"), "The council met.").id);
+    }
+    let titled = post(&mut store, "The council", "Minutes of the evening.").id;
+    let rare = post(&mut store, "Elsewhere", "Nothing about it.").id;
+    let trashed = body_only.pop().unwrap();
+    store.trash_post(trashed).unwrap();
+
+    let hits = store.search("council", 5).unwrap();
+    let ids: Vec<i64> = hits.iter().map(|h| h.id).collect();
+    let newest: Vec<i64> = body_only.iter().rev().take(4).copied().collect();
+    assert_eq!(ids[0], titled, "the title match first");
+    assert_eq!(
+        ids[1..],
+        newest[..],
+        "then the newest, the trashed one left out"
+    );
+    assert!(!ids.contains(&rare) && !ids.contains(&trashed));
+    assert!(
+        hits[1].snippet.contains("<mark>council</mark>"),
+        "{}",
+        hits[1].snippet
+    );
+    // A rarer word is still ranked by bm25 (here: its only post).
+    assert_eq!(store.search("evening", 5).unwrap()[0].id, titled);
+    assert_eq!(store.search("council", 100).unwrap().len(), 30);
+}

@@ -1,9 +1,11 @@
 // The details panel (#meta): the open post's metadata fields, and the
 // Details button that shows or hides it. Edits go to the editing session.
 import type { EditableFields, EditingSession } from "./editing";
-import { $, field } from "./dom";
+import { $, element, field, showError } from "./dom";
 import { toLocalInput } from "./format";
 import { t } from "./i18n";
+import { rpc } from "./rpc";
+import { translationLink } from "./translation";
 import type { Post, Status } from "./types";
 
 export interface DetailsPanel {
@@ -41,7 +43,8 @@ function fieldEdit(name: string, v: string): { fields: EditableFields; preview: 
   }
 }
 
-export function setupDetails(session: EditingSession): DetailsPanel {
+/** `openPost` opens a post in every view (the translation's button). */
+export function setupDetails(session: EditingSession, openPost: (id: number) => Promise<void>): DetailsPanel {
   const meta = $<HTMLFormElement>("meta");
   const set = (name: string, value: string) => (field(meta, name).value = value);
   const countSummary = (text: string) => ($("summary-count").textContent = t("count-characters", { count: text.length }));
@@ -54,6 +57,24 @@ export function setupDetails(session: EditingSession): DetailsPanel {
     session.edit(fields, { preview });
   });
   meta.addEventListener("change", () => void session.save("autosave"));
+
+  /** The translation's button, named by its title once the translation is loaded. */
+  const showTranslation = (p: Post) => {
+    const note = $("translation-note");
+    const link = translationLink(p, null);
+    if (!link) return note.replaceChildren();
+    const button = element("button", link.text);
+    button.type = "button";
+    button.id = "open-translation";
+    button.addEventListener("click", () => void openPost(link.id).catch(showError));
+    note.replaceChildren(button);
+    rpc.getPost(link.id).then(
+      (twin) => {
+        if (session.post?.id === p.id) button.textContent = translationLink(p, twin)?.text ?? link.text;
+      },
+      () => {},
+    );
+  };
 
   $("toggle-meta").addEventListener("click", () => {
     meta.hidden = !meta.hidden;
@@ -75,7 +96,7 @@ export function setupDetails(session: EditingSession): DetailsPanel {
       set("canonical_url", p.canonical_url);
       set("featured_image", p.featured_image);
       countSummary(p.summary);
-      $("translation-note").textContent = p.translation_of ? t("details-has-translation") : "";
+      showTranslation(p);
       const translate = $<HTMLButtonElement>("translate");
       translate.textContent = p.lang === "en" ? t("details-create-french") : t("details-create-english");
       translate.disabled = p.translation_of !== null;

@@ -1,15 +1,20 @@
 // The digest dialog (#digest-dialog): pick and order posts, write an intro,
-// preview the newsletter digest, copy it or save it as .eml.
+// choose the language, preview the newsletter digest, copy it or save it as
+// .eml. What is chosen is kept in the library (digestDraft.ts), so the
+// digest is as it was left after a restart.
 import type { EditingSession } from "./editing";
 import { $, element, errorText, showEmailPart, showError, toggleGroup } from "./dom";
 import { statusName, t } from "./i18n";
+import { digestSource, langChoice, restoredDraft } from "./digestDraft";
+import { showWarnings } from "./email";
 import { rpc } from "./rpc";
-import type { EmailSource, PostSummary } from "./types";
+import type { SettingsWindow } from "./settings";
+import type { DigestDraft, EmailSource, PostSummary } from "./types";
 
 /** Rebuild the preview this long after the last change. */
 const DIGEST_PREVIEW_MS = 250;
 
-export function setupDigest(session: EditingSession): void {
+export function setupDigest(session: EditingSession, settings: SettingsWindow): void {
   const dialog = $<HTMLDialogElement>("digest-dialog");
   const frame = $<HTMLIFrameElement>("digest-frame");
   const text = $("digest-text");
@@ -19,14 +24,22 @@ export function setupDigest(session: EditingSession): void {
   let ids: number[] = [];
   let posts = new Map<number, PostSummary>();
   let timer: number | undefined;
+  /** The kept digest has been read (once, at the first opening). */
+  let restored = false;
+  const intro = $<HTMLTextAreaElement>("digest-intro");
+  const subject = $<HTMLInputElement>("digest-subject");
+  const esp = $<HTMLSelectElement>("digest-esp");
+  const lang = $<HTMLSelectElement>("digest-lang");
 
-  const source = (): EmailSource => ({
-    kind: "digest",
-    ids,
-    intro: $<HTMLTextAreaElement>("digest-intro").value,
-    subject: $<HTMLInputElement>("digest-subject").value || null,
-    esp: $<HTMLSelectElement>("digest-esp").value || null,
-  });
+  const draft = (): DigestDraft => ({ ids, intro: intro.value, subject: subject.value, esp: esp.value, lang: langChoice(lang.value) });
+  const source = (): EmailSource => digestSource(draft());
+  const fill = (d: DigestDraft) => {
+    ids = d.ids;
+    intro.value = d.intro;
+    subject.value = d.subject;
+    esp.value = d.esp;
+    lang.value = d.lang ?? "";
+  };
 
   /** A post with its buttons: [symbol, action, what it does, enabled]. */
   function row(p: PostSummary, buttons: [string, string, () => void, boolean?][]): HTMLLIElement {
@@ -74,9 +87,13 @@ export function setupDigest(session: EditingSession): void {
     );
   }
 
+  /** Preview again and keep the digest, shortly after the last change. */
   function schedulePreview(): void {
     window.clearTimeout(timer);
-    timer = window.setTimeout(() => void refresh(), DIGEST_PREVIEW_MS);
+    timer = window.setTimeout(() => {
+      void refresh();
+      rpc.saveDigestDraft(draft()).catch((e) => (status.textContent = errorText(e, t("digest-not-kept"))));
+    }, DIGEST_PREVIEW_MS);
   }
 
   async function refresh(): Promise<void> {
@@ -90,7 +107,7 @@ export function setupDigest(session: EditingSession): void {
       const email = await rpc.emailPreview(source());
       frame.srcdoc = email.html;
       text.textContent = email.text;
-      warnings.textContent = [t("digest-subject-line", { subject: email.subject }), ...email.warnings].join(" · ");
+      showWarnings(warnings, email.warnings, settings, [t("digest-subject-line", { subject: email.subject })]);
     } catch (e) {
       warnings.textContent = errorText(e, t("digest-failed"));
     }
@@ -101,6 +118,10 @@ export function setupDigest(session: EditingSession): void {
     try {
       const all = await rpc.listPosts({ sort: "updated" });
       posts = new Map(all.map((p) => [p.id, p]));
+      if (!restored) {
+        fill(restoredDraft(await rpc.digestDraft(), new Set(posts.keys())));
+        restored = true;
+      }
       ids = ids.filter((id) => posts.has(id));
       renderLists();
       dialog.showModal();
@@ -109,7 +130,11 @@ export function setupDigest(session: EditingSession): void {
       showError(e);
     }
   });
-  for (const id of ["digest-intro", "digest-subject", "digest-esp"]) $(id).addEventListener("input", schedulePreview);
+  for (const el of [intro, subject, esp, lang]) el.addEventListener("input", schedulePreview);
+  // A setting opened from a warning may have changed the footer.
+  $("settings-dialog").addEventListener("close", () => {
+    if (dialog.open) schedulePreview();
+  });
   toggleGroup("#digest-dialog [data-dpart]", "aria-pressed", (b) => showEmailPart(frame, text, b.dataset.dpart));
   $("digest-copy").addEventListener("click", () => {
     rpc.copyEmail(source()).then(

@@ -115,11 +115,29 @@ export class FakeBackend implements EditingBackend {
     return { ...next };
   }
 
-  updatePost(id: number, patch: PostPatch, kind: SaveKind): Promise<Post> {
+  /** Words kept as a revision because a save was based on an older copy. */
+  readonly kept: { id: number; patch: PostPatch }[] = [];
+  private teammateWrites = 0;
+
+  /** A team sync writes the post (as the core's sync does: a newer `updated_at`). */
+  teammateWrite(id: number, patch: PostPatch): Post {
+    const old = this.library.get(id) ?? makePost(id);
+    this.teammateWrites += 1;
+    const next: Post = { ...old, ...patch, updated_at: `2026-02-0${this.teammateWrites}T10:00:00Z` };
+    this.library.set(id, next);
+    return { ...next };
+  }
+
+  updatePost(id: number, patch: PostPatch, kind: SaveKind, basedOn: string | null = null): Promise<Post> {
     this.calls.push(`update ${id}`);
     const reply = deferred<Post>();
     this.updates.push({ id, patch, kind, reply });
-    if (this.failNextUpdate !== null) {
+    const held = this.library.get(id);
+    if (basedOn !== null && held && held.updated_at !== basedOn) {
+      // Like the core: nothing overwritten, the editor's words kept.
+      this.kept.push({ id, patch });
+      reply.reject({ code: "post_changed", message: "It was changed by a team sync." });
+    } else if (this.failNextUpdate !== null) {
       reply.reject(this.failNextUpdate);
       this.failNextUpdate = null;
     } else if (this.failUpdatesWith !== null) {

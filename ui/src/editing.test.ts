@@ -428,3 +428,39 @@ describe("a full or read-only disk", () => {
     expect(retriedSaveError("disk_full")).toBe(true);
   });
 });
+
+describe("a team sync writing the open post", () => {
+  it("sends the copy the edit started from, and saves normally when nothing else wrote", async () => {
+    session.edit({ body: "mine" });
+    await session.save("autosave");
+    expect(backend.kept).toEqual([]);
+    expect(backend.library.get(1)?.body).toBe("mine");
+  });
+
+  it("a save based on an older copy overwrites nothing: the newer copy is shown, the words kept", async () => {
+    session.edit({ body: "typed before the sync landed" });
+    backend.teammateWrite(1, { body: "Ana's version" });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS);
+    await settle();
+    expect(backend.library.get(1)?.body).toBe("Ana's version");
+    expect(backend.kept).toEqual([{ id: 1, patch: { body: "typed before the sync landed" } }]);
+    expect(events).toContainEqual(expect.objectContaining({ type: "error", during: "save", code: "post_changed" }));
+    expect(events.at(-1)).toMatchObject({ type: "reloaded", post: { id: 1, body: "Ana's version" } });
+    expect(session.post?.body).toBe("Ana's version");
+    expect(session.changes()).toBeNull();
+    // Typing goes on from the newer copy and saves.
+    session.edit({ body: "Ana's version, and mine" });
+    await session.save("autosave");
+    expect(backend.library.get(1)?.body).toBe("Ana's version, and mine");
+    expect(backend.kept).toHaveLength(1);
+  });
+
+  it("is not retried like a full disk", async () => {
+    session.edit({ body: "x" });
+    backend.teammateWrite(1, { title: "Retitled" });
+    await session.save("autosave");
+    await settle();
+    expect(types()).not.toContain("retry");
+    expect(session.post?.title).toBe("Retitled");
+  });
+});

@@ -38,7 +38,9 @@ export type { SaveKind };
 /** The backend calls editing needs (implemented by `rpc` in the app). */
 export interface EditingBackend {
   getPost(id: number): Promise<Post>;
-  updatePost(id: number, patch: PostPatch, kind: SaveKind): Promise<Post>;
+  /** `basedOn`: the `updated_at` of the copy the edit started from; the core
+   *  refuses (`post_changed`) when the library holds a newer one. */
+  updatePost(id: number, patch: PostPatch, kind: SaveKind, basedOn: string | null): Promise<Post>;
   saveRevision(id: number): Promise<unknown>;
   /** The live preview of `text` (changes or the whole text); with `stage`,
    *  the backend also keeps the edit (`fields` and the text) for a close. */
@@ -76,6 +78,10 @@ export type EditingEvent =
   | { type: "error"; during: "save" | "preview"; code: string | null; error: unknown }
   /** The failed save (`attempt` failures in a row, the last with `code`) is tried again in `inMs`. */
   | { type: "retry"; code: string | null; attempt: number; inMs: number }
+  /** A team sync wrote the open post while it was being edited: the save was
+   *  refused (the editor's words are kept in History) and `post`, the
+   *  library's newer copy, is now the open post. */
+  | { type: "reloaded"; post: Post }
   /** A preview of the open post was shown. */
   | { type: "preview"; post: Post; preview: LivePreview };
 
@@ -216,7 +222,8 @@ export class EditingSession {
     if (!post || (!patch && kind === "autosave")) return;
     try {
       this.emit({ type: "saving" });
-      const result = patch ? await this.backend.updatePost(post.id, patch, kind) : post;
+      const basedOn = this.saved && this.saved.id === post.id ? this.saved.updated_at : null;
+      const result = patch ? await this.backend.updatePost(post.id, patch, kind, basedOn) : post;
       if (kind === "save") await this.backend.saveRevision(post.id);
       if (this.current && this.current.id === result.id) {
         this.saved = result;
@@ -237,8 +244,24 @@ export class EditingSession {
       this.lastSaveError = e;
       const code = errorCode(e);
       this.emit({ type: "error", during: "save", code, error: e });
+      if (code === "post_changed" && this.current?.id === post.id) return this.reload(post.id);
       if (retriedSaveError(code) && this.current?.id === post.id && this.changes()) this.scheduleRetry(code);
     }
+  }
+
+  /** Show the library's newer copy of the open post instead of the editor's
+   *  (whose words the core kept as a revision when it refused the save). */
+  private async reload(id: number): Promise<void> {
+    let fresh: Post;
+    try {
+      fresh = await this.backend.getPost(id);
+    } catch (e) {
+      this.emit({ type: "error", during: "save", code: errorCode(e), error: e });
+      return;
+    }
+    if (this.current?.id !== id) return;
+    this.load(fresh);
+    this.emit({ type: "reloaded", post: fresh });
   }
 
   /** Try the failed save again after the next delay of RETRY_DELAYS_MS. */

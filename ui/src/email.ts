@@ -1,10 +1,13 @@
 // The Email tab (#email): what the newsletter export builds from the saved
 // post, at two widths, as HTML or text; copy it or save it as .eml.
 import type { EditingSession } from "./editing";
-import { $, showEmailPart, showError, toggleGroup } from "./dom";
+import { $, element, showEmailPart, showError, toggleGroup } from "./dom";
+import { warningView } from "./emailWarnings";
 import { t } from "./i18n";
 import { rpc } from "./rpc";
+import { settingLabel, type SettingsWindow } from "./settings";
 import { setSaveState } from "./statusbar";
+import type { EmailWarning } from "./types";
 
 export interface EmailTab {
   /** Build the email again, when the tab is shown (saving what is typed first). */
@@ -15,9 +18,33 @@ export interface EmailDeps {
   session: EditingSession;
   /** True when the Email tab is the one shown. */
   shown(): boolean;
+  settings: SettingsWindow;
 }
 
-export function setupEmailTab({ session, shown }: EmailDeps): EmailTab {
+/**
+ * Show `warnings` in `into` (after `lead`, plain texts such as the digest's
+ * subject): each its own line, one that names a setting with a button that
+ * opens Settings at that field.
+ */
+export function showWarnings(into: HTMLElement, warnings: EmailWarning[], settings: SettingsWindow, lead: string[] = []): void {
+  into.replaceChildren(
+    ...lead.map((t) => element("span", t, "email-warning")),
+    ...warnings.map((w) => {
+      const view = warningView(w, settingLabel);
+      const line = element("span", view.text, "email-warning");
+      if (view.setting && view.button) {
+        const key = view.setting;
+        const b = element("button", view.button);
+        b.type = "button";
+        b.addEventListener("click", () => void settings.open(key).catch(showError));
+        line.append(" ", b);
+      }
+      return line;
+    }),
+  );
+}
+
+export function setupEmailTab({ session, shown, settings }: EmailDeps): EmailTab {
   const frame = $<HTMLIFrameElement>("email-frame");
   const text = $("email-text");
 
@@ -29,7 +56,7 @@ export function setupEmailTab({ session, shown }: EmailDeps): EmailTab {
     try {
       const email = await rpc.emailPreview({ kind: "post", id: post.id });
       $("email-subject").textContent = email.subject;
-      $("email-warnings").textContent = email.warnings.join(" ");
+      showWarnings($("email-warnings"), email.warnings, settings);
       frame.srcdoc = email.html;
       text.textContent = email.text;
     } catch (e) {

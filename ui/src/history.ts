@@ -6,7 +6,8 @@ import { time } from "./format";
 import { dateTime, t } from "./i18n";
 import { rpc } from "./rpc";
 import { setSaveState } from "./statusbar";
-import type { DiffKind, Post, Revision, TeammateVersion } from "./types";
+import type { Post, Revision, TeammateVersion } from "./types";
+import { bodyRow, type DiffRow, versionDiffRows } from "./versionDiff";
 
 export interface HistoryPanel {
   isOpen(): boolean;
@@ -20,7 +21,8 @@ export interface HistoryDeps {
   showRestored(post: Post): Promise<void>;
 }
 
-const MARKS: Record<DiffKind, string> = { added: "+", removed: "−", same: " ", skipped: "⋯" };
+/** A row of a comparison, painted. */
+const paint = (r: DiffRow) => ("heading" in r ? element("p", r.heading, "diff-heading") : element("div", r.text, `diff-${r.kind}`));
 
 /** The catalogue key of each reason a revision was kept. */
 const REASONS: Record<Revision["reason"], string> = { save: "reason-save", status: "reason-status", auto: "reason-auto", restore: "reason-restore", sync: "reason-sync" };
@@ -42,6 +44,8 @@ export function setupHistory({ session, showRestored }: HistoryDeps): HistoryPan
     const row = (text: string, pick: (li: HTMLLIElement) => void) => {
       const li = element("li", text);
       li.tabIndex = 0;
+      li.setAttribute("role", "option");
+      li.setAttribute("aria-selected", "false");
       li.addEventListener("click", () => pick(li));
       li.addEventListener("keydown", (ev) => {
         if (ev.key === "Enter") pick(li);
@@ -74,13 +78,11 @@ export function setupHistory({ session, showRestored }: HistoryDeps): HistoryPan
   async function choose(r: Revision, li: HTMLLIElement): Promise<void> {
     if (!session.post) return;
     chosen = r;
-    for (const el of list.children) el.toggleAttribute("aria-selected", el === li);
+    for (const el of list.querySelectorAll("[role=option]")) el.setAttribute("aria-selected", String(el === li));
     try {
-      const { lines, notice } = await rpc.revisionDiff(session.post.id, r.id);
-      diff.replaceChildren(
-        ...(notice ? [element("p", notice, "diff-notice")] : []),
-        ...lines.map((l) => element("div", `${MARKS[l.kind]} ${l.text}`, `diff-${l.kind}`)),
-      );
+      const compared = await rpc.revisionDiff(session.post.id, r.id);
+      const notice = compared.body.notice;
+      diff.replaceChildren(...(notice ? [element("p", notice, "diff-notice")] : []), ...versionDiffRows(compared).map(paint));
       restoreButton.disabled = false;
     } catch (e) {
       showError(e);
@@ -91,14 +93,14 @@ export function setupHistory({ session, showRestored }: HistoryDeps): HistoryPan
   async function chooseShared(v: TeammateVersion, li: HTMLLIElement): Promise<void> {
     if (!session.post) return;
     chosen = null;
-    for (const el of list.children) el.toggleAttribute("aria-selected", el === li);
+    for (const el of list.querySelectorAll("[role=option]")) el.setAttribute("aria-selected", String(el === li));
     restoreButton.disabled = true;
     try {
       const { lines, notice } = await rpc.teammateDiff(session.post.id, v.commit);
       diff.replaceChildren(
         element("p", t("history-theirs", { name: v.name }), "diff-notice"),
         ...(notice ? [element("p", notice, "diff-notice")] : []),
-        ...lines.map((l) => element("div", `${MARKS[l.kind]} ${l.text}`, `diff-${l.kind}`)),
+        ...lines.map((l) => paint(bodyRow(l))),
       );
     } catch (e) {
       showError(e);

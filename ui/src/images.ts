@@ -1,7 +1,9 @@
-// Images pasted or dropped into the editor: stored as library assets, then
-// inserted as Markdown with the alt text the writer gives (#alt-dialog).
+// Images pasted or dropped into the editor: the writer gives the alt text
+// (#alt-dialog), then the image is stored as a library asset and inserted as
+// Markdown (the order is imageInsert.ts's).
 import { $, showError } from "./dom";
 import { t } from "./i18n";
+import { imageMarkdownWith } from "./imageInsert";
 import { BackendError, rpc } from "./rpc";
 
 function readBase64(file: File): Promise<string> {
@@ -25,14 +27,14 @@ function askAltText(suggestion: string): Promise<string | null> {
   });
 }
 
-/** Store `file` and return the Markdown that shows it, or null (cancelled or failed). */
+/** The Markdown that shows `file`, stored once the alt text is given; null when cancelled or failed. */
 export async function imageMarkdown(file: File): Promise<string | null> {
   try {
-    const data = await readBase64(file);
-    const asset = await rpc.addAsset(file.name || "image", data);
-    const alt = await askAltText(file.name.replace(/\.[^.]+$/, "").replace(/[-_]+/g, " "));
-    if (alt === null) return null;
-    return `![${alt.replace(/[[\]]/g, "")}](${asset.reference})`;
+    return await imageMarkdownWith(file, {
+      askAlt: askAltText,
+      read: readBase64,
+      store: async (name, data) => (await rpc.addAsset(name, data)).reference,
+    });
   } catch (e) {
     showError(e);
     return null;

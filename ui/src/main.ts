@@ -4,7 +4,11 @@
 // view in its own file, everything else in the Rust core.
 // Start-up marks (read by the e2e figures test): the bundle is parsed and runs.
 performance.mark("js-start");
+import { redo, undo } from "@codemirror/commands";
+import { openSearchPanel } from "@codemirror/search";
 import { setupDetails } from "./details";
+import { EDITOR_FONT_KEY, editorFont, editorFontOf } from "./editorFont";
+import { setupFeaturedPicker } from "./featuredPicker";
 import { $, showError } from "./dom";
 import { createEditor } from "./editor";
 import { EditingSession, type PreviewTarget } from "./editing";
@@ -22,7 +26,8 @@ import { rpc } from "./rpc";
 import { onLanguageChange, t } from "./i18n";
 import { loadLanguage } from "./language";
 import { setupSettings, showWelcomeIfDue } from "./settings";
-import { setupShortcuts } from "./shortcuts";
+import { setupMenuBar, setupShortcuts } from "./shortcuts";
+import { showPostLanguage } from "./spelling";
 import { setupTeam } from "./team";
 import { setupRecovery } from "./recovery";
 import { retryingText, setSaveState, showCounts } from "./statusbar";
@@ -42,16 +47,13 @@ const session = new EditingSession(rpc, previewTarget);
 const editor = createEditor($("editor"), {
   onChange: (text, changes) => session.edit({ body: text }, { changes }),
   onBlur: () => void session.save("autosave"),
-  onSave: () => {
-    void session.save("save");
-    team.saved();
-  },
+  onSave: () => void commands.run("save", "key"),
   onImage: imageMarkdown,
 });
 const sync = scrollSync(editor.view.scrollDOM, (fraction) => void frame.scrollToFraction(fraction));
 
 const workspace = setupWorkspace(() => ({ session, editor, frame, details, library, email, history }));
-const details = setupDetails(session);
+const details = setupDetails(session, (id) => openPost(id));
 /** Open a post in every view, then say who last changed it in the team. */
 const openPost = async (id: number) => {
   await workspace.open(id);
@@ -69,24 +71,37 @@ let emailTab: Promise<EmailTab> | null = null;
 const email: EmailTab = {
   refresh: async () => {
     if (layout.tab() !== "email") return;
-    emailTab ??= import("./email").then((m) => m.setupEmailTab({ session, shown: () => layout.tab() === "email" }));
+    emailTab ??= import("./email").then((m) => m.setupEmailTab({ session, shown: () => layout.tab() === "email", settings: settingsWindow }));
     await (await emailTab).refresh();
   },
 };
 const laterViews = () =>
-  Promise.all([import("./digest").then((m) => m.setupDigest(session)), import("./exportDialog").then((m) => m.setupExportDialog(session))]);
+  Promise.all([import("./digest").then((m) => m.setupDigest(session, settingsWindow)), import("./exportDialog").then((m) => m.setupExportDialog(session))]);
 const team = setupTeam({ session, refreshLibrary: () => library.refresh(), showReloaded: workspace.showReloaded });
-const settingsWindow = setupSettings(() => void email.refresh(), [team.renderSettings]);
-setupShortcuts({
+const settingsWindow = setupSettings(
+  (s) => {
+    if (s.key === EDITOR_FONT_KEY) document.body.dataset.editorFont = editorFontOf(s.value);
+    void email.refresh();
+  },
+  [team.renderSettings],
+);
+const commands = setupShortcuts({
   save: () => {
     void session.save("save");
     team.saved();
   },
   quit: () => void session.save("autosave").finally(() => rpc.quit().catch(showError)),
+  undo: () => (editor.view.hasFocus ? undo(editor.view) : document.execCommand("undo")),
+  redo: () => (editor.view.hasFocus ? redo(editor.view) : document.execCommand("redo")),
+  findInPost: () => {
+    editor.view.focus();
+    openSearchPanel(editor.view);
+  },
 });
 window.addEventListener("blur", () => void session.save("autosave"));
 setupPublishing({ session, settings: settingsWindow });
 setupImportDialog(() => void library.refresh());
+setupFeaturedPicker(session);
 
 // A switch in Settings redraws the words the views drew themselves (the page's own are translated by language.ts).
 onLanguageChange(() => {
@@ -120,10 +135,17 @@ session.on((ev) => {
     case "error":
       if (ev.during === "save") setSaveState(t("save-not-saved"));
       return retrying && ev.during === "save" ? undefined : showError(ev.error);
+    case "reloaded":
+      retrying = false;
+      setSaveState(t("team-updated-open-post"));
+      void workspace.showReloaded(ev.post);
+      void library.refresh();
+      return;
     case "retry":
       retrying = true;
       return setSaveState(retryingText(ev.code));
     case "preview":
+      showPostLanguage(editor.view, ev.post.lang);
       showCounts(ev.post, ev.preview);
       showListing(ev.post, ev.preview).catch(showError);
       return;
@@ -133,11 +155,9 @@ session.on((ev) => {
 void (async () => {
   await loadLanguage();
   if (await setupRecovery()) return;
-  try {
-    await library.loadChoices();
-  } catch (e) {
-    showError(e);
-  }
+  rpc.listSettings().then((all) => (document.body.dataset.editorFont = editorFont(all)), showError);
+  // The template menu and tag suggestions load beside the list, not before it.
+  const choices = library.loadChoices().catch(showError);
   await library.refresh();
   performance.mark("library-listed");
   requestAnimationFrame(() => performance.mark("library-painted"));
@@ -146,9 +166,11 @@ void (async () => {
   if (first !== null) await openPost(first);
   else document.body.classList.add("nothing");
   await later;
+  await choices;
   document.body.dataset.ready = "true";
   performance.mark("editable");
   requestAnimationFrame(() => performance.mark("editable-painted"));
+  void setupMenuBar(commands).catch(showError);
   await showWelcomeIfDue().catch(showError);
   await team.start();
 })();

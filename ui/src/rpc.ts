@@ -5,6 +5,8 @@ import type {
   ChosenFolder,
   EmailPreview,
   EmailSource,
+  DigestDraft,
+  PostImage,
   ErrorCode,
   ExportProgress,
   ExportScope,
@@ -21,6 +23,7 @@ import type {
   PostSummary,
   Revision,
   RevisionDiff,
+  VersionDiff,
   SaveKind,
   SearchHit,
   Setting,
@@ -74,14 +77,15 @@ export const rpc = {
   createPost: (template: string | null) => call<Post>("create_post", { template }),
   duplicatePost: (id: number) => call<Post>("duplicate_post", { id }),
   createTranslation: (id: number) => call<Post>("create_translation", { id }),
-  updatePost: (id: number, patch: PostPatch, kind: SaveKind) => call<Post>("update_post", { id, patch, kind }),
+  updatePost: (id: number, patch: PostPatch, kind: SaveKind, basedOn: string | null = null) =>
+    call<Post>("update_post", { id, patch, kind, basedOn }),
   trashPost: (id: number) => call<Post>("trash_post", { id }),
   restorePost: (id: number) => call<Post>("restore_post", { id }),
   emptyTrash: () => call<number>("empty_trash"),
   listRevisions: (id: number) => call<Revision[]>("list_revisions", { id }),
   saveRevision: (id: number) => call<Revision | null>("save_revision", { id }),
   restoreRevision: (id: number, revision: number) => call<Post>("restore_revision", { id, revision }),
-  revisionDiff: (id: number, revision: number) => call<RevisionDiff>("revision_diff", { id, revision }),
+  revisionDiff: (id: number, revision: number) => call<VersionDiff>("revision_diff", { id, revision }),
   addAsset: (fileName: string, dataBase64: string) => call<Asset>("add_asset", { fileName, dataBase64 }),
   /** The live preview after `text` (the editor's changes, or the whole text): a splice of the
    *  preview's blocks, or `resync` (send the whole text); with `stage`, the backend also keeps
@@ -97,6 +101,10 @@ export const rpc = {
   /** Restore the newest good backup; the damaged file is kept aside. Says what it did. */
   restoreNewestBackup: () => call<string>("restore_newest_backup"),
   emailPreview: (source: EmailSource) => call<EmailPreview>("email_preview", { source }),
+  digestDraft: () => call<DigestDraft>("digest_draft"),
+  saveDigestDraft: (draft: DigestDraft) => call<void>("save_digest_draft", { draft }),
+  postImages: (id: number) => call<PostImage[]>("post_images", { id }),
+  chooseImageFile: () => call<PostImage | null>("choose_image_file"),
   copyEmail: (source: EmailSource) => call<void>("copy_email", { source }),
   // No command takes a path: files and folders come from the system's dialog,
   // shown by the Rust side; a chosen folder comes back as an opaque token.

@@ -42,6 +42,10 @@ const CHOICES = (): Record<string, [string, string][]> => ({
     ["en", "English"],
     ["fr", "Français"],
   ],
+  "ui.editor_font": [
+    ["proportional", t("setting-editor-font-proportional")],
+    ["monospace", t("setting-editor-font-monospace")],
+  ],
 });
 
 function inputType(key: string): string {

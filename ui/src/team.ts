@@ -193,13 +193,15 @@ export function setupTeam({ session, refreshLibrary, showReloaded }: TeamDeps): 
     for (const b of section.querySelectorAll("button")) b.disabled = true;
     try {
       const left = await send();
+      // A choice may have changed the open post: show the library's copy (an
+      // editor left on the older copy would have its next save refused).
+      if (session.post && c.post_id === session.post.id) {
+        const settled = await rpc.getPost(c.post_id);
+        session.load(settled);
+        await showReloaded(settled);
+      }
       if (left === null) {
         setSaveState(t("team-settled", { title: c.title }));
-        if (session.post && c.post_id === session.post.id) {
-          const settled = await rpc.getPost(c.post_id);
-          session.load(settled);
-          await showReloaded(settled);
-        }
         await refreshLibrary();
         scheduler.saved();
       }

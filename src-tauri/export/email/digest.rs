@@ -45,6 +45,27 @@ impl Digest {
     }
 }
 
+/// The posts as a digest in `lang` lists them: a post of the other language
+/// is replaced by its translation in `lang` when it has one that is not in
+/// the trash, else kept as it is; a post chosen in both languages appears once.
+pub fn in_language(store: &Store, posts: Vec<Post>, lang: Lang) -> Result<Vec<Post>> {
+    let mut out: Vec<Post> = Vec::with_capacity(posts.len());
+    for post in posts {
+        let twin = match post.translation_of {
+            Some(t) if post.lang != lang => Some(store.get_post(t)?),
+            _ => None,
+        };
+        let chosen = match twin {
+            Some(t) if t.lang == lang && t.deleted_at.is_none() => t,
+            _ => post,
+        };
+        if !out.iter().any(|p| p.id == chosen.id) {
+            out.push(chosen);
+        }
+    }
+    Ok(out)
+}
+
 /// Build a digest email. Images in the intro have no page on the site, so
 /// they need [`super::ImageMode::Embedded`] or [`super::ImageMode::Inline`].
 pub fn digest_email(store: &Store, digest: &Digest, options: &EmailOptions) -> Result<EmailParts> {

@@ -23,6 +23,7 @@
 //! and From lose Unicode bidi controls ([`header_line`]).
 
 mod digest;
+pub mod digest_draft;
 mod eml;
 mod footer;
 mod layout;
@@ -45,7 +46,7 @@ use crate::store::Store;
 use crate::util::html::escape;
 use merge_tags::neutralize_text;
 
-pub use digest::{digest_email, Digest};
+pub use digest::{digest_email, in_language, Digest};
 pub use newsletter_settings::{Esp, NewsletterSettings, Sender};
 pub use text::WIDTH as TEXT_WIDTH;
 

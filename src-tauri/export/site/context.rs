@@ -40,6 +40,8 @@ pub(crate) struct PostEntry {
     pub slug: String,
     /// The date the post is shown with: its publish date, else its creation date.
     pub date: DateTime<Utc>,
+    /// How the site is told to treat it.
+    pub release: Release,
     /// Plain text: the summary, else the first paragraph.
     pub teaser: String,
     /// The body as sanitized HTML, images pointing at their file beside the page.
@@ -53,6 +55,31 @@ pub(crate) struct PostEntry {
     pub translation: Option<usize>,
     /// Links in the body written as site paths (`/posts/other/`).
     pub site_links: Vec<String>,
+}
+
+/// How a post goes out to a static site generator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Release {
+    /// Live on the next build.
+    Published,
+    /// Not a draft, dated at its publish date: Hugo and Jekyll leave a post
+    /// dated in the future out of the site until a build after that date
+    /// (unless built with `--buildFuture` / `--future`).
+    Scheduled,
+    /// Left out of the built site (Hugo `draft: true`, Jekyll `published: false`).
+    Draft,
+}
+
+impl Release {
+    /// A scheduled post without a publish date has no date the site could
+    /// honour, so it goes out as a draft (with a warning, see [`load`]).
+    pub fn of(post: &Post) -> Release {
+        match post.status {
+            Status::Published => Release::Published,
+            Status::Scheduled if post.publish_at.is_some() => Release::Scheduled,
+            _ => Release::Draft,
+        }
+    }
 }
 
 /// An image from the library, with the file name it is exported under.
@@ -81,15 +108,18 @@ impl PostEntry {
     }
 }
 
-/// Load and render the chosen posts.
+/// Load and render the chosen posts. With `with_scheduled` (a site generator
+/// that honours future dates), [`Selection::Published`] also takes the
+/// scheduled posts that have a publish date, exported dated then.
 pub(crate) fn load(
     store: &Store,
     selection: &Selection,
+    with_scheduled: bool,
     progress: Progress<'_>,
 ) -> Result<SiteContext> {
     let all = store.all_posts()?;
     let keys = translation_keys(&all);
-    let mut chosen = choose(store, &all, selection)?;
+    let mut chosen = choose(store, &all, selection, with_scheduled)?;
     chosen.sort_by(|a, b| date_of(b).cmp(&date_of(a)).then(b.id.cmp(&a.id)));
 
     let mut ctx = SiteContext {
@@ -101,6 +131,8 @@ pub(crate) fn load(
         whole_site: matches!(selection, Selection::Published | Selection::All),
         warnings: Vec::new(),
     };
+    ctx.warnings
+        .extend(undated_scheduled(&all, &chosen, selection, with_scheduled));
     let mut images = ImageCache::default();
     let total = chosen.len();
     for (i, post) in chosen.into_iter().enumerate() {
@@ -121,9 +153,19 @@ pub(crate) fn load(
     Ok(ctx)
 }
 
-fn choose(store: &Store, all: &[Post], selection: &Selection) -> Result<Vec<Post>> {
+fn choose(
+    store: &Store,
+    all: &[Post],
+    selection: &Selection,
+    with_scheduled: bool,
+) -> Result<Vec<Post>> {
     let by_status = |s: Status| all.iter().filter(|p| p.status == s).cloned().collect();
     Ok(match selection {
+        Selection::Published if with_scheduled => all
+            .iter()
+            .filter(|p| matches!(Release::of(p), Release::Published | Release::Scheduled))
+            .cloned()
+            .collect(),
         Selection::Published => by_status(Status::Published),
         Selection::Status(s) => by_status(*s),
         Selection::All => all.to_vec(),
@@ -147,6 +189,31 @@ fn choose(store: &Store, all: &[Post], selection: &Selection) -> Result<Vec<Post
             posts
         }
     })
+}
+
+/// A warning for each scheduled post without a publish date the export
+/// would have taken: left out of the site, or exported as a draft.
+fn undated_scheduled(
+    all: &[Post],
+    chosen: &[Post],
+    selection: &Selection,
+    with_scheduled: bool,
+) -> Vec<String> {
+    let undated = |p: &&Post| p.status == Status::Scheduled && p.publish_at.is_none();
+    let as_drafts = chosen.iter().filter(undated).map(|p| {
+        format!(
+            "\u{201c}{}\u{201d} is scheduled but has no publish date, so it was exported as a draft; set its date.",
+            p.title
+        )
+    });
+    let site = matches!(selection, Selection::Published) && with_scheduled;
+    let left_out = all.iter().filter(undated).filter(|_| site).map(|p| {
+        format!(
+            "\u{201c}{}\u{201d} is scheduled but has no publish date, so it was left out; set its date.",
+            p.title
+        )
+    });
+    as_drafts.chain(left_out).collect()
 }
 
 fn date_of(p: &Post) -> DateTime<Utc> {
@@ -209,6 +276,7 @@ fn prepare(
     Ok(PostEntry {
         slug,
         date: date_of(&post),
+        release: Release::of(&post),
         teaser: rendered.teaser,
         html: rendered.html,
         images,

@@ -65,7 +65,7 @@ pub struct Feed {
 
 /// Build the feed of the library's published posts in `opts.lang`, newest first.
 pub fn feed(store: &Store, opts: &FeedOptions) -> Result<Feed> {
-    let mut ctx = context::load(store, &Selection::Published, &mut |_, _, _| {})?;
+    let mut ctx = context::load(store, &Selection::Published, false, &mut |_, _, _| {})?;
     ctx.posts.retain(|p| p.post.lang == opts.lang);
     let base = ctx.base_url.clone();
     let items: Vec<Item> = ctx

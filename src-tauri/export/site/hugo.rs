@@ -8,12 +8,12 @@ use chrono::SecondsFormat;
 use serde::Serialize;
 
 use super::body;
-use super::context::{Featured, PostEntry, SiteContext};
+use super::context::{Featured, PostEntry, Release, SiteContext};
 use super::output::{FileKind, Output, SiteRenderer};
 use super::rel_path::RelPath;
 use super::{teaser, SiteFormat};
 use crate::error::Result;
-use crate::model::{Lang, Status};
+use crate::model::Lang;
 
 pub(crate) struct Hugo;
 
@@ -83,7 +83,7 @@ fn page(e: &PostEntry, md: String) -> Result<String> {
         title: &post.title,
         date: e.date.to_rfc3339_opts(SecondsFormat::Secs, true),
         lastmod: post.updated_at.to_rfc3339_opts(SecondsFormat::Secs, true),
-        draft: post.status != Status::Published,
+        draft: e.release == Release::Draft,
         slug: &e.slug,
         summary: teaser::inert_html(&e.teaser),
         description: super::description(e),

@@ -12,13 +12,13 @@
 use serde::Serialize;
 
 use super::body;
-use super::context::{Featured, PostEntry, SiteContext};
+use super::context::{Featured, PostEntry, Release, SiteContext};
 use super::output::{FileKind, Output, SiteRenderer};
 use super::rel_path::RelPath;
 use super::{teaser, SiteFormat};
 use crate::error::Result;
 use crate::export::urls;
-use crate::model::{Lang, Status};
+use crate::model::Lang;
 
 pub(crate) struct Jekyll;
 
@@ -43,7 +43,8 @@ struct FrontMatter<'a> {
     author: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     image: Option<String>,
-    /// Only written for posts that are not published, which Jekyll then skips.
+    /// Only written for drafts, which Jekyll then skips. A scheduled post is
+    /// left out by its future `date` instead (Jekyll's `future: false`).
     #[serde(skip_serializing_if = "Option::is_none")]
     published: Option<bool>,
 }
@@ -87,7 +88,7 @@ fn page(e: &PostEntry, md: String) -> Result<String> {
             Some(Featured::Url(url)) => Some(url.clone()),
             None => None,
         },
-        published: (post.status != Status::Published).then_some(false),
+        published: (e.release == Release::Draft).then_some(false),
     };
     let md = body::rewrite_assets(&md, &|r| e.image_file(r).map(image_url));
     Ok(super::yaml::front_matter(&fm)? + "\n" + &body::liquid_raw(&md))

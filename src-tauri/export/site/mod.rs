@@ -75,6 +75,13 @@ impl SiteFormat {
         }
     }
 
+    /// Hugo and Jekyll leave posts dated in the future out of a build, so a
+    /// scheduled post can go into the site ahead of its date; the HTML
+    /// export is the built site itself, so it takes published posts only.
+    fn honours_future_dates(self) -> bool {
+        matches!(self, SiteFormat::Hugo | SiteFormat::Jekyll)
+    }
+
     fn renderer(self) -> Box<dyn SiteRenderer> {
         match self {
             SiteFormat::Hugo => Box::new(hugo::Hugo),
@@ -104,6 +111,8 @@ impl FromStr for SiteFormat {
 pub enum Selection {
     /// Every published post: the site. Listings are written, and files an
     /// earlier whole-site export wrote for posts no longer published are removed.
+    /// For Hugo and Jekyll, also the scheduled posts with a publish date,
+    /// dated then and not drafts: the site shows them from that date on.
     Published,
     /// Every live post, drafts included (Hugo gets `draft: true`, Jekyll
     /// `published: false`). Also a whole-site export.
@@ -129,7 +138,8 @@ pub struct SiteOptions {
 /// folder is created if missing). The app shows [`SitePlan::conflicts`]
 /// and asks before calling [`SitePlan::execute`].
 pub fn plan_site(store: &Store, opts: &SiteOptions, progress: Progress<'_>) -> Result<SitePlan> {
-    let ctx = context::load(store, &opts.selection, &mut *progress)?;
+    let with_scheduled = opts.format.honours_future_dates();
+    let ctx = context::load(store, &opts.selection, with_scheduled, &mut *progress)?;
     let mut out = output::Output::default();
     opts.format.renderer().render(&ctx, &mut out)?;
     let root = write::Root::open(&opts.out_dir)?;

@@ -1,86 +1,63 @@
-//! A small private runner of the system `git` command for publishing to a
-//! site repository. TO BE REPLACED BY gitcli.rs AT MERGE (the app's one git
-//! runner, written in parallel): same rules there.
-//!
-//! Rules: the system `git` (so the user's credentials, SSH config and
-//! helpers work); `GIT_TERMINAL_PROMPT=0` so it never waits for a password
-//! on a terminal nobody watches; always `-C <repo>`; every user-supplied
-//! value goes after `--` or as the value of an `--option=value`, never where
-//! git could read it as an option; pathspecs are literal
-//! (`--literal-pathspecs`), so a file name is never a glob.
+//! Site publishing's view of the app's one git runner ([`crate::gitcli`]):
+//! the same safe environment (no prompt, English messages, limited
+//! transports, a time limit), plus `--literal-pathspecs` on every run so a
+//! file name is never a glob, and git's failures turned into
+//! [`Error::SiteRepo`] sentences that name the repository.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 
 use crate::error::{Error, Result};
+use crate::gitcli::{self, GitError, GitErrorKind};
 
-/// One git invocation's outcome.
-pub(crate) struct GitOutput {
-    pub ok: bool,
-    pub stdout: String,
-    pub stderr: String,
-}
-
-/// The repository git runs in.
+/// A git runner in the site's clone.
 #[derive(Debug, Clone)]
 pub(crate) struct Git {
     pub dir: PathBuf,
+    inner: gitcli::Git,
 }
 
 impl Git {
     pub fn new(dir: &Path) -> Git {
         Git {
             dir: dir.to_path_buf(),
+            inner: gitcli::Git::new(dir),
         }
     }
 
-    /// Run `git -C <dir> <args>`; a failure to start git at all is an error.
-    pub fn run(&self, args: &[&str]) -> Result<GitOutput> {
-        let output: Output = Command::new("git")
-            .arg("-C")
-            .arg(&self.dir)
-            .arg("--literal-pathspecs")
-            .args(args)
-            .env("GIT_TERMINAL_PROMPT", "0")
-            .env("GIT_OPTIONAL_LOCKS", "0")
-            .env_remove("GIT_DIR")
-            .env_remove("GIT_WORK_TREE")
-            .env_remove("GIT_INDEX_FILE")
-            .stdin(Stdio::null())
-            .output()
-            .map_err(|e| Error::SiteRepo {
+    /// Run `git --literal-pathspecs <args>`: git's output, or its failure
+    /// (only a git that cannot start at all is an [`Error`] here).
+    pub fn run(&self, args: &[&str]) -> Result<std::result::Result<String, GitError>> {
+        let mut all = Vec::with_capacity(args.len() + 1);
+        all.push("--literal-pathspecs");
+        all.extend_from_slice(args);
+        match self.inner.run(&all) {
+            Err(e) if e.kind == GitErrorKind::Missing => Err(Error::SiteRepo {
                 message: format!(
-                    "Postdesk could not run git ({e}); install git and make sure it is on the PATH."
+                    "Postdesk could not run git ({}); install git and make sure it is on the PATH.",
+                    e.detail
                 ),
-            })?;
-        Ok(GitOutput {
-            ok: output.status.success(),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        })
+            }),
+            other => Ok(other),
+        }
     }
 
     /// [`Git::run`], turning a failure into [`Error::SiteRepo`] saying `doing`.
     pub fn ok(&self, args: &[&str], doing: &str) -> Result<String> {
-        let out = self.run(args)?;
-        if !out.ok {
-            return Err(Error::SiteRepo {
-                message: format!(
-                    "git could not {doing} in {}: {}",
-                    self.dir.display(),
-                    first_line(&out.stderr)
-                ),
-            });
-        }
-        Ok(out.stdout)
+        self.run(args)?.map_err(|e| Error::SiteRepo {
+            message: format!(
+                "git could not {doing} in {}: {}",
+                self.dir.display(),
+                said(&e)
+            ),
+        })
     }
 }
 
-/// The first non-empty line of git's message, for an error sentence.
-pub(crate) fn first_line(text: &str) -> String {
-    text.lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("no message")
-        .to_string()
+/// git's last words for an error sentence.
+pub(crate) fn said(e: &GitError) -> String {
+    if e.detail.is_empty() {
+        "no message".to_string()
+    } else {
+        e.detail.clone()
+    }
 }

@@ -18,10 +18,8 @@ pub(super) fn post_titles(
             .map(|id| store.get_post(*id).map(|p| p.title))
             .collect(),
         PublishScope::Site => {
-            let posts = store.list_posts(&crate::model::ListFilter {
-                status: Some(crate::model::Status::Published),
-                ..Default::default()
-            })?;
+            // Scheduled posts go into the site too, dated in the future.
+            let posts = store.list_posts(&crate::model::ListFilter::default())?;
             let touched = |slug: &str| {
                 written.iter().chain(removed).any(|p| {
                     p.contains(&format!("/{slug}/")) || p.ends_with(&format!("-{slug}.md"))
@@ -29,6 +27,10 @@ pub(super) fn post_titles(
             };
             Ok(posts
                 .into_iter()
+                .filter(|p| {
+                    use crate::model::Status;
+                    matches!(p.status, Status::Published | Status::Scheduled)
+                })
                 .filter(|p| touched(&p.slug))
                 .map(|p| p.title)
                 .collect())

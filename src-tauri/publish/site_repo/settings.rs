@@ -57,8 +57,9 @@ pub fn check_repo(value: &str) -> std::result::Result<PathBuf, String> {
     }
     let inside = Git::new(&real)
         .run(&["rev-parse", "--is-inside-work-tree"])
-        .map_err(|e| e.to_string())?;
-    if !inside.ok || inside.stdout.trim() != "true" {
+        .map_err(|e| e.to_string())?
+        .unwrap_or_default();
+    if inside.trim() != "true" {
         return Err("it is not a git clone of the site (git found no work tree there)".into());
     }
     Ok(real)

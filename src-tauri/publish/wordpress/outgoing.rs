@@ -70,6 +70,13 @@ pub(crate) fn status(
         }
         Some(s) => s,
         None => match post.status {
+            // Not sent live at once: the author meant a date and has not set it.
+            Status::Scheduled if post.publish_at.is_none() => {
+                return Err(Error::invalid(
+                    "status",
+                    "This post is scheduled but has no publish date; set its date first, or publish it as a draft.",
+                ))
+            }
             Status::Published | Status::Scheduled if ahead => WordPressStatus::Future,
             Status::Published | Status::Scheduled => WordPressStatus::Publish,
             _ => WordPressStatus::Draft,
@@ -188,6 +195,20 @@ mod tests {
         );
         assert!(status(&post(Status::Draft, earlier), Some(Future), now).is_err());
         assert!(status(&post(Status::Draft, None), Some(Future), now).is_err());
+        assert_eq!(
+            status(&post(Status::Scheduled, later), None, now).unwrap(),
+            Future
+        );
+        assert_eq!(
+            status(&post(Status::Scheduled, earlier), None, now).unwrap(),
+            Publish,
+            "its time has come"
+        );
+        assert!(status(&post(Status::Scheduled, None), None, now).is_err());
+        assert_eq!(
+            status(&post(Status::Scheduled, None), Some(Draft), now).unwrap(),
+            Draft
+        );
     }
 
     #[test]

@@ -407,3 +407,54 @@ fn the_command_line_connects_syncs_lists_and_resolves_conflicts() {
     assert!(run(&b, &["resolve", "gala", "--take", "theirs"]).contains("Resolved gala"));
     assert!(run(&b, &["conflicts"]).contains("No conflicts."));
 }
+
+#[test]
+fn an_editor_left_on_the_copy_before_a_sync_overwrites_nothing_and_loses_no_word() {
+    let team = TeamRepo::new();
+    let mut ana = team.joined("ana");
+    let uid = ana.new_post("Gala", "One.\n\nTwo.").uid;
+    ana.sync();
+    let mut ben = team.joined("ben");
+    // Ben's editor holds the post as read now, and he types (not saved yet).
+    let in_editor = ben.by_uid(&uid);
+    // Ana's change reaches Ben's library while his words are still unsaved.
+    ana.set_body(&uid, "One.\n\nTwo, with Ana's fix.");
+    ana.sync();
+    assert_eq!(ben.sync().received, 1);
+    let typed = PostPatch {
+        body: Some("One, with Ben's words.\n\nTwo.".into()),
+        ..PostPatch::default()
+    };
+    let refused = ben.store.update_post_based_on(
+        in_editor.id,
+        typed.clone(),
+        EditKind::Autosave,
+        in_editor.updated_at,
+    );
+    assert!(
+        matches!(refused, Err(postdesk::Error::PostChangedMeanwhile { ref title }) if title == "Gala"),
+        "{refused:?}"
+    );
+    assert_eq!(
+        ben.by_uid(&uid).body,
+        "One.\n\nTwo, with Ana's fix.",
+        "Ana's change is not overwritten"
+    );
+    let kept = ben.store.revisions(in_editor.id).expect("revisions");
+    let newest = kept.first().expect("a revision");
+    assert_eq!(
+        (newest.body.as_str(), newest.reason),
+        (
+            "One, with Ben's words.\n\nTwo.",
+            postdesk::model::RevisionReason::Sync
+        ),
+        "Ben's words are kept in History"
+    );
+    // Based on the copy the library holds now, the save goes through.
+    let now = ben.by_uid(&uid);
+    let saved = ben
+        .store
+        .update_post_based_on(now.id, typed, EditKind::Autosave, now.updated_at)
+        .expect("a save based on the current copy");
+    assert_eq!(saved.body, "One, with Ben's words.\n\nTwo.");
+}

@@ -423,3 +423,90 @@ cm-replaced-on-line = replaced match on line $
 cm-folded-code = folded code
 cm-unfold = unfold
 cm-control-character = Control character
+
+## Added at merge: featured image picker, history diff, digest, translation link, menus
+ui-choose-featured-image = Choose featured image…
+ui-revisions = Revisions
+ui-zoom-in-out-actual = Zoom in / zoom out / actual size
+ui-this-list = This list
+ui-digest-lang-from-posts = From the posts
+featured-title = Featured image
+featured-images-in-post = Images in this post
+featured-choose-file = Choose a file…
+featured-none-button = No featured image
+featured-no-images-yet = This post has no images yet: choose a file.
+featured-summary-none = No featured image.
+featured-summary-url = The image at { $url }.
+featured-summary-file = Now: { $file }.
+featured-summary-gone = Now: an image that is no longer in the library.
+diff-no-teaser = (none: the first paragraph is used)
+diff-body = Body
+diff-unchanged = (unchanged)
+digest-not-kept = The digest could not be kept.
+translation-open = Open the { $lang ->
+    [fr] French
+   *[en] English
+  } version
+translation-open-titled = Open the { $lang ->
+    [fr] French
+   *[en] English
+  } version: “{ $title }”
+translation-open-titled-trash = Open the { $lang ->
+    [fr] French
+   *[en] English
+  } version: “{ $title }” (in the trash)
+email-warning-in-settings = in Settings
+email-warning-set-button = Set { $name }…
+setting-ui-editor-font = Editor font
+setting-ui-editor-font-description = The editor's font: proportional (IBM Plex Sans, for writing prose) or monospace.
+setting-editor-font-proportional = Proportional (IBM Plex Sans)
+setting-editor-font-monospace = Monospace
+error-post-changed = A team sync changed this post while you were editing it; it now shows your team's version and your words are kept in its History.
+
+## The menu bar (menu.ts)
+menu-app = Postdesk
+menu-file = File
+menu-new-post = New post
+menu-import = Import…
+menu-export = Export…
+menu-publish = Publish…
+menu-digest = Newsletter digest…
+menu-settings = Settings…
+menu-quit = Quit
+menu-edit = Edit
+menu-undo = Undo
+menu-redo = Redo
+menu-cut = Cut
+menu-copy = Copy
+menu-paste = Paste
+menu-select-all = Select all
+menu-find-in-post = Find and replace in the post
+menu-find-in-library = Find in library
+menu-view = View
+menu-zoom-in = Zoom in
+menu-zoom-out = Zoom out
+menu-zoom-reset = Actual size
+menu-tab-page = Page preview
+menu-tab-listing = Listing
+menu-tab-email = Email
+menu-layout-split = Editor and preview
+menu-layout-editor = Editor only
+menu-layout-preview = Preview only
+menu-details = Show or hide details
+menu-history = History
+menu-trash-list = Show or hide the trash
+menu-post = Post
+menu-save = Save a revision now
+menu-duplicate = Duplicate
+menu-translate = Translate…
+menu-trash = Move to trash
+menu-status-draft = Mark as draft
+menu-status-review = Ask for review
+menu-status-ready = Mark as ready
+menu-status-scheduled = Mark as scheduled
+menu-status-published = Mark as published
+menu-status-archived = Archive
+menu-help = Help
+menu-shortcuts = Keyboard shortcuts
+menu-about = About Postdesk
+menu-about-comments = Write posts, site exports and newsletters, offline.

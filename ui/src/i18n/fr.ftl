@@ -431,3 +431,90 @@ cm-replaced-on-line = occurrence remplacée à la ligne $
 cm-folded-code = code replié
 cm-unfold = déplier
 cm-control-character = Caractère de contrôle
+
+## Added at merge: featured image picker, history diff, digest, translation link, menus
+ui-choose-featured-image = Choisir l’image à la une…
+ui-revisions = Versions
+ui-zoom-in-out-actual = Zoom avant / zoom arrière / taille réelle
+ui-this-list = Cette liste
+ui-digest-lang-from-posts = Selon les billets
+featured-title = Image à la une
+featured-images-in-post = Images de ce billet
+featured-choose-file = Choisir un fichier…
+featured-none-button = Aucune image à la une
+featured-no-images-yet = Ce billet n’a pas encore d’image : choisissez un fichier.
+featured-summary-none = Aucune image à la une.
+featured-summary-url = L’image à l’adresse { $url }.
+featured-summary-file = Actuellement : { $file }.
+featured-summary-gone = Actuellement : une image qui n’est plus dans la bibliothèque.
+diff-no-teaser = (aucune : le premier paragraphe est utilisé)
+diff-body = Texte
+diff-unchanged = (inchangé)
+digest-not-kept = Le récapitulatif n’a pas pu être conservé.
+translation-open = Ouvrir la version { $lang ->
+    [fr] française
+   *[en] anglaise
+  }
+translation-open-titled = Ouvrir la version { $lang ->
+    [fr] française
+   *[en] anglaise
+  } : « { $title } »
+translation-open-titled-trash = Ouvrir la version { $lang ->
+    [fr] française
+   *[en] anglaise
+  } : « { $title } » (dans la corbeille)
+email-warning-in-settings = dans les Paramètres
+email-warning-set-button = Régler « { $name } »…
+setting-ui-editor-font = Police de l’éditeur
+setting-ui-editor-font-description = La police de l’éditeur : proportionnelle (IBM Plex Sans, pour écrire de la prose) ou à chasse fixe.
+setting-editor-font-proportional = Proportionnelle (IBM Plex Sans)
+setting-editor-font-monospace = Chasse fixe
+error-post-changed = Une synchronisation d’équipe a modifié ce billet pendant que vous l’écriviez; il affiche maintenant la version de l’équipe et vos mots sont conservés dans son Historique.
+
+## The menu bar (menu.ts)
+menu-app = Postdesk
+menu-file = Fichier
+menu-new-post = Nouveau billet
+menu-import = Importer…
+menu-export = Exporter…
+menu-publish = Publier…
+menu-digest = Infolettre récapitulative…
+menu-settings = Paramètres…
+menu-quit = Quitter
+menu-edit = Édition
+menu-undo = Annuler
+menu-redo = Rétablir
+menu-cut = Couper
+menu-copy = Copier
+menu-paste = Coller
+menu-select-all = Tout sélectionner
+menu-find-in-post = Rechercher et remplacer dans le billet
+menu-find-in-library = Rechercher dans la bibliothèque
+menu-view = Affichage
+menu-zoom-in = Zoom avant
+menu-zoom-out = Zoom arrière
+menu-zoom-reset = Taille réelle
+menu-tab-page = Aperçu de la page
+menu-tab-listing = Liste
+menu-tab-email = Courriel
+menu-layout-split = Éditeur et aperçu
+menu-layout-editor = Éditeur seul
+menu-layout-preview = Aperçu seul
+menu-details = Afficher ou masquer les détails
+menu-history = Historique
+menu-trash-list = Afficher ou masquer la corbeille
+menu-post = Billet
+menu-save = Enregistrer une version maintenant
+menu-duplicate = Dupliquer
+menu-translate = Traduire…
+menu-trash = Mettre à la corbeille
+menu-status-draft = Marquer comme brouillon
+menu-status-review = Demander une relecture
+menu-status-ready = Marquer comme prêt
+menu-status-scheduled = Marquer comme programmé
+menu-status-published = Marquer comme publié
+menu-status-archived = Archiver
+menu-help = Aide
+menu-shortcuts = Raccourcis clavier
+menu-about = À propos de Postdesk
+menu-about-comments = Écrire des billets, des exports de site et des infolettres, hors ligne.

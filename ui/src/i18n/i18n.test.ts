@@ -166,6 +166,7 @@ describe("errorSentence", () => {
       network: true,
       remote_changed: true,
       publish_failed: true,
+      post_changed: true,
     };
     const codes = Object.keys(every);
     const ids = messages(CATALOGUES.fr);
