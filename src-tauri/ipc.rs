@@ -100,15 +100,26 @@ pub struct EmailPreview {
 /// (the Email tab and the digest offer to open Settings at that field).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct EmailWarning {
+    /// The English sentence.
     pub message: String,
     /// A library setting key, e.g. `org.address`.
     pub setting: Option<String>,
+    /// The kind of warning, snake_case (`post_not_published`…): the
+    /// interface words it in its language from `code` and `args`.
+    pub code: String,
+    /// The values the sentence is made with (`title`, `status`, `src`,
+    /// `host`, `url`), by name.
+    pub args: std::collections::BTreeMap<String, String>,
 }
 
 impl EmailWarning {
-    pub fn of(message: String) -> EmailWarning {
-        let setting = crate::library_settings::named_setting(&message).map(str::to_string);
-        EmailWarning { message, setting }
+    pub fn of(notice: &crate::export::email::EmailNotice) -> EmailWarning {
+        EmailWarning {
+            message: notice.to_string(),
+            setting: notice.setting().map(str::to_string),
+            code: notice.code().to_string(),
+            args: notice.args(),
+        }
     }
 }
 

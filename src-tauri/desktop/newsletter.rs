@@ -59,7 +59,7 @@ pub fn email_preview(state: State<'_, AppState>, source: EmailSource) -> IpcResu
         preheader: parts.preheader,
         html: parts.html,
         text: parts.text,
-        warnings: parts.warnings.into_iter().map(EmailWarning::of).collect(),
+        warnings: parts.warnings.iter().map(EmailWarning::of).collect(),
     })
 }
 

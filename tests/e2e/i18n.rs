@@ -148,10 +148,9 @@ fn french_post(s: &mut postdesk::store::Store, title: &str, body: &str) -> i64 {
         title: title.into(),
         body: body.into(),
         lang: Lang::Fr,
-        // Published: a draft's Email tab warns that its link will not work yet,
-        // and the email warnings are still the core's English sentences (to
-        // be given codes with the warnings' "open the setting" rework).
-        status: Status::Published,
+        // A draft: its Email tab (and the digest) warns that its link will
+        // not work yet, and that warning must be in French too.
+        status: Status::Draft,
         ..NewPost::default()
     })
     .unwrap()
@@ -203,6 +202,11 @@ async fn with_ui_language_fr_no_view_shows_english() {
     app.wait_js(
         "return document.getElementById('email-frame').srcdoc.length > 0",
         10,
+    )
+    .await;
+    app.wait_js(
+        "return document.getElementById('email-warnings').textContent.includes('n’est pas encore publié (statut\u{a0}: Brouillon)')",
+        5,
     )
     .await;
     assert_french(&app, "email tab").await;

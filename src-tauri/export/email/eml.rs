@@ -12,7 +12,7 @@ use mail_builder::mime::MimePart;
 use mail_builder::MessageBuilder;
 use sha2::{Digest as _, Sha256};
 
-use super::{header_line, one_line, EmailParts};
+use super::{header_line, one_line, EmailNotice, EmailParts};
 use crate::error::Result;
 
 /// Build the message. Every header value goes through [`one_line`] first,
@@ -89,13 +89,11 @@ fn is_https(url: &str) -> bool {
 /// https): the `.eml` then has `List-Unsubscribe` without
 /// `List-Unsubscribe-Post`. The setting accepts https only now, but a
 /// library may hold an older http value.
-pub(crate) fn check_unsubscribe_url(url: Option<&str>, warnings: &mut Vec<String>) {
+pub(crate) fn check_unsubscribe_url(url: Option<&str>, warnings: &mut Vec<EmailNotice>) {
     if let Some(url) = url.filter(|u| !is_https(u)) {
-        warnings.push(format!(
-            "The unsubscribe link {url} is not https: mailbox providers want a one-click \
-             unsubscribe (RFC 8058), which needs https, so the .eml has no List-Unsubscribe-Post \
-             header. Set newsletter.unsubscribe_url to an https:// address."
-        ));
+        warnings.push(EmailNotice::UnsubscribeNotHttps {
+            url: url.to_string(),
+        });
     }
 }
 

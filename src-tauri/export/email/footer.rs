@@ -4,6 +4,7 @@
 //! ([`Esp`]): placeholders it substitutes per subscriber, or real links.
 
 use super::newsletter_settings::{Esp, NewsletterSettings};
+use super::EmailNotice;
 use crate::labels::Labels;
 use crate::util::html::escape;
 
@@ -21,7 +22,7 @@ pub(crate) fn footer(
     settings: &NewsletterSettings,
     labels: &Labels,
     site_url: &str,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<EmailNotice>,
 ) -> Footer {
     let why = format!(
         "<p>{}</p>\n",
@@ -29,11 +30,7 @@ pub(crate) fn footer(
     );
     let mut org_address = || {
         if settings.org_address.trim().is_empty() {
-            warnings.push(
-                "The footer has no postal address: set org.address (anti-spam laws such as \
-                 CAN-SPAM and CASL require one)."
-                    .to_string(),
-            );
+            warnings.push(EmailNotice::FooterWithoutAddress);
             String::new()
         } else {
             format!("<p>{}</p>\n", escape(settings.org_address.trim()))
@@ -60,11 +57,7 @@ pub(crate) fn footer(
         Esp::Plain => {
             let address = org_address();
             if settings.unsubscribe_url.is_none() {
-                warnings.push(
-                    "The footer has no unsubscribe link: set newsletter.unsubscribe_url, or \
-                     choose the mailchimp or buttondown preset."
-                        .to_string(),
-                );
+                warnings.push(EmailNotice::FooterWithoutUnsubscribe);
             }
             (
                 address.clone(),

@@ -29,6 +29,7 @@ mod footer;
 mod layout;
 mod merge_tags;
 mod newsletter_settings;
+mod notice;
 mod rewrite;
 mod text;
 mod tokens;
@@ -48,6 +49,7 @@ use merge_tags::neutralize_text;
 
 pub use digest::{digest_email, in_language, Digest};
 pub use newsletter_settings::{Esp, NewsletterSettings, Sender};
+pub use notice::EmailNotice;
 pub use text::WIDTH as TEXT_WIDTH;
 
 /// Gmail clips messages whose HTML is larger than about 102 KB.
@@ -114,7 +116,7 @@ pub struct EmailParts {
     /// Images the HTML refers to by `cid:` ([`ImageMode::Embedded`]).
     pub images: Vec<EmbeddedImage>,
     /// Things the author may want to fix before sending.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<EmailNotice>,
 }
 
 impl EmailParts {
@@ -207,7 +209,7 @@ fn assemble(draft: Draft) -> Result<EmailParts> {
 
 /// Refuse posts in the trash; warn about posts not yet on the site, whose
 /// links will not work until they are.
-fn check_post(post: &Post, warnings: &mut Vec<String>) -> Result<()> {
+fn check_post(post: &Post, warnings: &mut Vec<EmailNotice>) -> Result<()> {
     if post.deleted_at.is_some() {
         return Err(Error::invalid(
             "slug",
@@ -218,10 +220,10 @@ fn check_post(post: &Post, warnings: &mut Vec<String>) -> Result<()> {
         ));
     }
     if matches!(post.status, Status::Draft | Status::Review | Status::Ready) {
-        warnings.push(format!(
-            "\"{}\" is not published yet (status: {}): its link to the site will not work until it is.",
-            post.title, post.status
-        ));
+        warnings.push(EmailNotice::PostNotPublished {
+            title: post.title.clone(),
+            status: post.status,
+        });
     }
     Ok(())
 }

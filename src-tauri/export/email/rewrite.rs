@@ -22,7 +22,7 @@
 
 use super::merge_tags::neutralize_text;
 use super::tokens::{Token, Tokens};
-use super::{EmbeddedImage, ImageMode};
+use super::{EmailNotice, EmbeddedImage, ImageMode};
 use crate::error::{Error, Result};
 use crate::markdown;
 use crate::store::Store;
@@ -45,7 +45,7 @@ pub(crate) struct Collected {
     /// Images to attach as `cid:` parts, each once.
     pub images: Vec<EmbeddedImage>,
     /// Things the author may want to fix (images without alt text…).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<EmailNotice>,
     /// The servers, other than the site's, that images are loaded from
     /// (each once, lower case), each also told in `warnings`.
     pub remote_image_hosts: Vec<String>,
@@ -103,10 +103,9 @@ pub(crate) fn for_email(html: &str, target: &Target, found: &mut Collected) -> R
                     let alt = tag.attr("alt").unwrap_or_default().trim().to_string();
                     let title = tag.attr("title").unwrap_or_default().trim().to_string();
                     if alt.is_empty() && title.is_empty() {
-                        found.warnings.push(format!(
-                            "The image {src} has no alt text; readers who cannot see it, \
-                             or whose client blocks images, get nothing. Write ![what it shows]({src})."
-                        ));
+                        found
+                            .warnings
+                            .push(EmailNotice::ImageWithoutAlt { src: src.clone() });
                     }
                     tag.set("alt", if alt.is_empty() { title } else { alt });
                     tag.neutralize_merge_tags();
@@ -141,10 +140,9 @@ fn note_remote_image(src: &str, target: &Target, found: &mut Collected) {
     {
         return;
     }
-    found.warnings.push(format!(
-        "An image is loaded from {host}, a server other than the site's: it can tell who opened \
-         the email and when (a tracking pixel). Add the image to the library instead, or remove it."
-    ));
+    found
+        .warnings
+        .push(EmailNotice::RemoteImage { host: host.clone() });
     found.remote_image_hosts.push(host);
 }
 
@@ -355,7 +353,7 @@ mod tests {
         assert_eq!(found.remote_image_hosts, ["t.example"]);
         assert_eq!(found.warnings.len(), 1, "{:?}", found.warnings);
         assert!(
-            found.warnings[0].contains("t.example"),
+            found.warnings[0].to_string().contains("t.example"),
             "{:?}",
             found.warnings
         );

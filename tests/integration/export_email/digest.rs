@@ -213,6 +213,7 @@ fn trashed_posts_are_refused_and_unpublished_ones_flagged() {
         parts
             .warnings
             .iter()
+            .map(ToString::to_string)
             .any(|w| w.contains("Still a draft") && w.contains("not published")),
         "{:?}",
         parts.warnings

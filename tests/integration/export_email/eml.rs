@@ -169,6 +169,7 @@ fn an_http_unsubscribe_url_gets_no_one_click_header_and_a_warning() {
         parts
             .warnings
             .iter()
+            .map(ToString::to_string)
             .any(|w| w.contains("http://velo.example.org/u") && w.contains("RFC 8058")),
         "{:?}",
         parts.warnings

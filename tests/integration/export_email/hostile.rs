@@ -191,9 +191,10 @@ fn a_hostile_post_email_is_inert_for_every_esp_and_its_footer_stays_live() {
             .contains("href=\"https://x.example/?e=*%7CEMAIL%7C*\""));
 
         // The tracking pixel is named; the site's own images are not.
-        let remote: Vec<&String> = parts
+        let remote: Vec<String> = parts
             .warnings
             .iter()
+            .map(ToString::to_string)
             .filter(|w| w.contains("server other than the site's"))
             .collect();
         assert!(
@@ -242,7 +243,10 @@ fn a_hostile_digest_is_inert_for_every_esp_and_its_footer_stays_live() {
             "{visible}"
         );
         assert!(
-            parts.warnings.iter().any(|w| w.contains("pixel.example")),
+            parts
+                .warnings
+                .iter()
+                .any(|w| w.to_string().contains("pixel.example")),
             "{:?}",
             parts.warnings
         );

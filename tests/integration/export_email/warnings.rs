@@ -1,7 +1,11 @@
 //! The email's warnings that name a setting carry its key, so the Email tab
 //! and the digest can open Settings at that field instead of telling staff
-//! to set a command-line key.
+//! to set a command-line key; and each carries its kind's code and values,
+//! so the interface can word it in French.
 
+use std::collections::BTreeMap;
+
+use postdesk::export::email::{post_email, EmailNotice, EmailOptions};
 use postdesk::ipc::EmailWarning;
 use postdesk::library_settings::{self, named_setting, KEYS};
 
@@ -14,7 +18,7 @@ fn warnings_that_ask_for_a_setting_name_its_key() {
     post.status = Status::Draft;
     let warnings: Vec<EmailWarning> = email(&store, &post)
         .warnings
-        .into_iter()
+        .iter()
         .map(EmailWarning::of)
         .collect();
     let setting_of = |needle: &str| {
@@ -41,7 +45,7 @@ fn warnings_that_ask_for_a_setting_name_its_key() {
     .unwrap();
     let left: Vec<_> = email(&store, &post)
         .warnings
-        .into_iter()
+        .iter()
         .map(EmailWarning::of)
         .filter(|w| w.setting.is_some())
         .collect();
@@ -64,4 +68,81 @@ fn a_setting_is_named_only_as_a_whole_key() {
             Some(k.name)
         );
     }
+}
+
+/// `(code, args)` of each warning, in order.
+fn kinds(warnings: &[EmailWarning]) -> Vec<(String, BTreeMap<String, String>)> {
+    warnings
+        .iter()
+        .map(|w| (w.code.clone(), w.args.clone()))
+        .collect()
+}
+
+fn args(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+#[test]
+fn each_warning_carries_its_code_and_values() {
+    let (_lib, mut store) = library(&[]);
+    let mut post = publish(
+        &mut store,
+        "Bike lanes",
+        "Ride safely.\n\n![](https://cdn.example/lane.png)\n",
+        Lang::En,
+    );
+    post.status = Status::Review;
+    let notices = email(&store, &post).warnings;
+    assert_eq!(
+        notices[0],
+        EmailNotice::PostNotPublished {
+            title: "Bike lanes".into(),
+            status: Status::Review
+        }
+    );
+    let warnings: Vec<EmailWarning> = notices.iter().map(EmailWarning::of).collect();
+    let src = "https://cdn.example/lane.png";
+    assert_eq!(
+        kinds(&warnings),
+        [
+            (
+                "post_not_published".to_string(),
+                args(&[("title", "Bike lanes"), ("status", "review")])
+            ),
+            ("remote_image".to_string(), args(&[("host", "cdn.example")])),
+            ("image_without_alt".to_string(), args(&[("src", src)])),
+            ("footer_without_address".to_string(), args(&[])),
+            ("footer_without_unsubscribe".to_string(), args(&[])),
+        ]
+    );
+    // The message is the English sentence, made with the same values; the
+    // setting is the one that sentence tells the reader to set.
+    for w in &warnings {
+        for value in w.args.values() {
+            assert!(w.message.contains(value.as_str()), "{w:?}");
+        }
+        assert_eq!(w.setting.as_deref(), named_setting(&w.message), "{w:?}");
+    }
+
+    let mut options = EmailOptions::load(&store).expect("options");
+    options.settings.unsubscribe_url = Some("http://velo.example.org/u".into());
+    let warnings: Vec<EmailWarning> = post_email(&store, &post, &options)
+        .expect("email")
+        .warnings
+        .iter()
+        .map(EmailWarning::of)
+        .collect();
+    let last = warnings.last().expect("a warning");
+    assert_eq!(
+        (last.code.as_str(), &last.args),
+        (
+            "unsubscribe_not_https",
+            &args(&[("url", "http://velo.example.org/u")])
+        )
+    );
+    assert_eq!(last.setting.as_deref(), Some("newsletter.unsubscribe_url"));
+    assert!(last.message.contains("RFC 8058"), "{last:?}");
 }

@@ -5,8 +5,22 @@
  * A warning about an email, with the setting that would fix it, if any
  * (the Email tab and the digest offer to open Settings at that field).
  */
-export type EmailWarning = { message: string,
+export type EmailWarning = {
+/**
+ * The English sentence.
+ */
+message: string,
 /**
  * A library setting key, e.g. `org.address`.
  */
-setting: string | null, };
+setting: string | null,
+/**
+ * The kind of warning, snake_case (`post_not_published`…): the
+ * interface words it in its language from `code` and `args`.
+ */
+code: string,
+/**
+ * The values the sentence is made with (`title`, `status`, `src`,
+ * `host`, `url`), by name.
+ */
+args: { [key in string]: string }, };

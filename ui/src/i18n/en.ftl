@@ -457,6 +457,12 @@ translation-open-titled-trash = Open the { $lang ->
   } version: “{ $title }” (in the trash)
 email-warning-in-settings = in Settings
 email-warning-set-button = Set { $name }…
+email-notice-post-not-published = "{ $title }" is not published yet (status: { $status }): its link to the site will not work until it is.
+email-notice-image-without-alt = The image { $src } has no alt text; readers who cannot see it, or whose client blocks images, get nothing. Write ![what it shows]({ $src }).
+email-notice-remote-image = An image is loaded from { $host }, a server other than the site's: it can tell who opened the email and when (a tracking pixel). Add the image to the library instead, or remove it.
+email-notice-footer-without-address = The footer has no postal address: set “{ $setting }” in Settings (anti-spam laws such as CAN-SPAM and CASL require one).
+email-notice-footer-without-unsubscribe = The footer has no unsubscribe link: set “{ $setting }” in Settings, or choose the mailchimp or buttondown preset.
+email-notice-unsubscribe-not-https = The unsubscribe link { $url } is not https: mailbox providers want a one-click unsubscribe (RFC 8058), which needs https, so the .eml has no List-Unsubscribe-Post header. Set “{ $setting }” in Settings to an https:// address.
 setting-ui-editor-font = Editor font
 setting-ui-editor-font-description = The editor's font: proportional (IBM Plex Sans, for writing prose) or monospace.
 setting-editor-font-proportional = Proportional (IBM Plex Sans)

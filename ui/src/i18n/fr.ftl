@@ -465,6 +465,12 @@ translation-open-titled-trash = Ouvrir la version { $lang ->
   } : « { $title } » (dans la corbeille)
 email-warning-in-settings = dans les Paramètres
 email-warning-set-button = Régler « { $name } »…
+email-notice-post-not-published = « { $title } » n’est pas encore publié (statut : { $status }) : son lien vers le site ne fonctionnera pas avant qu’il le soit.
+email-notice-image-without-alt = L’image { $src } n’a pas de texte de remplacement; les lecteurs qui ne peuvent pas la voir, ou dont le logiciel de courriel bloque les images, n’en reçoivent rien. Écrivez ![ce qu’elle montre]({ $src }).
+email-notice-remote-image = Une image est chargée depuis { $host }, un serveur autre que celui du site : il peut savoir qui a ouvert le courriel et quand (un pixel espion). Ajoutez plutôt l’image à la bibliothèque, ou retirez-la.
+email-notice-footer-without-address = Le bas du courriel n’a pas d’adresse postale : réglez « { $setting } » dans les Paramètres (les lois antipourriel comme CAN-SPAM et la LCAP en exigent une).
+email-notice-footer-without-unsubscribe = Le bas du courriel n’a pas de lien de désabonnement : réglez « { $setting } » dans les Paramètres, ou choisissez le service Mailchimp ou Buttondown.
+email-notice-unsubscribe-not-https = Le lien de désabonnement { $url } n’est pas en https : les fournisseurs de messagerie veulent un désabonnement en un clic (RFC 8058), qui exige https, alors le fichier .eml n’a pas d’en-tête List-Unsubscribe-Post. Réglez « { $setting } » dans les Paramètres avec une adresse https://.
 setting-ui-editor-font = Police de l’éditeur
 setting-ui-editor-font-description = La police de l’éditeur : proportionnelle (IBM Plex Sans, pour écrire de la prose) ou à chasse fixe.
 setting-editor-font-proportional = Proportionnelle (IBM Plex Sans)
