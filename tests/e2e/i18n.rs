@@ -248,7 +248,9 @@ async fn with_ui_language_fr_no_view_shows_english() {
     assert_french(&app, "settings and its team section").await;
     app.js(close_dialogs).await;
 
-    app.click("#help").await;
+    // Help → Keyboard shortcuts (F1) in the menu bar opens this dialog.
+    app.js("document.getElementById('help-dialog').showModal()")
+        .await;
     assert_french(&app, "shortcuts").await;
     app.js(close_dialogs).await;
     app.quit().await;
