@@ -1,9 +1,12 @@
 //! Rough edges of issue #12 in the real window: an email warning opens
-//! Settings at the field it names, the details' translation button opens
+//! Settings at the field it names (and what is set there changes the email), the details' translation button opens
 //! the other version, and the digest being built survives a restart.
 
 use crate::harness::{library, App};
 use crate::post;
+
+/// WebDriver's Tab key (leaving a field saves it).
+const TAB: &str = "\u{E004}";
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_email_warning_opens_settings_at_the_field_it_names() {
@@ -26,6 +29,26 @@ async fn an_email_warning_opens_settings_at_the_field_it_names() {
     app.wait_js(
         "return document.getElementById('settings-dialog').open \
            && document.activeElement && document.activeElement.name === 'org.address'",
+        10,
+    )
+    .await;
+    // Settings change the email: the footer's postal address and the links
+    // to the site follow what is typed there.
+    let address = "#settings-fields [name='org.address']";
+    app.type_into(address, "12 Rue Principale, Gatineau QC J8X 1A1")
+        .await;
+    app.type_into(address, TAB).await;
+    let url = "#settings-fields [name='site.base_url']";
+    app.js(&format!("document.querySelector(\"{url}\").value = ''"))
+        .await;
+    app.type_into(url, "https://velo.example").await;
+    app.type_into(url, TAB).await;
+    app.click("#settings-dialog button[value=close]").await;
+    app.wait_js(
+        "const f = document.getElementById('email-frame').srcdoc; \
+         return f.includes('12 Rue Principale, Gatineau QC J8X 1A1') \
+           && f.includes('href=\"https://velo.example/') && !f.includes('https://example.org/') \
+           && ![...document.querySelectorAll('#email-warnings button')].some(b => b.textContent.includes('Postal address'))",
         10,
     )
     .await;
