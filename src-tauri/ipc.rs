@@ -161,7 +161,24 @@ impl From<ExportScope> for crate::export::site::Selection {
 pub struct ExportProgress {
     pub done: usize,
     pub total: usize,
+    /// The step in English (`Checking posts/a/index.md`).
     pub step: String,
+    /// What the step is, for the interface to word in its language.
+    pub kind: crate::export::site::StepKind,
+    /// What the step is about: a file's path, a post's title, or empty.
+    pub subject: String,
+}
+
+impl ExportProgress {
+    pub fn new(done: usize, total: usize, step: &crate::export::site::Step<'_>) -> Self {
+        ExportProgress {
+            done,
+            total,
+            step: step.to_string(),
+            kind: step.kind,
+            subject: step.subject.to_string(),
+        }
+    }
 }
 
 /// A folder chosen in the system's dialog, as the webview may name it: by an
@@ -234,9 +251,17 @@ impl ChosenFolders {
 /// The end of a site export, as the Export dialog shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ExportSummary {
+    /// The English sentence (the CLI's): `Exported 23 posts: … → DIR`.
     pub summary: String,
     pub out_dir: String,
     pub warnings: Vec<String>,
+    /// The summary's numbers, for the interface to word in its language.
+    pub posts: usize,
+    pub posts_written: usize,
+    pub posts_unchanged: usize,
+    pub images: usize,
+    /// Files of an earlier export removed.
+    pub removed: usize,
 }
 
 /// One generated TypeScript file: its name inside `ui/src/bindings/` and its text.
@@ -274,6 +299,7 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
         )*};
     }
     use crate::diff::{DiffKind, DiffLine, RevisionDiff};
+    use crate::export::site::StepKind;
     use crate::library_settings::{Setting, SettingGroup};
     use crate::markdown::live::{BlockSplice, LivePreview, LiveText, TextChange};
     use crate::markdown::{blocks::PreviewBlocks, Heading};
@@ -312,6 +338,7 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
         ExportScope,
         ExportProgress,
         ExportSummary,
+        StepKind,
         FolderToken,
         ChosenFolder,
         ListingLabels,

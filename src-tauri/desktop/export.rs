@@ -7,7 +7,7 @@ use tauri::ipc::Channel;
 use tauri::State;
 
 use super::AppState;
-use crate::export::site::{export_site, SiteFormat, SiteOptions};
+use crate::export::site::{export_site, SiteFormat, SiteOptions, Step};
 use crate::ipc::{
     ChosenFolder, ExportProgress, ExportScope, ExportSummary, FolderToken, IpcError, IpcResult,
 };
@@ -38,12 +38,8 @@ pub fn export_site_to(
         force,
     };
     let store = state.store.lock().map_err(|_| IpcError::poisoned())?;
-    let mut report = |done: usize, total: usize, step: &str| {
-        let _ = progress.send(ExportProgress {
-            done,
-            total,
-            step: step.to_string(),
-        });
+    let mut report = |done: usize, total: usize, step: &Step<'_>| {
+        let _ = progress.send(ExportProgress::new(done, total, step));
     };
     let r = export_site(&store, &options, &mut report)?;
     state.dialogs.mark_exported(folder)?;
@@ -51,6 +47,11 @@ pub fn export_site_to(
         summary: r.summary(),
         out_dir: r.out_dir.display().to_string(),
         warnings: r.warnings.clone(),
+        posts: r.posts,
+        posts_written: r.posts_written,
+        posts_unchanged: r.posts_unchanged,
+        images: r.images,
+        removed: r.removed.len(),
     })
 }
 

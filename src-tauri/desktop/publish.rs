@@ -16,6 +16,7 @@ use tauri::State;
 
 use super::commands::with_store;
 use super::AppState;
+use crate::export::site::Step;
 use crate::import::wxr::{self, WxrOptions, WxrReport};
 use crate::ipc::{ExportProgress, FolderToken, IpcError, IpcResult};
 use crate::library_settings::{self, Setting};
@@ -72,12 +73,8 @@ pub fn publish_site(
     progress: Channel<ExportProgress>,
 ) -> IpcResult<SitePublishReport> {
     let store = second_connection(&state)?;
-    let mut report = |done: usize, total: usize, step: &str| {
-        let _ = progress.send(ExportProgress {
-            done,
-            total,
-            step: step.to_string(),
-        });
+    let mut report = |done: usize, total: usize, step: &Step<'_>| {
+        let _ = progress.send(ExportProgress::new(done, total, step));
     };
     site_repo::publish_site(&store, &scope, &mut report).map_err(IpcError::from)
 }

@@ -38,7 +38,7 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn no_progress() -> impl FnMut(usize, usize, &str) {
+fn no_progress() -> impl FnMut(usize, usize, &site::Step<'_>) {
     |_, _, _| {}
 }
 

@@ -4,6 +4,7 @@
 // its path, the export is asked for with its token.
 import type { EditingSession } from "./editing";
 import { $, errorText, showError } from "./dom";
+import { stepText, summaryText } from "./exportText";
 import { t } from "./i18n";
 import { BackendError, rpc } from "./rpc";
 import type { ChosenFolder, ExportScope, FolderToken } from "./types";
@@ -47,11 +48,11 @@ export function setupExportDialog(session: EditingSession): void {
       const r = await rpc.exportSite(format, folder, what, overwrite, (p) => {
         bar.max = Math.max(p.total, 1);
         bar.value = p.done;
-        step.textContent = p.step;
+        step.textContent = stepText(p);
       });
       bar.value = bar.max;
       exportedTo = folder;
-      result.textContent = [r.summary, ...r.warnings].join(" ");
+      result.textContent = [summaryText(r), ...r.warnings].join(" ");
       show.hidden = false;
     } catch (e) {
       result.textContent = errorText(e, t("export-failed"));

@@ -22,6 +22,7 @@ export type { ErrorCode } from "./bindings/ErrorCode";
 export type { ExportProgress } from "./bindings/ExportProgress";
 export type { ExportScope } from "./bindings/ExportScope";
 export type { ExportSummary } from "./bindings/ExportSummary";
+export type { StepKind } from "./bindings/StepKind";
 export type { FolderToken } from "./bindings/FolderToken";
 export type { Heading } from "./bindings/Heading";
 export type { IpcError } from "./bindings/IpcError";

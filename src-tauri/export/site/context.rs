@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 
-use super::{Progress, Selection};
+use super::{Progress, Selection, Step, StepKind};
 use crate::error::{Error, Result};
 use crate::export::urls;
 use crate::library_settings;
@@ -136,15 +136,11 @@ pub(crate) fn load(
     let mut images = ImageCache::default();
     let total = chosen.len();
     for (i, post) in chosen.into_iter().enumerate() {
-        progress(
-            i,
-            total,
-            &format!("Preparing \u{201c}{}\u{201d}", post.title),
-        );
+        progress(i, total, &Step::new(StepKind::Preparing, &post.title));
         let entry = prepare(store, post, &keys, &mut images, &mut ctx.warnings)?;
         ctx.posts.push(entry);
     }
-    progress(total, total, "Prepared");
+    progress(total, total, &Step::new(StepKind::Prepared, ""));
     link_translations(&mut ctx.posts);
     if ctx.whole_site {
         let broken = broken_links(&ctx.posts);

@@ -33,6 +33,7 @@ mod rel_path;
 mod report;
 mod safe_body;
 mod safe_html;
+mod step;
 mod teaser;
 mod write;
 mod yaml;
@@ -52,10 +53,12 @@ pub use feed::{feed, Feed, FeedFormat, FeedOptions};
 pub use manifest::MANIFEST_NAME;
 pub use plan::SitePlan;
 pub use report::{Conflict, ConflictKind, ExportReport};
+pub use step::{Step, StepKind};
 
 /// Progress: `(done, total, what is being done)`. `total` is per phase
 /// (preparing posts, checking files, writing files), so a bar may restart.
-pub type Progress<'a> = &'a mut dyn FnMut(usize, usize, &str);
+/// The step's `Display` is its English sentence.
+pub type Progress<'a> = &'a mut dyn FnMut(usize, usize, &Step<'_>);
 
 /// The site generator the export is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

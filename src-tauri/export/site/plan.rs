@@ -12,7 +12,7 @@ use super::output::{FileKind, OutFile, Output};
 use super::rel_path::RelPath;
 use super::report::{conflict_error, Conflict, ConflictKind, ExportReport};
 use super::write::{Existing, Root};
-use super::{Progress, SiteFormat};
+use super::{Progress, SiteFormat, Step, StepKind};
 use crate::error::Result;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,7 +71,7 @@ impl SitePlan {
         let mut files = Vec::with_capacity(total);
         let mut conflicts = Vec::new();
         for (i, file) in output.files.into_iter().enumerate() {
-            progress(i, total, &format!("Checking {}", file.path));
+            progress(i, total, &Step::new(StepKind::Checking, file.path.as_str()));
             let hash = sha256_hex(&file.bytes);
             let state = match root.inspect(&file.path)? {
                 Existing::Missing => State::New,
@@ -169,7 +169,11 @@ impl SitePlan {
         let mut overwritten = Vec::new();
         let mut post_written = vec![false; self.posts];
         for p in self.files.iter().filter(|p| p.state != State::Unchanged) {
-            progress(done, total, &format!("Writing {}", p.file.path));
+            progress(
+                done,
+                total,
+                &Step::new(StepKind::Writing, p.file.path.as_str()),
+            );
             self.root.make_dirs(&p.file.path, &mut created)?;
             self.root.write(&p.file.path, &p.file.bytes)?;
             written.push(p.file.path.to_string());
@@ -200,14 +204,14 @@ impl SitePlan {
         }
         let mut removed = Vec::new();
         for path in &self.stale {
-            progress(done, total, &format!("Removing {path}"));
+            progress(done, total, &Step::new(StepKind::Removing, path.as_str()));
             self.root.remove(path)?;
             removed.push(path.to_string());
             done += 1;
         }
         self.prune_dirs(&mut manifest)?;
         self.save_manifest(&manifest)?;
-        progress(total, total, "Done");
+        progress(total, total, &Step::new(StepKind::Done, ""));
 
         let posts_written = post_written.iter().filter(|w| **w).count();
         Ok(ExportReport {

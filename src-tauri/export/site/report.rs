@@ -120,3 +120,41 @@ pub(crate) fn conflict_error(root: &Path, conflicts: &[Conflict]) -> Error {
     }
     Error::ExportConflict { message: msg }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(posts: usize, written: usize, images: usize, removed: usize) -> ExportReport {
+        ExportReport {
+            format: SiteFormat::Hugo,
+            out_dir: PathBuf::from("/tmp/site"),
+            posts,
+            posts_written: written,
+            posts_unchanged: posts - written,
+            images,
+            written: Vec::new(),
+            unchanged: 0,
+            overwritten: Vec::new(),
+            removed: (0..removed).map(|i| format!("old{i}.md")).collect(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The same sentences as ui/src/exportText.test.ts pins for the English catalogue.
+    #[test]
+    fn summary_sentences() {
+        assert_eq!(
+            report(0, 0, 0, 0).summary(),
+            "Exported 0 posts: 0 written, 0 unchanged, 0 images \u{2192} /tmp/site"
+        );
+        assert_eq!(
+            report(1, 1, 1, 1).summary(),
+            "Exported 1 post: 1 written, 0 unchanged, 1 image, 1 old file removed \u{2192} /tmp/site"
+        );
+        assert_eq!(
+            report(2, 0, 2, 2).summary(),
+            "Exported 2 posts: 0 written, 2 unchanged, 2 images, 2 old files removed \u{2192} /tmp/site"
+        );
+    }
+}

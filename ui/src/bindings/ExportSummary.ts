@@ -4,4 +4,16 @@
 /**
  * The end of a site export, as the Export dialog shows it.
  */
-export type ExportSummary = { summary: string, out_dir: string, warnings: Array<string>, };
+export type ExportSummary = {
+/**
+ * The English sentence (the CLI's): `Exported 23 posts: … → DIR`.
+ */
+summary: string, out_dir: string, warnings: Array<string>,
+/**
+ * The summary's numbers, for the interface to word in its language.
+ */
+posts: number, posts_written: number, posts_unchanged: number, images: number,
+/**
+ * Files of an earlier export removed.
+ */
+removed: number, };

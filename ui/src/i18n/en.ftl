@@ -210,6 +210,23 @@ digest-failed = The digest could not be built.
 digest-copied = Copied: paste it into your email service.
 export-choose-first = Choose a folder to export to first.
 export-failed = The export failed.
+export-summary = Exported { $posts ->
+    [one] { $posts } post
+   *[other] { $posts } posts
+}: { $written } written, { $unchanged } unchanged, { $images ->
+    [one] { $images } image
+   *[other] { $images } images
+}{ $removed ->
+    [0] {""}
+    [one] , { $removed } old file removed
+   *[other] , { $removed } old files removed
+} → { $dir }
+export-step-preparing = Preparing “{ $subject }”
+export-step-prepared = Prepared
+export-step-checking = Checking { $subject }
+export-step-writing = Writing { $subject }
+export-step-removing = Removing { $subject }
+export-step-done = Done
 import-running = Importing…
 import-failed = The import failed; nothing was imported.
 import-summary = { $total } post(s) from WordPress: { $created } new, { $updated } updated, { $unchanged } unchanged

@@ -213,6 +213,29 @@ digest-failed = Le récapitulatif n’a pas pu être construit.
 digest-copied = Copié : collez-le dans votre service d’envoi.
 export-choose-first = Choisissez d’abord un dossier où exporter.
 export-failed = L’exportation a échoué.
+export-summary = { $posts ->
+    [one] { $posts } billet exporté
+   *[other] { $posts } billets exportés
+} : { $written ->
+    [one] { $written } écrit
+   *[other] { $written } écrits
+}, { $unchanged ->
+    [one] { $unchanged } inchangé
+   *[other] { $unchanged } inchangés
+}, { $images ->
+    [one] { $images } image
+   *[other] { $images } images
+}{ $removed ->
+    [0] {""}
+    [one] , { $removed } ancien fichier supprimé
+   *[other] , { $removed } anciens fichiers supprimés
+} → { $dir }
+export-step-preparing = Préparation de « { $subject } »
+export-step-prepared = Billets préparés
+export-step-checking = Vérification de { $subject }
+export-step-writing = Écriture de { $subject }
+export-step-removing = Suppression de { $subject }
+export-step-done = Terminé
 import-running = Importation…
 import-failed = L’importation a échoué; rien n’a été importé.
 import-summary = { $total ->
