@@ -6,6 +6,7 @@
 // key when something is not set up. Decisions are in publishing.ts.
 import type { EditingSession } from "./editing";
 import { $, element, errorText, showError } from "./dom";
+import { stepText } from "./exportText";
 import { errorSentence, t } from "./i18n";
 import { BackendError, rpc } from "./rpc";
 import type { SettingsWindow } from "./settings";
@@ -121,7 +122,7 @@ export function setupPublishing({ session, settings }: PublishViews): void {
         const report = await rpc.publishSite({ kind: "posts", ids: [post.id] }, (p) => {
           bar.max = Math.max(p.total, 1);
           bar.value = p.done;
-          step.textContent = p.step;
+          step.textContent = stepText(p);
         });
         lines.push(siteOutcomeText(report));
       }
