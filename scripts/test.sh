@@ -38,7 +38,7 @@ xvfb-run -a -s "-screen 0 1280x800x24" \
   cargo test --release --locked --features e2e --test e2e -- --test-threads=1 --nocapture 2>&1 | tee -a "$log"
 
 echo "==> smoke test: the app starts on a fresh default library"
-bash scripts/smoke.sh target/release/postdesk 2>&1 | tee -a "$log"
+bash scripts/smoke.sh "${CARGO_TARGET_DIR:-target}/release/postdesk" 2>&1 | tee -a "$log"
 
 # The installers: build the .deb and .rpm, install the .deb into a clean
 # Debian root and start it there (tests/installer/). The package build reuses
