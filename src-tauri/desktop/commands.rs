@@ -175,7 +175,8 @@ pub fn choose_image_file(
 /// the open post's document in the core and answer with the splice of the
 /// preview's blocks (`reset`: the view holds none). With `stage`, the edit is
 /// kept so a close writes it: `fields` (the other changed fields) now, the
-/// body from the document when it is written. A `resync` answer applied
+/// body from the document when it is written, guarded by `based_on` (the
+/// `updated_at` of the copy the editor started from, as for `update_post`). A `resync` answer applied
 /// nothing: the UI sends the whole text.
 #[tauri::command(async)]
 pub fn live_edit(
@@ -185,6 +186,7 @@ pub fn live_edit(
     fields: PostPatch,
     stage: bool,
     reset: bool,
+    based_on: Option<chrono::DateTime<chrono::Utc>>,
 ) -> IpcResult<LivePreview> {
     let summary = fields.summary.clone().unwrap_or_default();
     let resolve = |url: &str| super::assets::asset_url(url);
@@ -196,7 +198,7 @@ pub fn live_edit(
         .live_edit(id, text, &opts, reset)
         .map_err(IpcError::from)?;
     if stage && !preview.resync {
-        state.stage(id, fields).map_err(IpcError::from)?;
+        state.stage(id, fields, based_on).map_err(IpcError::from)?;
     }
     Ok(preview)
 }

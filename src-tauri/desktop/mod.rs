@@ -13,7 +13,6 @@ mod spellcheck;
 mod team;
 mod webview;
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
@@ -21,7 +20,7 @@ use tauri::{Manager, RunEvent, WindowEvent};
 
 use crate::markdown::live::{LiveDocument, LivePreview, LiveText};
 use crate::model::{Post, PostPatch};
-use crate::store::{EditKind, Store};
+use crate::store::{EditKind, StagedEdit, StagedEdits, Store};
 
 /// The post whose document the live preview holds.
 #[derive(Default)]
@@ -35,7 +34,7 @@ struct OpenDocument {
 /// write them.
 pub struct AppState {
     pub store: Mutex<Store>,
-    staged: Mutex<HashMap<i64, PostPatch>>,
+    staged: Mutex<StagedEdits>,
     /// The open post's document for the live preview (one per window).
     live: Mutex<OpenDocument>,
     /// The system's dialogs and the folders chosen through them: the only
@@ -47,7 +46,7 @@ impl AppState {
     fn new(store: Store) -> AppState {
         AppState {
             store: Mutex::new(store),
-            staged: Mutex::new(HashMap::new()),
+            staged: Mutex::new(StagedEdits::default()),
             live: Mutex::new(OpenDocument::default()),
             dialogs: dialogs::Dialogs::from_env(),
         }
@@ -79,14 +78,21 @@ impl AppState {
     }
 
     /// Remember the latest unsaved edit of a post (replaces the previous
-    /// one). Its body is read from the open document when it is written.
-    pub fn stage(&self, id: i64, patch: PostPatch) -> crate::Result<()> {
+    /// one), with the `updated_at` of the copy the editor started from. Its
+    /// body is read from the open document when it is written.
+    pub fn stage(
+        &self,
+        id: i64,
+        patch: PostPatch,
+        based_on: Option<chrono::DateTime<chrono::Utc>>,
+    ) -> crate::Result<()> {
         let mut staged = self.staged.lock().map_err(|_| crate::Error::LockPoisoned)?;
-        staged.insert(id, patch);
+        staged.stage(id, StagedEdit { patch, based_on });
         Ok(())
     }
 
-    /// Write an edit and forget the staged copy. `based_on`: the post's
+    /// Write an edit and forget the staged copy (not one staged while it
+    /// was being written: see [`StagedEdits::written`]). `based_on`: the post's
     /// `updated_at` the editor's copy was read at; a post written since (by a
     /// team sync) is not overwritten ([`crate::Error::PostChangedMeanwhile`]).
     pub fn save(
@@ -97,37 +103,52 @@ impl AppState {
         based_on: Option<chrono::DateTime<chrono::Utc>>,
     ) -> crate::Result<Post> {
         let mut store = self.store.lock().map_err(|_| crate::Error::LockPoisoned)?;
-        let saved = match based_on {
-            Some(t) => store.update_post_based_on(id, patch, kind, t),
-            None => store.update_post(id, patch, kind),
-        };
-        if matches!(saved, Err(crate::Error::PostChangedMeanwhile { .. })) {
-            if let Ok(mut staged) = self.staged.lock() {
-                staged.remove(&id);
+        let mark = self.staged.lock().map(|s| s.mark()).unwrap_or(u64::MAX);
+        let saved = store.save_edit(id, patch, kind, based_on);
+        if let Ok(mut staged) = self.staged.lock() {
+            match &saved {
+                Ok(post) => staged.written(id, based_on, post, mark),
+                Err(crate::Error::PostChangedMeanwhile { .. }) => staged.refused(id, mark),
+                Err(_) => {}
             }
         }
-        let post = saved?;
-        if let Ok(mut staged) = self.staged.lock() {
-            staged.remove(&id);
-        }
-        Ok(post)
+        saved
     }
 
-    /// Write every staged edit (window closing, app exiting).
+    /// Write every staged edit (window closing, app exiting), guarded like
+    /// an autosave: a post a team sync wrote since the editor read it keeps
+    /// the newer copy, and the editor's words are kept as a revision.
     pub fn flush(&self) {
-        let pending: Vec<(i64, PostPatch)> = match self.staged.lock() {
-            Ok(mut staged) => staged.drain().collect(),
+        let mut pending: Vec<(i64, StagedEdit)> = match self.staged.lock() {
+            Ok(mut staged) => staged.take_all(),
             Err(_) => return,
         };
         tracing::info!(edits = pending.len(), "writing staged edits");
-        for (id, mut patch) in pending {
-            if let Ok(live) = self.live.lock() {
-                if live.post == Some(id) {
-                    patch.body = Some(live.doc.text().to_owned());
+        if pending.is_empty() {
+            return;
+        }
+        if let Ok(live) = self.live.lock() {
+            for (id, edit) in &mut pending {
+                if live.post == Some(*id) {
+                    edit.patch.body = Some(live.doc.text().to_owned());
                 }
             }
-            if let Err(e) = self.save(id, patch, EditKind::Autosave, None) {
-                tracing::error!(post = id, error = %e, "could not write the last edit on close");
+        }
+        let Ok(mut store) = self.store.lock() else {
+            tracing::error!("could not write the last edits on close: the library is locked");
+            return;
+        };
+        for (id, outcome) in store.write_staged(pending) {
+            match outcome {
+                Ok(_) => {}
+                Err(crate::Error::PostChangedMeanwhile { .. }) => tracing::warn!(
+                    post = id,
+                    "a team sync changed the post before the close: its newer copy stays, \
+                     the last edit is kept as a revision in History"
+                ),
+                Err(e) => {
+                    tracing::error!(post = id, error = %e, "could not write the last edit on close")
+                }
             }
         }
     }

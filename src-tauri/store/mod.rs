@@ -8,8 +8,8 @@
 //! Layout: `posts` (create, get, find, update), `listing` (list, filters,
 //! sort, tags), `trash`, `copies` (duplicate, translation), `rows` (row →
 //! `Post`/`PostSummary`), `revisions`, `search`, `assets`, `settings_table`,
-//! `migrations`, `backups` (snapshots and their retention) and `restore`
-//! (restoring one, telling a damaged file). The post rules that are not SQL (title cleaning, the slug
+//! `migrations`, `backups` (snapshots and their retention), `restore`
+//! (restoring one, telling a damaged file) and `staged` (edits written on close). The post rules that are not SQL (title cleaning, the slug
 //! of a draft following its title, tags, revision cadence, trash expiry)
 //! live in `rules`. No command-line wording belongs here: the CLI words its
 //! own messages from the typed errors.
@@ -28,6 +28,7 @@ mod rows;
 pub mod rules;
 pub(crate) mod search;
 mod settings_table;
+mod staged;
 mod sync_apply;
 pub mod sync_state;
 mod trash;
@@ -45,6 +46,7 @@ pub use assets::{extension, sniff_image, ASSET_SCHEME, MAX_ASSET_BYTES};
 pub use backups::{BackupInfo, BackupReason};
 pub use imported::{BatchPost, ImportBatch};
 pub use rules::{EditKind, AUTO_REVISION_MINUTES, TRASH_DAYS};
+pub use staged::{StagedEdit, StagedEdits};
 pub use wordpress::{WordPressCopy, WordPressMedia};
 
 type Clock = Box<dyn Fn() -> DateTime<Utc> + Send>;

@@ -50,6 +50,8 @@ export interface PreviewCall {
   patch: PostPatch;
   stage: boolean;
   reset: boolean;
+  /** The `updated_at` of the copy the staged edit started from. */
+  basedOn: string | null;
   reply: Deferred<LivePreview>;
 }
 
@@ -156,7 +158,7 @@ export class FakeBackend implements EditingBackend {
   /** The core's copy of each post's text and its version. */
   readonly documents = new Map<number, { text: string; version: number }>();
 
-  liveEdit(id: number, text: LiveText, fields: PostPatch, stage: boolean, reset: boolean): Promise<LivePreview> {
+  liveEdit(id: number, text: LiveText, fields: PostPatch, stage: boolean, reset: boolean, basedOn: string | null): Promise<LivePreview> {
     const reply = deferred<LivePreview>();
     const doc = this.documents.get(id) ?? { text: "", version: 0 };
     let resync = false;
@@ -170,7 +172,7 @@ export class FakeBackend implements EditingBackend {
       resync = true;
     }
     this.documents.set(id, doc);
-    this.previews.push({ id, text, patch: { ...fields, body: doc.text }, stage, reset, reply });
+    this.previews.push({ id, text, patch: { ...fields, body: doc.text }, stage, reset, basedOn, reply });
     const answer = resync ? { ...previewOf(""), resync: true, version: doc.version, splice: { at: 0, remove: 0, keys: [], html: [] } } : previewOf(doc.text, doc.version);
     if (!this.holdPreviews) reply.resolve(answer);
     return reply.promise;

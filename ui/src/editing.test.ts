@@ -455,6 +455,17 @@ describe("a team sync writing the open post", () => {
     expect(backend.kept).toHaveLength(1);
   });
 
+  it("stages the edit for a close with the copy it started from, so a close overwrites nothing newer", async () => {
+    session.edit({ body: "typed" });
+    await settle();
+    expect(backend.previews.map((p) => [p.stage, p.basedOn])).toEqual([[true, "2026-01-01T00:00:00Z"]]);
+    await session.save("autosave");
+    session.edit({ body: "typed more" });
+    await settle();
+    // After a save, the copy the library now holds.
+    expect(backend.previews.at(-1)).toMatchObject({ stage: true, basedOn: "2026-01-01T10:00:00Z" });
+  });
+
   it("is not retried like a full disk", async () => {
     session.edit({ body: "x" });
     backend.teammateWrite(1, { title: "Retitled" });

@@ -43,8 +43,9 @@ export interface EditingBackend {
   updatePost(id: number, patch: PostPatch, kind: SaveKind, basedOn: string | null): Promise<Post>;
   saveRevision(id: number): Promise<unknown>;
   /** The live preview of `text` (changes or the whole text); with `stage`,
-   *  the backend also keeps the edit (`fields` and the text) for a close. */
-  liveEdit(id: number, text: LiveText, fields: PostPatch, stage: boolean, reset: boolean): Promise<LivePreview>;
+   *  the backend also keeps the edit (`fields` and the text) for a close,
+   *  written then as a save `basedOn` this copy (see `updatePost`). */
+  liveEdit(id: number, text: LiveText, fields: PostPatch, stage: boolean, reset: boolean, basedOn: string | null): Promise<LivePreview>;
 }
 
 /** Where previews are shown (the preview frame in the app). */
@@ -298,7 +299,7 @@ export class EditingSession {
         const patch = this.changes();
         const fields: PostPatch = { ...patch, summary: post.summary };
         delete fields.body;
-        const r = await this.backend.liveEdit(post.id, text, fields, patch !== null, reset);
+        const r = await this.backend.liveEdit(post.id, text, fields, patch !== null, reset, this.saved?.id === post.id ? this.saved.updated_at : null);
         // Another post was opened (or this one reloaded): drop this render, run any pending one.
         if (post !== this.current) continue;
         if (r.resync) {

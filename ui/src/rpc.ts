@@ -89,9 +89,9 @@ export const rpc = {
   addAsset: (fileName: string, dataBase64: string) => call<Asset>("add_asset", { fileName, dataBase64 }),
   /** The live preview after `text` (the editor's changes, or the whole text): a splice of the
    *  preview's blocks, or `resync` (send the whole text); with `stage`, the backend also keeps
-   *  the edit (`fields` and the text) for a close. */
-  liveEdit: (id: number, text: LiveText, fields: PostPatch, stage: boolean, reset: boolean) =>
-    call<LivePreview>("live_edit", { id, text, fields, stage, reset }),
+   *  the edit (`fields` and the text) for a close, written then as a save `basedOn` that copy. */
+  liveEdit: (id: number, text: LiveText, fields: PostPatch, stage: boolean, reset: boolean, basedOn: string | null) =>
+    call<LivePreview>("live_edit", { id, text, fields, stage, reset, basedOn }),
   previewShell: (lang: Lang) => call<string>("preview_shell", { lang }),
   listingLabels: (lang: Lang) => call<ListingLabels>("listing_labels", { lang }),
   openLink: (url: string) => call<void>("open_link", { url }),

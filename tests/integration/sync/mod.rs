@@ -3,7 +3,8 @@
 //! `merge` pins the merge rules, `rules` drives whole syncs (every rule of
 //! the issue), `failures` (refused key, offline remote, refused push,
 //! damaged file), `crash` kills syncs, `migration`
-//! upgrades a version-3 library, `simulation` runs the seeded 5-laptop test.
+//! upgrades a version-3 library, `simulation` runs the seeded 5-laptop test,
+//! `staged` writes the edits a window close writes.
 
 mod crash;
 mod failures;
@@ -11,6 +12,7 @@ mod merge;
 mod migration;
 mod rules;
 pub mod simulation;
+mod staged;
 
 use std::path::PathBuf;
 

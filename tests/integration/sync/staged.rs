@@ -1,0 +1,137 @@
+//! The edits the desktop stages for a close (`StagedEdits`, written by
+//! `Store::write_staged` when the window closes): guarded like an autosave,
+//! so closing never reverts a teammate's change a sync brought in, and the
+//! editor's own save on its way is not taken for one.
+
+use chrono::{Duration, TimeZone, Utc};
+use postdesk::model::{PostPatch, RevisionReason};
+use postdesk::store::{EditKind, StagedEdit, StagedEdits};
+
+use super::TeamRepo;
+use crate::support::{manual_clock, post, Library};
+
+fn typed(body: &str) -> PostPatch {
+    PostPatch {
+        body: Some(body.into()),
+        ..PostPatch::default()
+    }
+}
+
+#[test]
+fn closing_after_a_sync_wrote_the_post_keeps_the_teammates_change_and_the_words_in_history() {
+    let team = TeamRepo::new();
+    let mut ana = team.joined("ana");
+    let uid = ana.new_post("Gala", "One.\n\nTwo.").uid;
+    ana.sync();
+    let mut ben = team.joined("ben");
+    // Ben's editor reads the post (T0) and he types: the edit is staged.
+    let in_editor = ben.by_uid(&uid);
+    let mut staged = StagedEdits::default();
+    staged.stage(
+        in_editor.id,
+        StagedEdit {
+            patch: typed("One, with Ben's words.\n\nTwo."),
+            based_on: Some(in_editor.updated_at),
+        },
+    );
+    // Ana's change reaches Ben's library before he closes the window (T1).
+    ana.set_body(&uid, "One.\n\nTwo, with Ana's fix.");
+    ana.sync();
+    assert_eq!(ben.sync().received, 1);
+    // Closing the window writes what was staged.
+    let outcomes = ben.store.write_staged(staged.take_all());
+    assert!(
+        matches!(
+            outcomes.as_slice(),
+            [(id, Err(postdesk::Error::PostChangedMeanwhile { .. }))] if *id == in_editor.id
+        ),
+        "{outcomes:?}"
+    );
+    assert_eq!(
+        ben.by_uid(&uid).body,
+        "One.\n\nTwo, with Ana's fix.",
+        "Ana's change is not reverted by the close"
+    );
+    let kept = ben.store.revisions(in_editor.id).expect("revisions");
+    let newest = kept.first().expect("a revision");
+    assert_eq!(
+        (newest.body.as_str(), newest.reason),
+        ("One, with Ben's words.\n\nTwo.", RevisionReason::Sync),
+        "Ben's words are kept in History"
+    );
+}
+
+#[test]
+fn an_edit_staged_from_the_copy_before_the_editors_own_save_is_written_on_close() {
+    let lib = Library::new();
+    let mut store = lib.open();
+    let t0 = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
+    let clock = manual_clock(&mut store, t0);
+    let read = post(&mut store, "Gala", "One.");
+    let mut staged = StagedEdits::default();
+    // The autosave of "One, two." is written (T1)...
+    *clock.lock().unwrap() = t0 + Duration::seconds(1);
+    let mark = staged.mark();
+    let saved = store
+        .save_edit(
+            read.id,
+            typed("One, two."),
+            EditKind::Autosave,
+            Some(read.updated_at),
+        )
+        .expect("autosave");
+    assert_ne!(saved.updated_at, read.updated_at);
+    staged.written(read.id, Some(read.updated_at), &saved, mark);
+    // ...while the next keystroke was staged from the editor's copy (T0).
+    staged.stage(
+        read.id,
+        StagedEdit {
+            patch: typed("One, two, three."),
+            based_on: Some(read.updated_at),
+        },
+    );
+    *clock.lock().unwrap() = t0 + Duration::seconds(2);
+    let outcomes = store.write_staged(staged.take_all());
+    assert!(matches!(outcomes.as_slice(), [(_, Ok(_))]), "{outcomes:?}");
+    assert_eq!(store.get_post(read.id).unwrap().body, "One, two, three.");
+}
+
+#[test]
+fn an_edit_staged_while_the_editors_save_was_being_written_stays_for_the_close() {
+    let lib = Library::new();
+    let mut store = lib.open();
+    let t0 = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
+    let clock = manual_clock(&mut store, t0);
+    let read = post(&mut store, "Gala", "One.");
+    let mut staged = StagedEdits::default();
+    staged.stage(
+        read.id,
+        StagedEdit {
+            patch: typed("One, two."),
+            based_on: Some(read.updated_at),
+        },
+    );
+    // The autosave of "One, two." starts; a keystroke is staged meanwhile.
+    let mark = staged.mark();
+    staged.stage(
+        read.id,
+        StagedEdit {
+            patch: typed("One, two, three."),
+            based_on: Some(read.updated_at),
+        },
+    );
+    *clock.lock().unwrap() = t0 + Duration::seconds(1);
+    let saved = store
+        .save_edit(
+            read.id,
+            typed("One, two."),
+            EditKind::Autosave,
+            Some(read.updated_at),
+        )
+        .expect("autosave");
+    staged.written(read.id, Some(read.updated_at), &saved, mark);
+    *clock.lock().unwrap() = t0 + Duration::seconds(2);
+    let outcomes = store.write_staged(staged.take_all());
+    assert!(matches!(outcomes.as_slice(), [(_, Ok(_))]), "{outcomes:?}");
+    assert_eq!(store.get_post(read.id).unwrap().body, "One, two, three.");
+}
