@@ -183,24 +183,6 @@ fn find(key: &str) -> Result<&'static Key> {
     })
 }
 
-/// The setting a sentence tells the reader to set ("… set org.address …"),
-/// so the app can offer to open Settings at that field.
-pub fn named_setting(sentence: &str) -> Option<&'static str> {
-    let lower = sentence.to_ascii_lowercase();
-    KEYS.iter().map(|k| k.name).find(|name| {
-        lower.match_indices(&format!("set {name}")).any(|(i, m)| {
-            // Not a longer key: no word character after it, nor a dot and one.
-            let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
-            let mut after = lower[i + m.len()..].chars();
-            match after.next() {
-                Some('.') => !after.next().is_some_and(word),
-                Some(c) => !word(c),
-                None => true,
-            }
-        })
-    })
-}
-
 /// The value of a setting (its default when never set).
 pub fn get(store: &Store, key: &str) -> Result<String> {
     let k = find(key)?;
