@@ -330,6 +330,9 @@ fn process_start_secs() -> Option<f64> {
 /// Log a start-up milestone with the milliseconds since the process
 /// started (the e2e figures test prints these lines).
 pub(crate) fn startup_mark(what: &str) {
+    #[cfg(not(target_os = "linux"))]
+    let uptime: Option<f64> = None;
+    #[cfg(target_os = "linux")]
     let uptime = std::fs::read_to_string("/proc/uptime")
         .ok()
         .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok());
