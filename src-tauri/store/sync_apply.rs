@@ -152,7 +152,6 @@ fn put_post(
     let existing: Option<i64> = tx
         .query_row("SELECT id FROM posts WHERE uid = ?1", [uid], |r| r.get(0))
         .optional()?;
-    let extra = serde_json::Value::Object(p.extra.clone()).to_string();
     let id = match existing {
         Some(id) => {
             if let Some(old) = get(tx, id)? {
@@ -162,59 +161,18 @@ fn put_post(
                     revisions::cut_if_changed(tx, id, RevisionReason::Sync, now)?;
                 }
             }
-            tx.execute(
-                "UPDATE posts SET title = ?2, slug = ?3, summary = ?4, preview_text = ?5, body = ?6,
-                        lang = ?7, status = ?8, author = ?9, reviewer = ?10, created_at = ?11,
-                        updated_at = max(?12, ?11), publish_at = ?13, canonical_url = ?14,
-                        featured_image = ?15, extra = ?16, deleted_at = NULL
-                 WHERE id = ?1",
-                params![
-                    id,
-                    p.title,
-                    temp,
-                    p.summary,
-                    p.preview_text,
-                    p.body,
-                    p.lang.as_str(),
-                    p.status.as_str(),
-                    p.author,
-                    p.reviewer,
-                    ts(p.created_at),
-                    ts(now),
-                    p.publish_at.map(ts),
-                    p.canonical_url,
-                    p.featured_image,
-                    extra,
-                ],
-            )?;
+            write_post_row(tx, id, p, &temp, now)?;
             id
         }
         None => {
+            // A row for the post, filled by the same write as an existing one.
             tx.execute(
-                "INSERT INTO posts (uid, title, slug, summary, preview_text, body, lang, status, author,
-                                    reviewer, created_at, updated_at, publish_at, canonical_url,
-                                    featured_image, extra)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, max(?12, ?11), ?13, ?14, ?15, ?16)",
-                params![
-                    uid,
-                    p.title,
-                    temp,
-                    p.summary,
-                    p.preview_text,
-                    p.body,
-                    p.lang.as_str(),
-                    p.status.as_str(),
-                    p.author,
-                    p.reviewer,
-                    ts(p.created_at),
-                    ts(now),
-                    p.publish_at.map(ts),
-                    p.canonical_url,
-                    p.featured_image,
-                    extra,
-                ],
+                "INSERT INTO posts (uid, title, slug, lang, status, created_at, updated_at)
+                 VALUES (?1, '', ?2, 'en', 'draft', '', '')",
+                params![uid, temp],
             )?;
             let id = tx.last_insert_rowid();
+            write_post_row(tx, id, p, &temp, now)?;
             revisions::cut(tx, id, RevisionReason::Sync, now)?;
             id
         }
@@ -224,4 +182,43 @@ fn put_post(
         set_tags(tx, id, &p.tags)?;
     }
     Ok(id)
+}
+
+/// Set every shared column of post `id` from `p` (slug: `slug`), and bring
+/// it back from the trash: the one place a sync writes a post's row, for a
+/// new post as for one the library held.
+fn write_post_row(
+    tx: &Transaction<'_>,
+    id: i64,
+    p: &Post,
+    slug: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    let extra = serde_json::Value::Object(p.extra.clone()).to_string();
+    tx.execute(
+        "UPDATE posts SET title = ?2, slug = ?3, summary = ?4, preview_text = ?5, body = ?6,
+                lang = ?7, status = ?8, author = ?9, reviewer = ?10, created_at = ?11,
+                updated_at = max(?12, ?11), publish_at = ?13, canonical_url = ?14,
+                featured_image = ?15, extra = ?16, deleted_at = NULL
+         WHERE id = ?1",
+        params![
+            id,
+            p.title,
+            slug,
+            p.summary,
+            p.preview_text,
+            p.body,
+            p.lang.as_str(),
+            p.status.as_str(),
+            p.author,
+            p.reviewer,
+            ts(p.created_at),
+            ts(now),
+            p.publish_at.map(ts),
+            p.canonical_url,
+            p.featured_image,
+            extra,
+        ],
+    )?;
+    Ok(())
 }
