@@ -917,18 +917,19 @@ mod tests {
         render(text, &RenderOptions::default()).html
     }
 
+    /// The whole text, as the UI sends it when it opens a post.
+    fn whole_text(text: &str) -> LiveText {
+        LiveText::Whole {
+            text: text.to_owned(),
+        }
+    }
+
     /// Set `texts` in turn, checking each page against a whole render.
     fn check(texts: &[&str]) {
         let mut doc = LiveDocument::default();
         let mut view = Vec::new();
         for t in texts {
-            let p = doc.edit(
-                LiveText::Whole {
-                    text: (*t).to_owned(),
-                },
-                &RenderOptions::default(),
-                false,
-            );
+            let p = doc.edit(whole_text(t), &RenderOptions::default(), false);
             assert_eq!(page(&mut view, &p), whole(t), "{t:?}");
         }
     }
@@ -948,13 +949,7 @@ mod tests {
     fn positions_are_utf16_code_units() {
         let mut doc = LiveDocument::default();
         let opts = RenderOptions::default();
-        doc.edit(
-            LiveText::Whole {
-                text: "Été 😀 à Montréal.\n\nB.".into(),
-            },
-            &opts,
-            true,
-        );
+        doc.edit(whole_text("Été 😀 à Montréal.\n\nB."), &opts, true);
         // "Été 😀 " is 7 UTF-16 units (the emoji is two), 10 bytes.
         let p = doc.edit(changes(1, 7, 8, "á"), &opts, false);
         assert!(!p.resync);
@@ -972,25 +967,13 @@ mod tests {
         let mut doc = LiveDocument::default();
         let opts = RenderOptions::default();
         let mut view = Vec::new();
-        let p = doc.edit(
-            LiveText::Whole {
-                text: "A.\n\nB.".into(),
-            },
-            &opts,
-            true,
-        );
+        let p = doc.edit(whole_text("A.\n\nB."), &opts, true);
         page(&mut view, &p);
         // Version 1 → 2 was lost on the way; this change was made on 2.
         let p = doc.edit(changes(p.version + 1, 6, 6, "!"), &opts, false);
         assert!(p.resync);
         assert_eq!(p.splice, BlockSplice::default());
-        let p = doc.edit(
-            LiveText::Whole {
-                text: "A?\n\nB.!".into(),
-            },
-            &opts,
-            false,
-        );
+        let p = doc.edit(whole_text("A?\n\nB.!"), &opts, false);
         assert!(!p.resync);
         assert_eq!(page(&mut view, &p), whole("A?\n\nB.!"));
         // Only the two changed blocks crossed.
@@ -1005,13 +988,7 @@ mod tests {
         let mut doc = LiveDocument::default();
         let opts = RenderOptions::default();
         let mut view = Vec::new();
-        let p = doc.edit(
-            LiveText::Whole {
-                text: "A.\n\nB.\n\nC.".into(),
-            },
-            &opts,
-            true,
-        );
+        let p = doc.edit(whole_text("A.\n\nB.\n\nC."), &opts, true);
         assert_eq!(p.splice.html.len(), 3);
         page(&mut view, &p);
         let p = doc.edit(changes(p.version, 6, 6, "!"), &opts, false);
@@ -1031,7 +1008,7 @@ mod tests {
         let mut doc = LiveDocument::default();
         let opts = RenderOptions::default();
         let mut view = Vec::new();
-        let p = doc.edit(LiveText::Whole { text: text.into() }, &opts, true);
+        let p = doc.edit(whole_text(text), &opts, true);
         assert_eq!(page(&mut view, &p), whole(text));
         assert!(view.concat().contains("id=\"sources-1\""));
         assert!(
@@ -1042,26 +1019,14 @@ mod tests {
 
         // The link's definition changes: only the paragraph using it is sent.
         let edited = text.replace("example.org/one", "example.org/two");
-        let p = doc.edit(
-            LiveText::Whole {
-                text: edited.clone(),
-            },
-            &opts,
-            false,
-        );
+        let p = doc.edit(whole_text(&edited), &opts, false);
         assert_eq!(page(&mut view, &p), whole(&edited));
         assert_eq!((p.splice.at, p.splice.remove), (1, 1), "{:?}", p.splice);
 
         // A new first footnote reference renumbers: the blocks whose numbers
         // changed are sent, "Plain." is not.
         let edited = edited.replace("Plain.", "Plain[^b].");
-        let p = doc.edit(
-            LiveText::Whole {
-                text: edited.clone(),
-            },
-            &opts,
-            false,
-        );
+        let p = doc.edit(whole_text(&edited), &opts, false);
         assert_eq!(page(&mut view, &p), whole(&edited));
         assert!(p.splice.html.iter().all(|h| !h.contains("Sources")));
     }
@@ -1076,7 +1041,7 @@ mod tests {
         let mut doc = LiveDocument::default();
         let opts = RenderOptions::default();
         let mut view = Vec::new();
-        let p = doc.edit(LiveText::Whole { text: text.into() }, &opts, true);
+        let p = doc.edit(whole_text(text), &opts, true);
         assert_eq!(page(&mut view, &p), whole(text));
         let mut current = text.to_owned();
         let mut version = p.version;
