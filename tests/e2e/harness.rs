@@ -151,6 +151,14 @@ impl App {
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
+    /// Run an asynchronous script: it ends by calling its last argument with the result.
+    pub async fn js_async(&self, script: &str) -> Value {
+        self.client
+            .execute_async(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
     /// Poll `script` until it returns true.
     pub async fn wait_js(&self, script: &str, secs: u64) {
         let deadline = Instant::now() + Duration::from_secs(secs);
@@ -322,4 +330,43 @@ pub fn process_start_epoch_ms(pid: u32) -> Option<f64> {
     // SAFETY: sysconf only reads a configuration value.
     let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
     (hz > 0.0).then(|| (btime + ticks / hz) * 1000.0)
+}
+
+/// Run `xdotool` with `args` (real X events on the app's window under
+/// Xvfb: they reach GTK and then the page, as a person's keys do); its output.
+pub fn xdotool(args: &[&str]) -> String {
+    let out = Command::new("xdotool")
+        .args(args)
+        .output()
+        .expect("xdotool not found: scripts/setup.sh installs it");
+    assert!(
+        out.status.success(),
+        "xdotool {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+/// The X window id of the app's main window (process `pid`).
+pub fn app_window(pid: &str) -> String {
+    let found = xdotool(&[
+        "search",
+        "--sync",
+        "--onlyvisible",
+        "--pid",
+        pid,
+        "--name",
+        "^Postdesk$",
+    ]);
+    found.lines().next().unwrap_or_default().to_string()
+}
+
+/// Focus the app's window (no window manager runs under Xvfb) and press
+/// `keys` (xdotool key names), 150 ms apart.
+pub fn press(window: &str, keys: &[&str]) {
+    xdotool(&["windowfocus", "--sync", window]);
+    for key in keys {
+        xdotool(&["key", "--clearmodifiers", key]);
+        std::thread::sleep(Duration::from_millis(150));
+    }
 }

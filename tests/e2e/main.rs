@@ -370,9 +370,15 @@ async fn install_probe(app: &App) {
     app.js(
         "const body = document.getElementById('preview').contentDocument.getElementById('pd-body'); \
          window.__lat = []; window.__dom = []; window.__keys = []; window.__toPaint = []; \
+         window.__keysAll = []; window.__pdPhases = []; window.__frames = []; \
          if (!window.__latInstalled) { \
            window.__latInstalled = true; \
-           document.addEventListener('keydown', () => { window.__keys.push(performance.now()); }, true); \
+           document.addEventListener('keydown', () => { \
+             const t = performance.now(); window.__keys.push(t); window.__keysAll.push(t); \
+             const key = { t }; window.__frames.push(key); \
+             requestAnimationFrame(() => { key.frame = performance.now() - t; }); \
+             const ch = new MessageChannel(); ch.port1.onmessage = () => { key.free = performance.now() - t; }; ch.port2.postMessage(0); \
+           }, true); \
          } \
          if (window.__obs) window.__obs.disconnect(); \
          window.__obs = new MutationObserver(() => { \
@@ -402,6 +408,48 @@ async fn dom_latencies(app: &App) -> Vec<f64> {
         .unwrap_or_default()
 }
 
+/// Where the keys' time went, from the UI's phase marks (`ui/src/phases.ts`):
+/// one row per step, each key's time from the step before it; then when the
+/// page's first frame after the key began and when its main thread was free
+/// again (a task queued at the keydown ran): the answer to the preview's
+/// request is only seen once the frame that paints the typed letter is done.
+async fn phase_rows(app: &App) -> Vec<String> {
+    let v = app
+        .js("const ph = window.__pdPhases || []; const out = {editor: [], queued: [], invoke: [], ipc: [], patch: []}; \
+             const next = (name, t) => { const e = ph.find(([n, at]) => n === name && at >= t); return e ? e[1] : null; }; \
+             for (const k of window.__keysAll || []) { \
+               const c = next('change', k); if (c === null) continue; \
+               const s = next('send', c); if (s === null) continue; \
+               const v = next('invoked', s); if (v === null) continue; \
+               const b = next('back', v); if (b === null) continue; \
+               const d = next('shown', b); if (d === null) continue; \
+               out.editor.push(c - k); out.queued.push(s - c); out.invoke.push(v - s); out.ipc.push(b - v); out.patch.push(d - b); \
+             } \
+             out.frame = (window.__frames || []).map((f) => f.frame).filter((x) => x !== undefined); \
+             out.free = (window.__frames || []).map((f) => f.free).filter((x) => x !== undefined); \
+             return out")
+        .await;
+    let steps = [
+        ("editor", "keydown → editor change"),
+        ("queued", "editor change → request sent"),
+        ("invoke", "request handed to the IPC (synchronous part)"),
+        ("ipc", "request handed over → answer seen by the page (IPC, core, and the wait for the page's main thread)"),
+        ("patch", "answer → preview patched"),
+        ("frame", "keydown → the page's next frame begins (rAF)"),
+        ("free", "keydown → the page's main thread first runs another task"),
+    ];
+    steps
+        .iter()
+        .map(|(key, what)| {
+            let vals: Vec<f64> = v[*key]
+                .as_array()
+                .map(|a| a.iter().filter_map(|x| x.as_f64()).collect())
+                .unwrap_or_default();
+            row(&format!("    {what}"), vals)
+        })
+        .collect()
+}
+
 async fn latencies(app: &App) -> Vec<f64> {
     let v = app.js("return window.__lat").await;
     v.as_array()
@@ -409,14 +457,17 @@ async fn latencies(app: &App) -> Vec<f64> {
         .unwrap_or_default()
 }
 
-/// Type `keys` characters where the click put the caret, one WebDriver call
-/// each, and return keystroke → preview painted latencies in ms.
-async fn typing_latencies(app: &App, keys: usize) -> Vec<f64> {
+/// Type `keys` characters where the click put the caret, as real X key
+/// events on the app's `window` (through GTK to the page, as a person's
+/// keys go; WebDriver's synthesized keys take another path), one at a time,
+/// and return keystroke → preview painted latencies in ms.
+async fn typing_latencies(app: &App, window: &str, keys: usize) -> Vec<f64> {
     install_probe(app).await;
     app.click(".cm-content").await;
+    harness::xdotool(&["windowfocus", "--sync", window]);
     for i in 0..keys {
-        let ch = if i % 6 == 5 { " " } else { "x" };
-        app.type_into(".cm-content", ch).await;
+        let key = if i % 6 == 5 { "space" } else { "x" };
+        harness::xdotool(&["key", key]);
         app.wait_js(&format!("return window.__lat.length >= {}", i + 1), 30)
             .await;
     }
@@ -530,8 +581,30 @@ async fn figures_typing_latency_startup_and_memory() {
         .sum();
 
     const KEYS: usize = 40;
+    let window = harness::app_window(&pid.to_string());
     open_titled(&app, "Ordinary post", "The end.").await;
-    let short = typing_latencies(&app, KEYS).await;
+    // The floor under every keystroke: one call of a command that does nothing.
+    let pings = app
+        .js_async(
+            "const done = arguments[arguments.length - 1]; (async () => { const out = []; \
+             for (let i = 0; i < 40; i++) { const t = performance.now(); \
+               await window.__TAURI_INTERNALS__.invoke('listing_labels', { lang: 'en' }); \
+               out.push(performance.now() - t); await new Promise((r) => setTimeout(r, 20)); } \
+             done(out); })()",
+        )
+        .await;
+    let pings: Vec<f64> = pings
+        .as_array()
+        .map(|a| a.iter().filter_map(|x| x.as_f64()).collect())
+        .unwrap_or_default();
+    eprintln!(
+        "e2e figures: {}",
+        row(
+            "IPC round trip of a command that does nothing (idle)",
+            pings
+        )
+    );
+    let short = typing_latencies(&app, &window, KEYS).await;
     eprintln!(
         "e2e figures: {}",
         row("keystroke → preview painted, 1,500 words", short.clone())
@@ -543,8 +616,11 @@ async fn figures_typing_latency_startup_and_memory() {
             dom_latencies(&app).await
         )
     );
+    for line in phase_rows(&app).await {
+        eprintln!("e2e figures: {line}");
+    }
     open_titled(&app, "Long document", "The end.").await;
-    let long = typing_latencies(&app, KEYS).await;
+    let long = typing_latencies(&app, &window, KEYS).await;
     eprintln!(
         "e2e figures: {}",
         row("keystroke → preview painted, 100,000 words", long.clone())
@@ -556,11 +632,14 @@ async fn figures_typing_latency_startup_and_memory() {
             dom_latencies(&app).await
         )
     );
+    for line in phase_rows(&app).await {
+        eprintln!("e2e figures: {line}");
+    }
     // The typed words reached the long document's preview (where the click put the caret).
     app.wait_js("return document.getElementById('preview').contentDocument.getElementById('pd-body').innerText.includes('xxxxx xxxxx xxxxx')", 30).await;
     assert!(cited.contains("[^src-40]: Source 40"), "40 footnotes");
     open_titled(&app, "Myths and facts", "Source 40, Annual report").await;
-    let footnoted = typing_latencies(&app, KEYS).await;
+    let footnoted = typing_latencies(&app, &window, KEYS).await;
     eprintln!(
         "e2e figures: {}",
         row(
@@ -575,6 +654,9 @@ async fn figures_typing_latency_startup_and_memory() {
             dom_latencies(&app).await
         )
     );
+    for line in phase_rows(&app).await {
+        eprintln!("e2e figures: {line}");
+    }
     open_titled(&app, "Burst post", "The end.").await;
     const BURSTS: usize = 5;
     let burst = burst_latencies(&app, BURSTS).await;

@@ -3,35 +3,11 @@
 //! accelerator, F10 to open the menu bar, arrows and Enter to choose an item.
 //! WebDriver's keys cannot show this: they reach the page, not the menu.
 
-use std::process::Command;
 use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::harness::{library, App};
-
-/// Run `xdotool` with `args`; its output.
-fn xdotool(args: &[&str]) -> String {
-    let out = Command::new("xdotool")
-        .args(args)
-        .output()
-        .expect("xdotool not found: scripts/setup.sh installs it");
-    assert!(
-        out.status.success(),
-        "xdotool {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
-
-/// Focus the app's window (no window manager runs under Xvfb) and press `keys`.
-fn press(window: &str, keys: &[&str]) {
-    xdotool(&["windowfocus", "--sync", window]);
-    for key in keys {
-        xdotool(&["key", "--clearmodifiers", key]);
-        std::thread::sleep(Duration::from_millis(150));
-    }
-}
+use crate::harness::{self, library, press, App};
 
 async fn posts_listed(app: &App) -> u64 {
     app.js("return document.querySelectorAll('#posts li[data-id]').length")
@@ -53,16 +29,7 @@ async fn menu_accelerators_and_the_keyboard_reach_the_menu_bar() {
     )
     .await;
     let pid = app.app_pid().expect("the app's process").to_string();
-    let window = xdotool(&[
-        "search",
-        "--sync",
-        "--onlyvisible",
-        "--pid",
-        &pid,
-        "--name",
-        "^Postdesk$",
-    ]);
-    let window = window.lines().next().unwrap_or_default().to_string();
+    let window = harness::app_window(&pid);
     let before = posts_listed(&app).await;
     assert_eq!(before, 1);
 

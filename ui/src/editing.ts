@@ -17,6 +17,7 @@
 // the whole text; so does a refused change set (`resync`: one was lost),
 // once, which heals the core's copy.
 import type { LivePreview, LiveText, Post, PostPatch, SaveKind, TextChange } from "./types";
+import { phase } from "./phases";
 
 /** Autosave this long after the last change. */
 export const AUTOSAVE_MS = 500;
@@ -299,7 +300,12 @@ export class EditingSession {
         const patch = this.changes();
         const fields: PostPatch = { ...patch, summary: post.summary };
         delete fields.body;
-        const r = await this.backend.liveEdit(post.id, text, fields, patch !== null, reset, this.saved?.id === post.id ? this.saved.updated_at : null);
+        phase("send");
+        const basedOn = this.saved?.id === post.id ? this.saved.updated_at : null;
+        const answer = this.backend.liveEdit(post.id, text, fields, patch !== null, reset, basedOn);
+        phase("invoked");
+        const r = await answer;
+        phase("back");
         // Another post was opened (or this one reloaded): drop this render, run any pending one.
         if (post !== this.current) continue;
         if (r.resync) {
@@ -311,6 +317,7 @@ export class EditingSession {
         // The next changes apply to this version (as sent, they are one more each).
         this.liveVersion = r.version;
         await this.previews.show(post, r, reset);
+        phase("shown");
         this.emit({ type: "preview", post, preview: r });
       } while (this.renderAgain);
     } catch (e) {

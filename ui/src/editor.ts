@@ -15,6 +15,7 @@ import { drawSelection, EditorView, keymap, type KeyBinding } from "@codemirror/
 import { codeMirrorPhrases, t } from "./i18n";
 import { tags } from "@lezer/highlight";
 import type { TextChange } from "./types";
+import { phase } from "./phases";
 
 /** Markdown's marks in the theme's colours (style.css), readable in light and dark
  *  (CodeMirror's default style is for a light background only). */
@@ -131,6 +132,7 @@ export function createEditor(parent: HTMLElement, hooks: EditorHooks): Editor {
     keymap.of([...shortcuts, ...searchKeymap, ...historyKeymap, ...defaultKeymap, indentWithTab]),
     EditorView.updateListener.of((u) => {
       if (!u.docChanged) return;
+      phase("change");
       // One transaction's changes are given against the old text, in order:
       // applied last to first, each leaves the positions of the others valid.
       const changes: TextChange[] = [];
