@@ -2,12 +2,14 @@
 //! time without benefit in a one-page app that loads nothing from the network.
 
 /// Turn off what the window does not need:
-/// - hardware acceleration (GPU compositing): the page is a text editor and
-///   a preview; without a GPU (a VM, Xvfb, some laptops' drivers) WebKit
+/// - hardware acceleration (GPU compositing) on a machine without a GPU
+///   (no DRM render node: a VM, Xvfb, a remote session). There WebKit
 ///   composites through Mesa's software GL (llvmpipe), which loads LLVM into
 ///   the web process, compiles shaders on a `SkiaGPUWorker` thread at start-up
 ///   and keeps GL buffers: measured under Xvfb, ~110 MiB more resident
-///   memory in the web process and a compositor pass before each frame;
+///   memory in the web process and a compositor pass before each frame.
+///   With a GPU, WebKit's default stays: painting a laptop's (HiDPI) window
+///   on the CPU would make every frame slower;
 /// - the back/forward page cache (one page, never navigated away from);
 /// - WebGL (no canvas in the app);
 /// - the document-viewer cache model (the smallest memory caches).
@@ -18,19 +20,42 @@ pub fn lighten(window: &tauri::WebviewWindow) {
             CacheModel, HardwareAccelerationPolicy, SettingsExt, WebContextExt, WebViewExt,
         };
         let view = webview.inner();
+        let gpu = has_gpu();
         if let Some(settings) = WebViewExt::settings(&view) {
-            settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+            if !gpu {
+                settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+            }
             settings.set_enable_page_cache(false);
             settings.set_enable_webgl(false);
         }
         if let Some(context) = view.context() {
             context.set_cache_model(CacheModel::DocumentViewer);
         }
-        tracing::info!("webview: no GPU compositing, page cache off, document-viewer cache model");
+        tracing::info!(
+            "webview: {}, page cache off, document-viewer cache model",
+            if gpu {
+                "GPU compositing (a GPU is present)"
+            } else {
+                "no GPU compositing (no GPU)"
+            }
+        );
     });
     if let Err(e) = done {
         tracing::warn!(error = %e, "could not change the webview's settings");
     }
+}
+
+/// True when the machine has a GPU WebKit can render with: a DRM render
+/// node (`/dev/dri/renderD128`, …). Without one, GL is Mesa's software
+/// renderer.
+#[cfg(target_os = "linux")]
+fn has_gpu() -> bool {
+    std::fs::read_dir("/dev/dri")
+        .map(|dir| {
+            dir.flatten()
+                .any(|e| e.file_name().to_string_lossy().starts_with("renderD"))
+        })
+        .unwrap_or(false)
 }
 
 #[cfg(not(target_os = "linux"))]

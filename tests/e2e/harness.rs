@@ -274,6 +274,20 @@ pub fn rss_kib(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
+/// Proportional set size of `pid` in KiB: its private pages plus its share
+/// of pages it shares with other processes (the libraries WebKit maps into
+/// the app and each of its processes are counted once across them).
+pub fn pss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("Pss:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
 /// Child processes of `pid` whose command name contains `name`.
 pub fn children_named(pid: u32, name: &str) -> Vec<u32> {
     let mut out = Vec::new();

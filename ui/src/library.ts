@@ -7,11 +7,15 @@ import { localDate } from "./format";
 import { language, statusName, t } from "./i18n";
 import { targetIndex } from "./listKeys";
 import { rpc } from "./rpc";
+import { rowBatches } from "./rowBatches";
 import { setSaveState } from "./statusbar";
 /** The blank French post's template id (templates.rs `BLANK_FR`). */
 const BLANK_FR = "blank-fr";
 
 import type { ListFilter, Post, PostSummary, SearchHit, Status } from "./types";
+
+/** A row's height as style.css estimates it (`contain-intrinsic-size` of `#posts li`). */
+const ROW_HEIGHT = 52;
 
 export interface Library {
   /** Fetch the list again (search results when there is a query). */
@@ -94,8 +98,8 @@ export function setupLibrary({ session, open, focusTitle, flag }: LibraryDeps): 
         // Not a status: the posts in review whose reviewer is me (Settings → You, else git's name).
         const posts = (f.status as string | null) === "@my-review" ? await rpc.waitingForMyReview() : await rpc.listPosts(f);
         if (seq !== listSeq) return;
-        list.replaceChildren(...posts.map((p) => item(p, summaryLine(p))));
         if (posts.length === 0) list.replaceChildren(emptyItem(showTrash ? t("library-trash-empty") : t("library-no-posts")));
+        else fill(seq, posts);
       }
       keepOneTabStop();
     } catch (e) {
@@ -103,10 +107,28 @@ export function setupLibrary({ session, open, focusTitle, flag }: LibraryDeps): 
     }
   }
 
+  /** Show `posts`: the rows in view at once, the others in batches after it
+   *  (dropped when a newer refresh has started). */
+  function fill(seq: number, posts: PostSummary[]): void {
+    const [first, ...later] = rowBatches(posts.length, { scrollTop: list.scrollTop, height: list.clientHeight, rowHeight: ROW_HEIGHT });
+    const rows = ([start, end]: [number, number]) => posts.slice(start, end).map((p) => item(p, summaryLine(p)));
+    list.replaceChildren(...rows(first));
+    const next = () => {
+      const batch = later.shift();
+      if (!batch || seq !== listSeq) return;
+      list.append(...rows(batch));
+      keepOneTabStop();
+      window.setTimeout(next, 0);
+    };
+    window.setTimeout(next, 0);
+  }
+
   /** The list stays reachable with Tab even when no listed post is open. */
   function keepOneTabStop(): void {
-    const options = list.querySelectorAll<HTMLLIElement>("li[data-id]");
-    if (options.length > 0 && ![...options].some((o) => o.tabIndex === 0)) options[0].tabIndex = 0;
+    const options = [...list.querySelectorAll<HTMLLIElement>("li[data-id]")];
+    // The selected post once its row is built, else the first row.
+    const stop = options.find((o) => o.getAttribute("aria-selected") === "true") ?? options[0];
+    for (const o of options) o.tabIndex = o === stop ? 0 : -1;
   }
 
   const firstId = () => {
