@@ -186,6 +186,7 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
         .setup(|app| {
             match app.get_webview_window("main") {
                 Some(window) => {
+                    startup_mark("window and webview exist (setup)");
                     webview::lighten(&window);
                     spellcheck::enable(&window);
                 }

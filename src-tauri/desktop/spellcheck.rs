@@ -49,6 +49,7 @@ pub fn enable(window: &tauri::WebviewWindow) {
             );
         }
         tracing::info!("spell checking: {}", loaded.join(", "));
+        super::startup_mark("spell checking on (dictionaries loaded)");
     });
     if let Err(e) = done {
         tracing::warn!(error = %e, "could not turn spell checking on");

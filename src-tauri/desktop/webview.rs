@@ -31,6 +31,7 @@ pub fn lighten(window: &tauri::WebviewWindow) {
         if let Some(context) = view.context() {
             context.set_cache_model(CacheModel::DocumentViewer);
         }
+        super::startup_mark("webview settings applied");
         tracing::info!(
             "webview: {}, page cache off, document-viewer cache model",
             if gpu {
