@@ -254,7 +254,7 @@ pub struct ExportSummary {
     /// The English sentence (the CLI's): `Exported 23 posts: … → DIR`.
     pub summary: String,
     pub out_dir: String,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<ExportWarning>,
     /// The summary's numbers, for the interface to word in its language.
     pub posts: usize,
     pub posts_written: usize,
@@ -262,6 +262,23 @@ pub struct ExportSummary {
     pub images: usize,
     /// Files of an earlier export removed.
     pub removed: usize,
+}
+
+/// A warning after a site export: the English sentence (the CLI's), and
+/// its kind with its values, for the interface to word in its language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ExportWarning {
+    pub message: String,
+    pub warning: crate::export::site::SiteWarning,
+}
+
+impl ExportWarning {
+    pub fn of(warning: &crate::export::site::SiteWarning) -> ExportWarning {
+        ExportWarning {
+            message: warning.to_string(),
+            warning: warning.clone(),
+        }
+    }
 }
 
 /// One generated TypeScript file: its name inside `ui/src/bindings/` and its text.
@@ -383,6 +400,12 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
         crate::diff::DiffField,
         crate::export::email::digest_draft::DigestDraft,
         PostImage,
+    );
+    // Site export warnings in the interface's language.
+    bind!(
+        ExportWarning,
+        crate::export::site::SiteWarning,
+        crate::export::site::Removed,
     );
     Ok(out)
 }

@@ -9,7 +9,8 @@ use tauri::State;
 use super::AppState;
 use crate::export::site::{export_site, SiteFormat, SiteOptions, Step};
 use crate::ipc::{
-    ChosenFolder, ExportProgress, ExportScope, ExportSummary, FolderToken, IpcError, IpcResult,
+    ChosenFolder, ExportProgress, ExportScope, ExportSummary, ExportWarning, FolderToken, IpcError,
+    IpcResult,
 };
 
 /// Ask for a folder with the system's dialog (`None` when cancelled).
@@ -46,7 +47,7 @@ pub fn export_site_to(
     Ok(ExportSummary {
         summary: r.summary(),
         out_dir: r.out_dir.display().to_string(),
-        warnings: r.warnings.clone(),
+        warnings: r.warnings.iter().map(ExportWarning::of).collect(),
         posts: r.posts,
         posts_written: r.posts_written,
         posts_unchanged: r.posts_unchanged,

@@ -4,7 +4,7 @@
 // its path, the export is asked for with its token.
 import type { EditingSession } from "./editing";
 import { $, errorText, showError } from "./dom";
-import { stepText, summaryText } from "./exportText";
+import { stepText, summaryText, warningText } from "./exportText";
 import { t } from "./i18n";
 import { BackendError, rpc } from "./rpc";
 import type { ChosenFolder, ExportScope, FolderToken } from "./types";
@@ -52,7 +52,7 @@ export function setupExportDialog(session: EditingSession): void {
       });
       bar.value = bar.max;
       exportedTo = folder;
-      result.textContent = [summaryText(r), ...r.warnings].join(" ");
+      result.textContent = [summaryText(r), ...r.warnings.map(warningText)].join(" ");
       show.hidden = false;
     } catch (e) {
       result.textContent = errorText(e, t("export-failed"));

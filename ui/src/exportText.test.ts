@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { stepText, summaryText } from "./exportText";
-import { setLanguage, translate } from "./i18n";
-import type { ExportProgress, ExportSummary, StepKind } from "./types";
+import { stepText, summaryText, warningArgs, warningKey, warningText } from "./exportText";
+import { setLanguage, translate, UI_LANGS } from "./i18n";
+import type { ExportProgress, ExportSummary, SiteWarning, StepKind } from "./types";
 
 const NB = "\u00a0";
 
@@ -61,5 +61,80 @@ describe("the export step", () => {
   it("is worded from its kind and subject in French", () => {
     setLanguage("fr");
     for (const [kind, subject, english, french] of STEPS) expect(stepText(progress(kind, subject, english))).toBe(french);
+  });
+});
+
+/** Every kind of warning, as the core sends it (src-tauri/export/site/warning.rs,
+ * whose test pins some of the same English sentences), and its French. A new
+ * kind fails to compile here until it has a case. */
+const WARNINGS: { [K in SiteWarning["kind"]]: [Extract<SiteWarning, { kind: K }>, string, string] } = {
+  scheduled_as_draft: [
+    { kind: "scheduled_as_draft", title: "Été" },
+    "“Été” is scheduled but has no publish date, so it was exported as a draft; set its date.",
+    `«${NB}Été${NB}» est programmé mais n’a pas de date de publication, alors il a été exporté comme brouillon; donnez-lui une date.`,
+  ],
+  scheduled_left_out: [
+    { kind: "scheduled_left_out", title: "Été" },
+    "“Été” is scheduled but has no publish date, so it was left out; set its date.",
+    `«${NB}Été${NB}» est programmé mais n’a pas de date de publication, alors il a été laissé de côté; donnez-lui une date.`,
+  ],
+  unsafe_slug: [
+    { kind: "unsafe_slug", title: "Été", slug: "../x", exported_as: "x" },
+    "“Été”: the slug \"../x\" is not safe as a file name; exported as \"x\".",
+    `«${NB}Été${NB}»${NB}: l’identifiant d’URL «${NB}../x${NB}» ne peut pas servir de nom de fichier; exporté sous «${NB}x${NB}».`,
+  ],
+  image_not_in_library: [
+    { kind: "image_not_in_library", title: "Été", reference: "asset:0123456789abcdef" },
+    "“Été”: the image asset:0123456789abcdef is not in the library; it was left out.",
+    `«${NB}Été${NB}»${NB}: l’image asset:0123456789abcdef n’est pas dans la bibliothèque; elle a été laissée de côté.`,
+  ],
+  content_removed: [
+    { kind: "content_removed", title: "Été", removed: ["html", "link_address", "image_address", "mailto_fields", "heading_attributes"] },
+    "“Été”: removed HTML the preview does not show (scripts, event handlers, forms, comments…); a link address the preview does not allow; an image address the preview does not allow; mail link fields other than subject, body and cc; heading attributes other than an id from the exported page; the preview did not show it either.",
+    `«${NB}Été${NB}»${NB}: retiré de la page exportée, ce que l’aperçu n’affichait pas non plus${NB}: du HTML que l’aperçu n’affiche pas (scripts, gestionnaires d’événements, formulaires, commentaires…); une adresse de lien que l’aperçu n’autorise pas; une adresse d’image que l’aperçu n’autorise pas; des champs de lien de courriel autres que l’objet, le corps et la copie (cc); des attributs de titre autres qu’un identifiant.`,
+  ],
+  broken_link: [
+    { kind: "broken_link", title: "Été", link: "/posts/gone/" },
+    "“Été” links to /posts/gone/, which is not a published post of this export.",
+    `«${NB}Été${NB}» renvoie à /posts/gone/, qui n’est pas un billet publié de cette exportation.`,
+  ],
+  foreign_manifest: [
+    { kind: "foreign_manifest", manifest: ".postdesk-export.json" },
+    ".postdesk-export.json in this folder was not written by this library (it came with a copy of the site, from another library or from an older Postdesk): files already there are overwritten only when forced, none are removed, and it is replaced by this library's record.",
+    `.postdesk-export.json dans ce dossier n’a pas été écrit par cette bibliothèque (il vient d’une copie du site, d’une autre bibliothèque ou d’une version antérieure de Postdesk)${NB}: les fichiers déjà présents ne sont remplacés que si l’exportation est forcée, aucun n’est supprimé, et il est remplacé par le registre de cette bibliothèque.`,
+  ],
+  stale_file_changed: [
+    { kind: "stale_file_changed", path: "posts/old/index.md" },
+    "posts/old/index.md is no longer part of the site but was changed since it was exported; it was left in place.",
+    `posts/old/index.md ne fait plus partie du site mais a été modifié depuis son exportation; il a été laissé en place.`,
+  ],
+  stale_file_unreadable: [
+    { kind: "stale_file_unreadable", path: "posts/old/index.md", detail: "Could not read posts/old/index.md." },
+    "Could not read posts/old/index.md.",
+    `Un fichier d’une exportation précédente, qui ne fait plus partie du site, n’a pas pu être vérifié; il a été laissé en place. (Détail${NB}: Could not read posts/old/index.md.)`,
+  ],
+};
+
+describe("the export warnings", () => {
+  const cases = Object.values(WARNINGS) as [SiteWarning, string, string][];
+
+  it("are the core's sentences in English, and the English catalogue words them the same", () => {
+    for (const [warning, english] of cases) {
+      expect(warningText({ message: english, warning })).toBe(english);
+      expect(translate("en", warningKey(warning.kind), warningArgs(warning)), warning.kind).toBe(english);
+    }
+  });
+
+  it("are worded from their kind and values in French", () => {
+    setLanguage("fr");
+    for (const [warning, english, french] of cases) {
+      expect(warningText({ message: english, warning }), warning.kind).toBe(french);
+      expect(french, warning.kind).not.toMatch(/[{}]|\bthe\b| [:?!]/);
+    }
+  });
+
+  it("have a message for every kind in every catalogue", () => {
+    // A key missing from a catalogue comes out as the key itself.
+    for (const lang of UI_LANGS) for (const [w] of cases) expect(translate(lang, warningKey(w.kind), warningArgs(w)), `${lang} ${w.kind}`).not.toBe(warningKey(w.kind));
   });
 });

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 
-use super::{Progress, Selection, Step, StepKind};
+use super::{Progress, Selection, SiteWarning, Step, StepKind};
 use crate::error::{Error, Result};
 use crate::export::urls;
 use crate::library_settings;
@@ -30,7 +30,7 @@ pub(crate) struct SiteContext {
     /// removed. Exporting a few posts leaves the rest of the folder as it is.
     pub whole_site: bool,
     /// Things worth telling the author that did not stop the export.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<SiteWarning>,
 }
 
 /// One post, ready to be written in any format.
@@ -194,21 +194,22 @@ fn undated_scheduled(
     chosen: &[Post],
     selection: &Selection,
     with_scheduled: bool,
-) -> Vec<String> {
+) -> Vec<SiteWarning> {
     let undated = |p: &&Post| p.status == Status::Scheduled && p.publish_at.is_none();
-    let as_drafts = chosen.iter().filter(undated).map(|p| {
-        format!(
-            "\u{201c}{}\u{201d} is scheduled but has no publish date, so it was exported as a draft; set its date.",
-            p.title
-        )
-    });
+    let as_drafts = chosen
+        .iter()
+        .filter(undated)
+        .map(|p| SiteWarning::ScheduledAsDraft {
+            title: p.title.clone(),
+        });
     let site = matches!(selection, Selection::Published) && with_scheduled;
-    let left_out = all.iter().filter(undated).filter(|_| site).map(|p| {
-        format!(
-            "\u{201c}{}\u{201d} is scheduled but has no publish date, so it was left out; set its date.",
-            p.title
-        )
-    });
+    let left_out =
+        all.iter()
+            .filter(undated)
+            .filter(|_| site)
+            .map(|p| SiteWarning::ScheduledLeftOut {
+                title: p.title.clone(),
+            });
     as_drafts.chain(left_out).collect()
 }
 
@@ -221,14 +222,15 @@ fn prepare(
     post: Post,
     keys: &HashMap<i64, String>,
     cache: &mut ImageCache,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<SiteWarning>,
 ) -> Result<PostEntry> {
     let slug = safe_slug(&post.slug);
     if slug != post.slug {
-        warnings.push(format!(
-            "\u{201c}{}\u{201d}: the slug \"{}\" is not safe as a file name; exported as \"{slug}\".",
-            post.title, post.slug
-        ));
+        warnings.push(SiteWarning::UnsafeSlug {
+            title: post.title.clone(),
+            slug: post.slug.clone(),
+            exported_as: slug.clone(),
+        });
     }
     let mut images: Vec<Rc<ImageFile>> = Vec::new();
     let mut wanted = markdown::asset_refs(&post.body);
@@ -239,10 +241,10 @@ fn prepare(
     for reference in &wanted {
         match cache.get(store, reference)? {
             Some(img) => images.push(img),
-            None => warnings.push(format!(
-                "\u{201c}{}\u{201d}: the image {reference} is not in the library; it was left out.",
-                post.title
-            )),
+            None => warnings.push(SiteWarning::ImageNotInLibrary {
+                title: post.title.clone(),
+                reference: reference.clone(),
+            }),
         }
     }
     let featured = if featured_ref.is_empty() {
@@ -348,7 +350,7 @@ fn link_translations(posts: &mut [PostEntry]) {
 
 /// Links to a post page of the site (`/posts/<slug>/`, `/fr/posts/<slug>/`)
 /// whose post is not in the export: on the built site they would lead nowhere.
-fn broken_links(posts: &[PostEntry]) -> Vec<String> {
+fn broken_links(posts: &[PostEntry]) -> Vec<SiteWarning> {
     let pages: HashSet<String> = posts
         .iter()
         .map(|p| urls::post_path(p.post.lang, &p.slug))
@@ -368,10 +370,10 @@ fn broken_links(posts: &[PostEntry]) -> Vec<String> {
                 .and_then(|rest| rest.strip_suffix('/'));
             let is_post_page = slug.is_some_and(|s| !s.is_empty() && !s.contains('/'));
             if is_post_page && !pages.contains(&path) {
-                warnings.push(format!(
-                    "\u{201c}{}\u{201d} links to {link}, which is not a published post of this export.",
-                    p.post.title
-                ));
+                warnings.push(SiteWarning::BrokenLink {
+                    title: p.post.title.clone(),
+                    link: link.clone(),
+                });
             }
         }
     }

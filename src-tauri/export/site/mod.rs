@@ -35,6 +35,7 @@ mod safe_body;
 mod safe_html;
 mod step;
 mod teaser;
+mod warning;
 mod write;
 mod yaml;
 
@@ -53,7 +54,9 @@ pub use feed::{feed, Feed, FeedFormat, FeedOptions};
 pub use manifest::MANIFEST_NAME;
 pub use plan::SitePlan;
 pub use report::{Conflict, ConflictKind, ExportReport};
+pub use safe_body::Removed;
 pub use step::{Step, StepKind};
+pub use warning::SiteWarning;
 
 /// Progress: `(done, total, what is being done)`. `total` is per phase
 /// (preparing posts, checking files, writing files), so a bar may restart.

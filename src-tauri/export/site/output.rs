@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::context::{PostEntry, SiteContext};
 use super::rel_path::RelPath;
-use super::{body, safe_body};
+use super::{body, safe_body, SiteWarning};
 use crate::error::{Error, Result};
 
 /// One site format (as mdBook's `Renderer`): turns the context into files.
@@ -38,7 +38,7 @@ pub(crate) struct OutFile {
 pub(crate) struct Output {
     pub files: Vec<OutFile>,
     /// What rendering had to leave out, for the export report.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<SiteWarning>,
     index: HashMap<RelPath, usize>,
 }
 
@@ -77,12 +77,10 @@ impl Output {
     pub fn safe_body(&mut self, post: &PostEntry) -> String {
         let safe = safe_body::neutralize(&body::clean(&post.post.body));
         if !safe.removed.is_empty() {
-            let what: Vec<&str> = safe.removed.iter().map(|r| r.describe()).collect();
-            self.warnings.push(format!(
-                "\u{201c}{}\u{201d}: removed {} from the exported page; the preview did not show it either.",
-                post.post.title,
-                what.join("; ")
-            ));
+            self.warnings.push(SiteWarning::ContentRemoved {
+                title: post.post.title.clone(),
+                removed: safe.removed,
+            });
         }
         safe.markdown
     }

@@ -12,7 +12,7 @@ use super::output::{FileKind, OutFile, Output};
 use super::rel_path::RelPath;
 use super::report::{conflict_error, Conflict, ConflictKind, ExportReport};
 use super::write::{Existing, Root};
-use super::{Progress, SiteFormat, Step, StepKind};
+use super::{Progress, SiteFormat, SiteWarning, Step, StepKind};
 use crate::error::Result;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +41,7 @@ pub struct SitePlan {
     stale: Vec<RelPath>,
     conflicts: Vec<Conflict>,
     posts: usize,
-    warnings: Vec<String>,
+    warnings: Vec<SiteWarning>,
 }
 
 impl SitePlan {
@@ -53,16 +53,16 @@ impl SitePlan {
         output: Output,
         posts: usize,
         whole_site: bool,
-        mut warnings: Vec<String>,
+        mut warnings: Vec<SiteWarning>,
         progress: Progress<'_>,
     ) -> Result<SitePlan> {
         // Only a manifest this library wrote says which files are Postdesk's.
         let (old, had_manifest) = match Manifest::load(&root)? {
             Some(m) if m.written_by(library) => (m, true),
             Some(_) => {
-                warnings.push(format!(
-                    "{MANIFEST_NAME} in this folder was not written by this library (it came with a copy of the site, from another library or from an older Postdesk): files already there are overwritten only when forced, none are removed, and it is replaced by this library's record."
-                ));
+                warnings.push(SiteWarning::ForeignManifest {
+                    manifest: MANIFEST_NAME.to_string(),
+                });
                 (Manifest::new(library), false)
             }
             None => (Manifest::new(library), false),
@@ -104,11 +104,14 @@ impl SitePlan {
                     Ok(Existing::File(bytes)) if sha256_hex(&bytes) == entry.sha256 => {
                         stale.push(rel)
                     }
-                    Ok(Existing::File(_)) => warnings.push(format!(
-                        "{path} is no longer part of the site but was changed since it was exported; it was left in place."
-                    )),
+                    Ok(Existing::File(_)) => {
+                        warnings.push(SiteWarning::StaleFileChanged { path: path.clone() })
+                    }
                     Ok(Existing::Missing) => {}
-                    Err(e) => warnings.push(e.to_string()),
+                    Err(e) => warnings.push(SiteWarning::StaleFileUnreadable {
+                        path: path.clone(),
+                        detail: e.to_string(),
+                    }),
                 }
             }
         }

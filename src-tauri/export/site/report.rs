@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::SiteFormat;
+use super::{SiteFormat, SiteWarning};
 use crate::error::Error;
 
 /// The outcome of a site export.
@@ -32,7 +32,7 @@ pub struct ExportReport {
     /// Files of an earlier export no longer part of the site, removed.
     pub removed: Vec<String>,
     /// Things that did not stop the export (an image missing from the library…).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<SiteWarning>,
 }
 
 impl ExportReport {

@@ -29,6 +29,8 @@
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
+use serde::Serialize;
+use ts_rs::TS;
 
 use super::safe_html;
 use crate::markdown::{self, sanitize, sanitize::UrlFate};
@@ -41,9 +43,12 @@ pub(crate) struct SafeBody {
     pub removed: Vec<Removed>,
 }
 
-/// What an export removed from a body that the preview did not show either.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Removed {
+/// What an export removed from a body that the preview did not show either
+/// (the interface words each kind: `export-removed-<kind>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(rename = "RemovedContent")]
+pub enum Removed {
     Html,
     LinkAddress,
     ImageAddress,
@@ -53,7 +58,7 @@ pub(crate) enum Removed {
 
 impl Removed {
     /// For the export report, after "removed …".
-    pub(crate) fn describe(self) -> &'static str {
+    pub fn describe(self) -> &'static str {
         match self {
             Removed::Html => {
                 "HTML the preview does not show (scripts, event handlers, forms, comments…)"

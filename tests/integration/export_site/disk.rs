@@ -71,7 +71,10 @@ fn a_damaged_manifest_cannot_point_outside_the_folder() {
     assert_eq!(fs::read_to_string(&outside).unwrap(), "precious");
     let dangling = format!("links to /posts/{}/", s.linked.slug);
     assert!(
-        report.warnings.iter().any(|w| w.contains(&dangling)),
+        report
+            .warnings
+            .iter()
+            .any(|w| w.to_string().contains(&dangling)),
         "the link to the unpublished post is reported: {:?}",
         report.warnings
     );

@@ -73,6 +73,7 @@ fn left_out_warning(report: &ExportReport, p: &Post) -> bool {
     report
         .warnings
         .iter()
+        .map(ToString::to_string)
         .any(|w| w.contains(&p.title) && w.contains("no publish date") && w.contains("left out"))
 }
 
@@ -182,6 +183,7 @@ fn a_scheduled_post_without_a_date_goes_out_as_a_draft_and_html_leaves_scheduled
         report
             .warnings
             .iter()
+            .map(ToString::to_string)
             .any(|w| w.contains(&s.undated.title) && w.contains("exported as a draft")),
         "{:?}",
         report.warnings
