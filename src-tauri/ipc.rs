@@ -281,6 +281,46 @@ impl ExportWarning {
     }
 }
 
+/// What restoring a damaged library's newest good backup did, for the
+/// recovery message: the English sentence, and its values for the interface
+/// to word in its language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RestoredBackup {
+    /// The English sentence: `Restored the backup of 2026-12-01 09:30. …`.
+    pub message: String,
+    /// When the restored backup was taken.
+    pub taken_at: chrono::DateTime<chrono::Utc>,
+    /// The name the damaged file was kept aside under, beside the library
+    /// (null when there was no file to keep).
+    pub kept_aside: Option<String>,
+}
+
+impl RestoredBackup {
+    pub fn of(restored: &crate::store::restore::Restored) -> RestoredBackup {
+        let taken_at = restored.backup.created_at;
+        let when = taken_at
+            .with_timezone(&chrono::Local)
+            .format("%Y-%m-%d %H:%M");
+        let message = match &restored.kept_aside {
+            Some(aside) => format!(
+                "Restored the backup of {when}. The damaged file is kept as {}.",
+                aside.display()
+            ),
+            None => format!("Restored the backup of {when}."),
+        };
+        RestoredBackup {
+            message,
+            taken_at,
+            kept_aside: restored.kept_aside.as_ref().map(|p| {
+                p.file_name().map_or_else(
+                    || p.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                )
+            }),
+        }
+    }
+}
+
 /// One generated TypeScript file: its name inside `ui/src/bindings/` and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
@@ -407,12 +447,47 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
         crate::export::site::SiteWarning,
         crate::export::site::Removed,
     );
+    // The recovery message in the interface's language.
+    bind!(RestoredBackup);
     Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_restored_backup_says_when_it_was_taken_and_where_the_damaged_file_is() {
+        use crate::store::backups::BackupInfo;
+        use crate::store::restore::Restored;
+        let taken_at = chrono::DateTime::parse_from_rfc3339("2026-12-01T09:30:00Z")
+            .map(|t| t.with_timezone(&chrono::Utc))
+            .unwrap_or_default();
+        let mut restored = Restored {
+            backup: BackupInfo {
+                id: "20261201-093000-daily".into(),
+                path: PathBuf::from("/lib/backups/x.sqlite"),
+                created_at: taken_at,
+                reason: "daily".into(),
+                size: 1,
+            },
+            kept_aside: Some(PathBuf::from("/lib/library.damaged-1.sqlite")),
+        };
+        let when = taken_at
+            .with_timezone(&chrono::Local)
+            .format("%Y-%m-%d %H:%M");
+        let r = RestoredBackup::of(&restored);
+        assert_eq!(
+            r.message,
+            format!("Restored the backup of {when}. The damaged file is kept as /lib/library.damaged-1.sqlite.")
+        );
+        assert_eq!(r.taken_at, taken_at);
+        assert_eq!(r.kept_aside.as_deref(), Some("library.damaged-1.sqlite"));
+        restored.kept_aside = None;
+        let r = RestoredBackup::of(&restored);
+        assert_eq!(r.message, format!("Restored the backup of {when}."));
+        assert_eq!(r.kept_aside, None);
+    }
 
     #[test]
     fn only_folders_from_the_dialog_have_tokens() {

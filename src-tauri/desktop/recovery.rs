@@ -9,12 +9,12 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use chrono::{Local, Utc};
+use chrono::Utc;
 use tauri::{AppHandle, Manager, State};
 
 use super::AppState;
 use crate::error::Error;
-use crate::ipc::{IpcError, IpcResult};
+use crate::ipc::{IpcError, IpcResult, RestoredBackup};
 use crate::store::restore::restore_newest_good;
 use crate::store::Store;
 
@@ -46,12 +46,13 @@ pub fn library_problem(recovery: State<'_, Recovery>) -> IpcResult<Option<IpcErr
     }))
 }
 
-/// Restore the newest good backup and open it; returns what was done, in words.
+/// Restore the newest good backup and open it; returns what was done (the
+/// English sentence, when the backup was taken, where the damaged file is).
 #[tauri::command(async)]
 pub fn restore_newest_backup(
     state: State<'_, AppState>,
     recovery: State<'_, Recovery>,
-) -> IpcResult<String> {
+) -> IpcResult<RestoredBackup> {
     let mut problem = recovery.problem.lock().map_err(|_| IpcError::poisoned())?;
     let restored = restore_newest_good(&recovery.library, Utc::now())?;
     let store = Store::open(&recovery.library)?;
@@ -60,15 +61,7 @@ pub fn restore_newest_backup(
         staged.clear();
     }
     *problem = None;
-    let when = restored.backup.created_at.with_timezone(&Local);
-    Ok(match restored.kept_aside {
-        Some(aside) => format!(
-            "Restored the backup of {}. The damaged file is kept as {}.",
-            when.format("%Y-%m-%d %H:%M"),
-            aside.display()
-        ),
-        None => format!("Restored the backup of {}.", when.format("%Y-%m-%d %H:%M")),
-    })
+    Ok(RestoredBackup::of(&restored))
 }
 
 /// Take the daily backup whenever it falls due while the app stays open.

@@ -4,7 +4,8 @@
 // the restored library. While the message shows, the library and workspace
 // are hidden: the app runs on an empty stand-in library then.
 import { $, showError } from "./dom";
-import { errorSentence, language, t } from "./i18n";
+import { errorSentence } from "./i18n";
+import { restoredText } from "./recoveryText";
 import { rpc } from "./rpc";
 import type { IpcError } from "./types";
 
@@ -28,7 +29,7 @@ export async function setupRecovery(): Promise<boolean> {
     button.disabled = true;
     try {
       const restored = await rpc.restoreNewestBackup();
-      $("recovery-text").textContent = language() === "en" ? restored : t("recovery-restored");
+      $("recovery-text").textContent = restoredText(restored);
       window.setTimeout(() => window.location.reload(), 1500);
     } catch (e) {
       button.disabled = false;

@@ -25,6 +25,7 @@ import type {
   RevisionDiff,
   VersionDiff,
   SaveKind,
+  RestoredBackup,
   SearchHit,
   Setting,
   ChangedByInfo,
@@ -99,7 +100,7 @@ export const rpc = {
   /** Why the library did not open (a damaged file), or null when it did. */
   libraryProblem: () => call<IpcError | null>("library_problem"),
   /** Restore the newest good backup; the damaged file is kept aside. Says what it did. */
-  restoreNewestBackup: () => call<string>("restore_newest_backup"),
+  restoreNewestBackup: () => call<RestoredBackup>("restore_newest_backup"),
   emailPreview: (source: EmailSource) => call<EmailPreview>("email_preview", { source }),
   digestDraft: () => call<DigestDraft>("digest_draft"),
   saveDigestDraft: (draft: DigestDraft) => call<void>("save_digest_draft", { draft }),

@@ -26,6 +26,7 @@ export type { StepKind } from "./bindings/StepKind";
 export type { ExportWarning } from "./bindings/ExportWarning";
 export type { SiteWarning } from "./bindings/SiteWarning";
 export type { RemovedContent } from "./bindings/RemovedContent";
+export type { RestoredBackup } from "./bindings/RestoredBackup";
 export type { FolderToken } from "./bindings/FolderToken";
 export type { Heading } from "./bindings/Heading";
 export type { IpcError } from "./bindings/IpcError";

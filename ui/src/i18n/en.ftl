@@ -260,7 +260,8 @@ import-skipped-nav-menu-item = { $count ->
 }
 import-new = New: { $title }
 import-updated = Updated from the site: { $title }
-recovery-restored = The newest good backup was restored; the damaged file was kept aside. Postdesk opens it now.
+recovery-restored-backup = Restored the backup of { $when }. Postdesk opens it now.
+recovery-restored-backup-kept-aside = Restored the backup of { $when }. The damaged file is kept beside the library as “{ $file }”. Postdesk opens it now.
 
 ## Publish
 publish-no-post = No post is open.

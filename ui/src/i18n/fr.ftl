@@ -275,7 +275,8 @@ import-skipped-nav-menu-item = { $count ->
 }
 import-new = Nouveau : { $title }
 import-updated = Mis à jour depuis le site : { $title }
-recovery-restored = La plus récente sauvegarde intacte a été restaurée; le fichier endommagé a été mis de côté. Postdesk l’ouvre maintenant.
+recovery-restored-backup = La sauvegarde du { $when } a été restaurée. Postdesk l’ouvre maintenant.
+recovery-restored-backup-kept-aside = La sauvegarde du { $when } a été restaurée. Le fichier endommagé est conservé à côté de la bibliothèque sous le nom « { $file } ». Postdesk l’ouvre maintenant.
 
 ## Publication
 publish-no-post = Aucun billet n’est ouvert.
