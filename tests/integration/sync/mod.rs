@@ -119,6 +119,24 @@ impl Laptop {
             .expect("edit")
     }
 
+    /// After this laptop's editor was refused a write of post `uid` because a
+    /// sync wrote it meanwhile: the library holds `theirs`, and History's
+    /// newest revision (reason `sync`) holds the editor's words, `mine`.
+    pub fn assert_kept_theirs_and_mine(&self, uid: &str, theirs: &str, mine: &str) {
+        let post = self.by_uid(uid);
+        assert_eq!(
+            post.body, theirs,
+            "the teammate's change is not overwritten"
+        );
+        let kept = self.store.revisions(post.id).expect("revisions");
+        let newest = kept.first().expect("a revision");
+        assert_eq!(
+            (newest.body.as_str(), newest.reason),
+            (mine, postdesk::model::RevisionReason::Sync),
+            "the editor's words are kept in History"
+        );
+    }
+
     pub fn set_body(&mut self, uid: &str, body: &str) -> Post {
         self.edit(
             uid,
