@@ -65,6 +65,16 @@ impl TeamRepo {
         l
     }
 
+    /// Ana writes "Gala" ("One.\n\nTwo.") and syncs; Ben joins and receives
+    /// it. Returns both laptops and the post's uid.
+    pub fn ana_shares_gala_with_ben(&self) -> (Laptop, Laptop, String) {
+        let mut ana = self.joined("ana");
+        let uid = ana.new_post("Gala", "One.\n\nTwo.").uid;
+        ana.sync();
+        let ben = self.joined("ben");
+        (ana, ben, uid)
+    }
+
     /// Every file of every commit on `main`, as text (for marker checks).
     pub fn all_committed_texts(&self) -> Vec<String> {
         let log = git(&self.remote, &["log", "--format=%H", "main"]);

@@ -117,10 +117,7 @@ fn edits_of_different_paragraphs_and_fields_merge_on_every_laptop() {
 #[test]
 fn a_conflict_keeps_both_versions_until_resolved_and_never_commits_markers() {
     let team = TeamRepo::new();
-    let mut ana = team.joined("ana");
-    let uid = ana.new_post("Gala", "One.\n\nTwo.").uid;
-    ana.sync();
-    let mut ben = team.joined("ben");
+    let (mut ana, mut ben, uid) = team.ana_shares_gala_with_ben();
     ana.set_body(&uid, "One, Ana's way.\n\nTwo.");
     ben.set_body(&uid, "One, Ben's way.\n\nTwo.");
     ana.sync();
@@ -411,10 +408,7 @@ fn the_command_line_connects_syncs_lists_and_resolves_conflicts() {
 #[test]
 fn an_editor_left_on_the_copy_before_a_sync_overwrites_nothing_and_loses_no_word() {
     let team = TeamRepo::new();
-    let mut ana = team.joined("ana");
-    let uid = ana.new_post("Gala", "One.\n\nTwo.").uid;
-    ana.sync();
-    let mut ben = team.joined("ben");
+    let (mut ana, mut ben, uid) = team.ana_shares_gala_with_ben();
     // Ben's editor holds the post as read now, and he types (not saved yet).
     let in_editor = ben.by_uid(&uid);
     // Ana's change reaches Ben's library while his words are still unsaved.

@@ -3,9 +3,11 @@
 //! so closing never reverts a teammate's change a sync brought in, and the
 //! editor's own save on its way is not taken for one.
 
-use chrono::{Duration, TimeZone, Utc};
-use postdesk::model::PostPatch;
-use postdesk::store::{EditKind, StagedEdit, StagedEdits};
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use postdesk::model::{Post, PostPatch};
+use postdesk::store::{EditKind, StagedEdit, StagedEdits, Store};
 
 use super::TeamRepo;
 use crate::support::{manual_clock, post, Library};
@@ -17,13 +19,35 @@ fn typed(body: &str) -> PostPatch {
     }
 }
 
+/// A library with one post, "Gala" ("One."), as the editor read it at `t0`,
+/// and the library's clock (set it to move time on).
+struct OnePost {
+    lib: Library,
+    store: Store,
+    clock: Arc<Mutex<DateTime<Utc>>>,
+    t0: DateTime<Utc>,
+    read: Post,
+}
+
+fn one_post() -> OnePost {
+    let lib = Library::new();
+    let mut store = lib.open();
+    let t0 = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
+    let clock = manual_clock(&mut store, t0);
+    let read = post(&mut store, "Gala", "One.");
+    OnePost {
+        lib,
+        store,
+        clock,
+        t0,
+        read,
+    }
+}
+
 #[test]
 fn closing_after_a_sync_wrote_the_post_keeps_the_teammates_change_and_the_words_in_history() {
     let team = TeamRepo::new();
-    let mut ana = team.joined("ana");
-    let uid = ana.new_post("Gala", "One.\n\nTwo.").uid;
-    ana.sync();
-    let mut ben = team.joined("ben");
+    let (mut ana, mut ben, uid) = team.ana_shares_gala_with_ben();
     // Ben's editor reads the post (T0) and he types: the edit is staged.
     let in_editor = ben.by_uid(&uid);
     let mut staged = StagedEdits::default();
@@ -56,11 +80,13 @@ fn closing_after_a_sync_wrote_the_post_keeps_the_teammates_change_and_the_words_
 
 #[test]
 fn an_edit_staged_from_the_copy_before_the_editors_own_save_is_written_on_close() {
-    let lib = Library::new();
-    let mut store = lib.open();
-    let t0 = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
-    let clock = manual_clock(&mut store, t0);
-    let read = post(&mut store, "Gala", "One.");
+    let OnePost {
+        lib: _lib,
+        mut store,
+        clock,
+        t0,
+        read,
+    } = one_post();
     let mut staged = StagedEdits::default();
     // The autosave of "One, two." is written (T1)...
     *clock.lock().unwrap() = t0 + Duration::seconds(1);
@@ -91,11 +117,13 @@ fn an_edit_staged_from_the_copy_before_the_editors_own_save_is_written_on_close(
 
 #[test]
 fn an_edit_staged_while_the_editors_save_was_being_written_stays_for_the_close() {
-    let lib = Library::new();
-    let mut store = lib.open();
-    let t0 = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();
-    let clock = manual_clock(&mut store, t0);
-    let read = post(&mut store, "Gala", "One.");
+    let OnePost {
+        lib: _lib,
+        mut store,
+        clock,
+        t0,
+        read,
+    } = one_post();
     let mut staged = StagedEdits::default();
     staged.stage(
         read.id,
