@@ -37,6 +37,9 @@ echo "==> end-to-end tests: the release app in a real WebKit window under Xvfb"
 xvfb-run -a -s "-screen 0 1280x800x24" \
   cargo test --release --locked --features e2e --test e2e -- --test-threads=1 --nocapture 2>&1 | tee -a "$log"
 
+echo "==> desktop shell unit tests (the live preview's quick path)"
+cargo test --release --locked --features e2e --lib desktop:: 2>&1 | tee -a "$log"
+
 echo "==> smoke test: the app starts on a fresh default library"
 bash scripts/smoke.sh "${CARGO_TARGET_DIR:-target}/release/postdesk" 2>&1 | tee -a "$log"
 

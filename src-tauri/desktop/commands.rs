@@ -7,7 +7,6 @@ use super::AppState;
 use crate::diff::VersionDiff;
 use crate::ipc::{IpcError, IpcResult, PostImage, SaveKind};
 use crate::markdown::live::{LivePreview, LiveText};
-use crate::markdown::RenderOptions;
 use crate::model::{Asset, ListFilter, Post, PostPatch, PostSummary, Revision, SearchHit};
 use crate::store::{EditKind, Store};
 
@@ -188,19 +187,15 @@ pub fn live_edit(
     reset: bool,
     based_on: Option<chrono::DateTime<chrono::Utc>>,
 ) -> IpcResult<LivePreview> {
-    let summary = fields.summary.clone().unwrap_or_default();
-    let resolve = |url: &str| super::assets::asset_url(url);
-    let opts = RenderOptions {
-        resolve_asset: Some(&resolve),
-        summary: &summary,
+    let request = super::live_path::LiveEditRequest {
+        id,
+        text,
+        fields,
+        stage,
+        reset,
+        based_on,
     };
-    let preview = state
-        .live_edit(id, text, &opts, reset)
-        .map_err(IpcError::from)?;
-    if stage && !preview.resync {
-        state.stage(id, fields, based_on).map_err(IpcError::from)?;
-    }
-    Ok(preview)
+    request.run(&state, super::Wait::Yes)
 }
 
 #[tauri::command(async)]

@@ -5,6 +5,7 @@ mod assets;
 mod commands;
 mod dialogs;
 mod export;
+mod live_path;
 mod newsletter;
 mod publish;
 mod recovery;
@@ -21,6 +22,14 @@ use tauri::{Manager, RunEvent, WindowEvent};
 use crate::markdown::live::{LiveDocument, LivePreview, LiveText};
 use crate::model::{Post, PostPatch};
 use crate::store::{EditKind, StagedEdit, StagedEdits, Store};
+
+/// Whether a call may wait for a lock another request holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wait {
+    Yes,
+    /// On the main thread while the page waits: answer [`crate::Error::Busy`] instead.
+    No,
+}
 
 /// The post whose document the live preview holds.
 #[derive(Default)]
@@ -60,8 +69,18 @@ impl AppState {
         text: LiveText,
         opts: &crate::markdown::RenderOptions,
         reset: bool,
+        wait: Wait,
     ) -> crate::Result<LivePreview> {
-        let mut live = self.live.lock().map_err(|_| crate::Error::LockPoisoned)?;
+        let mut live = match wait {
+            Wait::Yes => self.live.lock().map_err(|_| crate::Error::LockPoisoned)?,
+            Wait::No => match self.live.try_lock() {
+                Ok(live) => live,
+                Err(std::sync::TryLockError::WouldBlock) => return Err(crate::Error::Busy),
+                Err(std::sync::TryLockError::Poisoned(_)) => {
+                    return Err(crate::Error::LockPoisoned)
+                }
+            },
+        };
         if live.post != Some(id) {
             *live = OpenDocument {
                 post: Some(id),
@@ -202,6 +221,15 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
                 Err(_) => tauri::http::Response::new(Vec::new()),
             };
             response
+        })
+        .register_uri_scheme_protocol(live_path::SCHEME, |ctx, request| {
+            let app = ctx.app_handle();
+            let page = app
+                .get_webview_window(ctx.webview_label())
+                .and_then(|w| w.url().ok())
+                .map(|url| live_path::origin_of(&url));
+            let state = app.try_state::<AppState>();
+            live_path::respond(state.as_deref(), page.as_deref(), &request)
         })
         .on_window_event(|window, event| {
             if let WindowEvent::CloseRequested { .. } | WindowEvent::Destroyed = event {

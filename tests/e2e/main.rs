@@ -426,6 +426,7 @@ async fn phase_rows(app: &App) -> Vec<String> {
                out.editor.push(c - k); out.queued.push(s - c); out.invoke.push(v - s); out.ipc.push(b - v); out.patch.push(d - b); \
              } \
              out.frame = (window.__frames || []).map((f) => f.frame).filter((x) => x !== undefined); \
+             out.requests = ph.filter(([n]) => n === 'send').length; out.quick = ph.filter(([n]) => n === 'quick').length; \
              out.free = (window.__frames || []).map((f) => f.free).filter((x) => x !== undefined); \
              return out")
         .await;
@@ -438,7 +439,7 @@ async fn phase_rows(app: &App) -> Vec<String> {
         ("frame", "keydown → the page's next frame begins (rAF)"),
         ("free", "keydown → the page's main thread first runs another task"),
     ];
-    steps
+    let mut rows: Vec<String> = steps
         .iter()
         .map(|(key, what)| {
             let vals: Vec<f64> = v[*key]
@@ -447,7 +448,12 @@ async fn phase_rows(app: &App) -> Vec<String> {
                 .unwrap_or_default();
             row(&format!("    {what}"), vals)
         })
-        .collect()
+        .collect();
+    rows.push(format!(
+        "    preview requests answered by the quick path (the page waits for the core): {} of {}",
+        v["quick"], v["requests"]
+    ));
+    rows
 }
 
 async fn latencies(app: &App) -> Vec<f64> {

@@ -3,7 +3,8 @@
 // probe (tests/e2e/main.rs) to say where a keystroke's time goes. Off, and
 // free, unless the probe has set `window.__pdPhases` to an array.
 
-type PhaseName = "change" | "send" | "invoked" | "back" | "shown";
+/** `quick`: the request was answered by the quick path (livePath.ts), not the command. */
+type PhaseName = "change" | "send" | "invoked" | "back" | "shown" | "quick";
 
 export function phase(name: PhaseName): void {
   const log = (globalThis as { __pdPhases?: [PhaseName, number][] }).__pdPhases;

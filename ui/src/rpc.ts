@@ -1,5 +1,7 @@
 // The only module that calls `invoke`: one typed function per command.
-import { Channel, invoke } from "@tauri-apps/api/core";
+import { Channel, convertFileSrc, invoke } from "@tauri-apps/api/core";
+import { QuickPath } from "./livePath";
+import { phase } from "./phases";
 import type {
   Asset,
   ChosenFolder,
@@ -69,6 +71,15 @@ async function call<T>(command: string, args: Record<string, unknown> = {}): Pro
   }
 }
 
+/** The live preview's quick path (see livePath.ts): a synchronous request
+ *  to the core's `pdlive` scheme, answered while the page waits. */
+const quickLive = new QuickPath((body) => {
+  const xhr = new XMLHttpRequest();
+  xhr.open("POST", convertFileSrc("edit", "pdlive"), false);
+  xhr.send(body);
+  return { status: xhr.status, text: xhr.responseText };
+});
+
 export const rpc = {
   listPosts: (filter: ListFilter = {}) => call<PostSummary[]>("list_posts", { filter }),
   searchPosts: (query: string) => call<SearchHit[]>("search_posts", { query }),
@@ -91,8 +102,16 @@ export const rpc = {
   /** The live preview after `text` (the editor's changes, or the whole text): a splice of the
    *  preview's blocks, or `resync` (send the whole text); with `stage`, the backend also keeps
    *  the edit (`fields` and the text) for a close, written then as a save `basedOn` that copy. */
-  liveEdit: (id: number, text: LiveText, fields: PostPatch, stage: boolean, reset: boolean, basedOn: string | null) =>
-    call<LivePreview>("live_edit", { id, text, fields, stage, reset, basedOn }),
+  liveEdit: (id: number, text: LiveText, fields: PostPatch, stage: boolean, reset: boolean, basedOn: string | null): Promise<LivePreview> => {
+    const args = { id, fields, stage, reset, basedOn };
+    const quick = quickLive.edit(text, args);
+    if (quick.kind === "answer") {
+      phase("quick");
+      return Promise.resolve(quick.preview);
+    }
+    if (quick.kind === "error") return Promise.reject(new BackendError(quick.error.code, quick.error.message));
+    return call<LivePreview>("live_edit", { ...args, text });
+  },
   previewShell: (lang: Lang) => call<string>("preview_shell", { lang }),
   listingLabels: (lang: Lang) => call<ListingLabels>("listing_labels", { lang }),
   openLink: (url: string) => call<void>("open_link", { url }),

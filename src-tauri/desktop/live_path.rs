@@ -1,0 +1,260 @@
+//! The live preview's two paths into the core, one request shape.
+//!
+//! - The `live_edit` command (async, on a worker thread): opening a post,
+//!   whole texts, and whenever the quick path cannot answer.
+//! - The quick path, `pdlive://localhost/edit`: a synchronous XHR answered on
+//!   the main thread while the page waits. A keystroke's change set costs the
+//!   core ~0.1 ms, but an async answer is only handled after the page's next
+//!   frame (the one that paints the typed letter), so the preview lagged one
+//!   frame behind the letter. Answered while the page waits, the preview is
+//!   patched before that frame and both paint together.
+//!
+//! The quick path never waits for a lock (a whole render in progress answers
+//! `busy` and the page uses the command), takes only change sets of a bounded
+//! size (`ui/src/livePath.ts` decides, this checks), and answers only the
+//! app's own page (its `Origin`): the sandboxed preview frame has no origin
+//! and runs no script.
+
+use serde::Deserialize;
+use tauri::http::{header, Method, Request, Response, StatusCode};
+
+use super::{AppState, Wait};
+use crate::ipc::{IpcError, IpcResult};
+use crate::markdown::live::{LivePreview, LiveText};
+use crate::markdown::RenderOptions;
+use crate::model::PostPatch;
+
+pub const SCHEME: &str = "pdlive";
+
+/// The most text a quick request may carry (bytes of JSON): larger edits
+/// (a paste) take the command, so the page never waits on a long render.
+pub const MAX_QUICK_BYTES: usize = 16 * 1024;
+
+/// One live edit, as both paths receive it.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LiveEditRequest {
+    pub id: i64,
+    pub text: LiveText,
+    pub fields: PostPatch,
+    pub stage: bool,
+    pub reset: bool,
+    pub based_on: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl LiveEditRequest {
+    /// The live preview after this edit; with `stage`, the edit is kept so a
+    /// close writes it (see the `live_edit` command).
+    pub fn run(self, state: &AppState, wait: Wait) -> IpcResult<LivePreview> {
+        let summary = self.fields.summary.clone().unwrap_or_default();
+        let resolve = |url: &str| super::assets::asset_url(url);
+        let opts = RenderOptions {
+            resolve_asset: Some(&resolve),
+            summary: &summary,
+        };
+        let preview = state
+            .live_edit(self.id, self.text, &opts, self.reset, wait)
+            .map_err(IpcError::from)?;
+        if self.stage && !preview.resync {
+            state
+                .stage(self.id, self.fields, self.based_on)
+                .map_err(IpcError::from)?;
+        }
+        Ok(preview)
+    }
+}
+
+/// `scheme://host[:port]` of the page that may use the quick path.
+pub fn origin_of(url: &tauri::Url) -> String {
+    match (url.host_str(), url.port()) {
+        (Some(host), Some(port)) => format!("{}://{host}:{port}", url.scheme()),
+        (Some(host), None) => format!("{}://{host}", url.scheme()),
+        _ => String::from("null"),
+    }
+}
+
+/// Answer one quick request. `page_origin`: the origin of the app's page
+/// (None: no page yet, nothing is answered).
+pub fn respond(
+    state: Option<&AppState>,
+    page_origin: Option<&str>,
+    request: &Request<Vec<u8>>,
+) -> Response<Vec<u8>> {
+    let origin = request
+        .headers()
+        .get(header::ORIGIN)
+        .and_then(|v| v.to_str().ok());
+    let Some(allowed) = page_origin.filter(|page| origin == Some(*page)) else {
+        return plain(StatusCode::FORBIDDEN, None);
+    };
+    if request.method() != Method::POST || request.uri().path() != "/edit" {
+        return plain(StatusCode::NOT_FOUND, Some(allowed));
+    }
+    if request.body().len() > MAX_QUICK_BYTES {
+        return plain(StatusCode::PAYLOAD_TOO_LARGE, Some(allowed));
+    }
+    let edit = match serde_json::from_slice::<LiveEditRequest>(request.body()) {
+        Ok(edit) if matches!(edit.text, LiveText::Changes { .. }) => edit,
+        Ok(_) => return plain(StatusCode::UNPROCESSABLE_ENTITY, Some(allowed)),
+        Err(e) => {
+            tracing::warn!(error = %e, "a quick live edit could not be read");
+            return plain(StatusCode::BAD_REQUEST, Some(allowed));
+        }
+    };
+    let Some(state) = state else {
+        return plain(StatusCode::SERVICE_UNAVAILABLE, Some(allowed));
+    };
+    let answer = edit.run(state, Wait::No);
+    match answer {
+        Ok(preview) => json(StatusCode::OK, &preview, allowed),
+        Err(e) => json(StatusCode::CONFLICT, &e, allowed),
+    }
+}
+
+fn json<T: serde::Serialize>(status: StatusCode, body: &T, origin: &str) -> Response<Vec<u8>> {
+    match serde_json::to_vec(body) {
+        Ok(bytes) => with_headers(status, bytes, Some(origin), "application/json"),
+        Err(_) => plain(StatusCode::INTERNAL_SERVER_ERROR, Some(origin)),
+    }
+}
+
+fn plain(status: StatusCode, origin: Option<&str>) -> Response<Vec<u8>> {
+    with_headers(status, Vec::new(), origin, "text/plain")
+}
+
+fn with_headers(
+    status: StatusCode,
+    body: Vec<u8>,
+    origin: Option<&str>,
+    content_type: &str,
+) -> Response<Vec<u8>> {
+    let mut builder = Response::builder()
+        .status(status)
+        .header(header::CONTENT_TYPE, content_type)
+        .header(header::CACHE_CONTROL, "no-store");
+    if let Some(origin) = origin {
+        builder = builder.header(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+    }
+    builder
+        .body(body)
+        .unwrap_or_else(|_| Response::new(Vec::new()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(origin: Option<&str>, path: &str, body: &str) -> Request<Vec<u8>> {
+        let mut builder = Request::builder()
+            .method(Method::POST)
+            .uri(format!("pdlive://localhost{path}"));
+        if let Some(origin) = origin {
+            builder = builder.header(header::ORIGIN, origin);
+        }
+        builder.body(body.as_bytes().to_vec()).expect("request")
+    }
+
+    const PAGE: &str = "tauri://localhost";
+
+    #[test]
+    fn only_the_apps_page_is_answered() {
+        let edit = r#"{"id":1,"text":{"kind":"changes","base":0,"changes":[]},"fields":{},"stage":false,"reset":false,"basedOn":null}"#;
+        for origin in [None, Some("null"), Some("https://example.com")] {
+            let r = respond(None, Some(PAGE), &request(origin, "/edit", edit));
+            assert_eq!(r.status(), StatusCode::FORBIDDEN, "origin {origin:?}");
+            assert!(r
+                .headers()
+                .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
+                .is_none());
+        }
+        let r = respond(None, None, &request(Some(PAGE), "/edit", edit));
+        assert_eq!(r.status(), StatusCode::FORBIDDEN, "no page yet");
+    }
+
+    #[test]
+    fn wrong_shapes_are_refused_without_touching_the_core() {
+        let big = format!(
+            r#"{{"id":1,"text":{{"kind":"changes","base":0,"changes":[{{"from":0,"to":0,"insert":"{}"}}]}},"fields":{{}},"stage":false,"reset":false,"basedOn":null}}"#,
+            "a".repeat(MAX_QUICK_BYTES)
+        );
+        let whole = r#"{"id":1,"text":{"kind":"whole","text":"x"},"fields":{},"stage":false,"reset":false,"basedOn":null}"#;
+        let ok = r#"{"id":1,"text":{"kind":"changes","base":0,"changes":[]},"fields":{},"stage":false,"reset":false,"basedOn":null}"#;
+        // No state: a request that gets as far as the core is answered 503.
+        let cases = [
+            ("/other", "{}", StatusCode::NOT_FOUND),
+            ("/edit", big.as_str(), StatusCode::PAYLOAD_TOO_LARGE),
+            ("/edit", "not json", StatusCode::BAD_REQUEST),
+            ("/edit", whole, StatusCode::UNPROCESSABLE_ENTITY),
+            ("/edit", ok, StatusCode::SERVICE_UNAVAILABLE),
+        ];
+        for (path, body, status) in cases {
+            let r = respond(None, Some(PAGE), &request(Some(PAGE), path, body));
+            assert_eq!(r.status(), status, "{path} {body:.20}");
+            assert_eq!(
+                r.headers()
+                    .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
+                    .and_then(|v| v.to_str().ok()),
+                Some(PAGE)
+            );
+        }
+    }
+
+    fn keystroke(base: u32) -> String {
+        format!(
+            r#"{{"id":1,"text":{{"kind":"changes","base":{base},"changes":[{{"from":0,"to":0,"insert":"x"}}]}},"fields":{{}},"stage":true,"reset":false,"basedOn":null}}"#
+        )
+    }
+
+    #[test]
+    fn a_keystroke_is_answered_and_staged_but_a_busy_document_is_never_waited_for() {
+        let state = AppState::new(crate::store::Store::open_in_memory().expect("store"));
+        let whole = LiveEditRequest {
+            id: 1,
+            text: LiveText::Whole {
+                text: "Hello.\n\nWorld.".into(),
+            },
+            fields: PostPatch::default(),
+            stage: false,
+            reset: true,
+            based_on: None,
+        };
+        let first = whole.run(&state, Wait::Yes).expect("whole text");
+        let r = respond(
+            Some(&state),
+            Some(PAGE),
+            &request(Some(PAGE), "/edit", &keystroke(first.version)),
+        );
+        assert_eq!(r.status(), StatusCode::OK);
+        let answer: serde_json::Value = serde_json::from_slice(r.body()).expect("json");
+        assert_eq!(answer["version"], first.version + 1);
+        assert_eq!(answer["splice"]["html"][0], "<p>xHello.</p>\n");
+        assert_eq!(state.staged.lock().expect("staged").take_all().len(), 1);
+
+        // A whole render in progress holds the document: answered at once, as busy.
+        let held = state.live.lock().expect("live");
+        let r = respond(
+            Some(&state),
+            Some(PAGE),
+            &request(Some(PAGE), "/edit", &keystroke(first.version + 1)),
+        );
+        drop(held);
+        assert_eq!(r.status(), StatusCode::CONFLICT);
+        let error: serde_json::Value = serde_json::from_slice(r.body()).expect("json");
+        assert_eq!(error["code"], "busy");
+        assert!(state.staged.lock().expect("staged").take_all().is_empty());
+    }
+
+    #[test]
+    fn origin_keeps_scheme_host_and_port() {
+        let url = |s: &str| tauri::Url::parse(s).expect("url");
+        assert_eq!(origin_of(&url("tauri://localhost/index.html")), PAGE);
+        assert_eq!(
+            origin_of(&url("http://tauri.localhost/")),
+            "http://tauri.localhost"
+        );
+        assert_eq!(
+            origin_of(&url("http://localhost:1420/x")),
+            "http://localhost:1420"
+        );
+    }
+}

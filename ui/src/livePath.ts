@@ -1,0 +1,92 @@
+// The live preview's quick path (no DOM): a keystroke's change set sent by a
+// synchronous request the core answers while the page waits, so the preview
+// is patched before the frame that paints the typed letter, not one frame
+// later (src-tauri/desktop/live_path.rs says why). Anything the quick path
+// cannot answer goes through the `live_edit` command as before: whole texts,
+// large change sets, a document busy with a whole render, and every request
+// once the quick path has failed in a way that will not pass (blocked by the
+// webview, an unknown answer).
+import type { IpcError, LivePreview, LiveText } from "./types";
+
+/** The most JSON a quick request carries (the core's `MAX_QUICK_BYTES`). */
+export const MAX_QUICK_BYTES = 16 * 1024;
+
+/** What a synchronous request returned: its HTTP status (0: it failed) and body. */
+export interface QuickReply {
+  status: number;
+  text: string;
+}
+
+/** Send `body` to the quick path and wait for the reply (a synchronous XHR in the app). */
+export type QuickTransport = (body: string) => QuickReply;
+
+export type QuickOutcome =
+  | { kind: "answer"; preview: LivePreview }
+  /** The core refused the edit: the same error the command would give. */
+  | { kind: "error"; error: IpcError }
+  /** Use the command for this edit. */
+  | { kind: "command" };
+
+function isIpcError(v: unknown): v is IpcError {
+  return typeof v === "object" && v !== null && typeof (v as IpcError).code === "string" && typeof (v as IpcError).message === "string";
+}
+
+function isLivePreview(v: unknown): v is LivePreview {
+  return typeof v === "object" && v !== null && typeof (v as LivePreview).version === "number" && typeof (v as LivePreview).splice === "object";
+}
+
+export class QuickPath {
+  private off = false;
+
+  constructor(private readonly transport: QuickTransport) {}
+
+  /** False once the quick path failed in a way that will not pass: every edit takes the command. */
+  get enabled(): boolean {
+    return !this.off;
+  }
+
+  /** The edit through the quick path when it suits it (a change set of bounded size), else `command`. */
+  edit(text: LiveText, args: Record<string, unknown>): QuickOutcome {
+    if (this.off || text.kind !== "changes") return { kind: "command" };
+    const body = JSON.stringify({ ...args, text });
+    if (body.length > MAX_QUICK_BYTES) return { kind: "command" };
+    let reply: QuickReply;
+    try {
+      reply = this.transport(body);
+    } catch {
+      return this.giveUp();
+    }
+    return this.read(reply);
+  }
+
+  private read(reply: QuickReply): QuickOutcome {
+    switch (reply.status) {
+      case 200:
+      case 409: {
+        let value: unknown;
+        try {
+          value = JSON.parse(reply.text);
+        } catch {
+          return this.giveUp();
+        }
+        if (reply.status === 200 && isLivePreview(value)) return { kind: "answer", preview: value };
+        // Busy: a whole render holds the document; the command waits for it.
+        if (reply.status === 409 && isIpcError(value)) return value.code === "busy" ? { kind: "command" } : { kind: "error", error: value };
+        return this.giveUp();
+      }
+      // Not ready yet (no library), or this edit is not one for the quick path.
+      case 503:
+      case 400:
+      case 413:
+      case 422:
+        return { kind: "command" };
+      default:
+        return this.giveUp();
+    }
+  }
+
+  private giveUp(): QuickOutcome {
+    this.off = true;
+    return { kind: "command" };
+  }
+}
