@@ -411,8 +411,9 @@ async fn dom_latencies(app: &App) -> Vec<f64> {
 /// Where the keys' time went, from the UI's phase marks (`ui/src/phases.ts`):
 /// one row per step, each key's time from the step before it; then when the
 /// page's first frame after the key began and when its main thread was free
-/// again (a task queued at the keydown ran): the answer to the preview's
-/// request is only seen once the frame that paints the typed letter is done.
+/// again (a task queued at the keydown ran): an async answer (the command)
+/// is only seen once the frame that paints the typed letter is done, which
+/// is why single keystrokes take the quick path (`ui/src/livePath.ts`).
 async fn phase_rows(app: &App) -> Vec<String> {
     let v = app
         .js("const ph = window.__pdPhases || []; const out = {editor: [], queued: [], invoke: [], ipc: [], patch: []}; \
@@ -433,8 +434,8 @@ async fn phase_rows(app: &App) -> Vec<String> {
     let steps = [
         ("editor", "keydown → editor change"),
         ("queued", "editor change → request sent"),
-        ("invoke", "request handed to the IPC (synchronous part)"),
-        ("ipc", "request handed over → answer seen by the page (IPC, core, and the wait for the page's main thread)"),
+        ("invoke", "request sent → returned (the quick path's whole round trip, or the command's hand-over)"),
+        ("ipc", "returned → answer seen by the page (the command's IPC, core, and wait for the page's main thread; ~0 on the quick path)"),
         ("patch", "answer → preview patched"),
         ("frame", "keydown → the page's next frame begins (rAF)"),
         ("free", "keydown → the page's main thread first runs another task"),
@@ -449,10 +450,19 @@ async fn phase_rows(app: &App) -> Vec<String> {
             row(&format!("    {what}"), vals)
         })
         .collect();
+    let (quick, requests) = (v["quick"].as_u64(), v["requests"].as_u64());
     rows.push(format!(
         "    preview requests answered by the quick path (the page waits for the core): {} of {}",
-        v["quick"], v["requests"]
+        quick.unwrap_or(0),
+        requests.unwrap_or(0)
     ));
+    // Single keystrokes are what the quick path is for: were it blocked (a
+    // CSP, a webview without synchronous requests), every key would take the
+    // command and the preview would lag a frame behind the letter again.
+    assert!(
+        quick.unwrap_or(0) * 2 >= requests.unwrap_or(0) && requests.unwrap_or(0) > 0,
+        "the quick path answered {quick:?} of {requests:?} preview requests"
+    );
     rows
 }
 
