@@ -31,6 +31,7 @@ fn desktop() {
         "listing_labels",
         "open_link",
         "quit",
+        "window_ready",
         "email_preview",
         "copy_email",
         "save_eml",

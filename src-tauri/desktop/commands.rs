@@ -225,6 +225,27 @@ pub fn open_link(app: tauri::AppHandle, url: String) -> IpcResult<()> {
     })
 }
 
+/// The page is editable and painted: turn on what its first paint does not
+/// need, once per run. Loading the spelling dictionaries holds the main
+/// thread ~100 ms; at start-up that was while WebKit's web process was
+/// starting, which needs the main thread too.
+#[tauri::command(async)]
+pub fn window_ready(app: tauri::AppHandle) {
+    use tauri::Manager;
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let handle = app.clone();
+        let queued = app.run_on_main_thread(move || {
+            if let Some(window) = handle.get_webview_window("main") {
+                super::spellcheck::enable(&window);
+            }
+        });
+        if let Err(e) = queued {
+            tracing::warn!(error = %e, "could not turn spell checking on");
+        }
+    });
+}
+
 /// Quit (Ctrl+Q): write anything typed but not yet saved, then exit.
 #[tauri::command(async)]
 pub fn quit(app: tauri::AppHandle, state: State<'_, AppState>) {

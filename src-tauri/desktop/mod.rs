@@ -207,7 +207,7 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
                 Some(window) => {
                     startup_mark("window and webview exist (setup)");
                     webview::lighten(&window);
-                    spellcheck::enable(&window);
+                    // Spell checking: once the page is painted (`window_ready`).
                 }
                 None => tracing::warn!("no main window at setup: webview settings unchanged"),
             }
@@ -262,6 +262,7 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
             commands::listing_labels,
             commands::open_link,
             commands::quit,
+            commands::window_ready,
             newsletter::email_preview,
             newsletter::copy_email,
             newsletter::save_eml,

@@ -169,7 +169,10 @@ void (async () => {
   await choices;
   document.body.dataset.ready = "true";
   performance.mark("editable");
-  requestAnimationFrame(() => performance.mark("editable-painted"));
+  requestAnimationFrame(() => {
+    performance.mark("editable-painted");
+    rpc.windowReady().catch(showError);
+  });
   void setupMenuBar(commands).catch(showError);
   await showWelcomeIfDue().catch(showError);
   await team.start();

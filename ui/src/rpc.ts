@@ -116,6 +116,8 @@ export const rpc = {
   listingLabels: (lang: Lang) => call<ListingLabels>("listing_labels", { lang }),
   openLink: (url: string) => call<void>("open_link", { url }),
   quit: () => call<void>("quit"),
+  /** The window is editable and painted: the backend starts what could wait (spell checking). */
+  windowReady: () => call<void>("window_ready"),
   /** Why the library did not open (a damaged file), or null when it did. */
   libraryProblem: () => call<IpcError | null>("library_problem"),
   /** Restore the newest good backup; the damaged file is kept aside. Says what it did. */
