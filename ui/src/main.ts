@@ -23,6 +23,7 @@ import { showListing } from "./listing";
 import { PreviewFrame } from "./preview";
 import { setupPublishing } from "./publish";
 import { rpc } from "./rpc";
+import { startupMark, startupOver } from "./phases";
 import { onLanguageChange, t } from "./i18n";
 import { loadLanguage } from "./language";
 import { setupSettings, showWelcomeIfDue } from "./settings";
@@ -153,8 +154,11 @@ session.on((ev) => {
 });
 
 void (async () => {
+  frame.preload();
   await loadLanguage();
+  startupMark("language-loaded");
   if (await setupRecovery()) return;
+  startupMark("recovery-checked");
   rpc.listSettings().then((all) => (document.body.dataset.editorFont = editorFont(all)), showError);
   // The template menu and tag suggestions load beside the list, not before it.
   const choices = library.loadChoices().catch(showError);
@@ -165,10 +169,12 @@ void (async () => {
   const first = library.firstId();
   if (first !== null) await openPost(first);
   else document.body.classList.add("nothing");
+  startupMark("first-post-open");
   await later;
   await choices;
   document.body.dataset.ready = "true";
   performance.mark("editable");
+  startupOver();
   requestAnimationFrame(() => {
     performance.mark("editable-painted");
     rpc.windowReady().catch(showError);

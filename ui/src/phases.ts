@@ -10,3 +10,14 @@ export function phase(name: PhaseName): void {
   const log = (globalThis as { __pdPhases?: [PhaseName, number][] }).__pdPhases;
   if (log) log.push([name, performance.now()]);
 }
+
+let startingUp = true;
+
+/** A start-up mark for the figures test, until `startupOver` (the window is editable). */
+export function startupMark(name: string): void {
+  if (startingUp) performance.mark(name);
+}
+
+export function startupOver(): void {
+  startingUp = false;
+}

@@ -11,6 +11,7 @@ import type { PreviewFrame } from "./preview";
 import { $, showError } from "./dom";
 import { time } from "./format";
 import { t } from "./i18n";
+import { startupMark } from "./phases";
 import { setSaveState } from "./statusbar";
 import type { Post } from "./types";
 
@@ -45,6 +46,7 @@ export function setupWorkspace(views: () => WorkspaceViews): Workspace {
       try {
         const post = await session.open(id);
         if (!post) return;
+        startupMark("post-read");
         document.body.classList.remove("nothing");
         showText(post);
         const trashed = post.deleted_at !== null;
@@ -54,7 +56,9 @@ export function setupWorkspace(views: () => WorkspaceViews): Workspace {
         setSaveState(t("save-saved", { time: time(post.updated_at) }));
         library.markSelected(id);
         await frame.reset(post.lang);
+        startupMark("preview-frame-loaded");
         await session.renderPreview();
+        startupMark("preview-rendered");
         void email.refresh();
         if (history.isOpen()) await history.show();
       } catch (e) {
