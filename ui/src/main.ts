@@ -165,20 +165,20 @@ void (async () => {
   await library.refresh();
   performance.mark("library-listed");
   requestAnimationFrame(() => performance.mark("library-painted"));
-  const later = laterViews().catch(showError);
   const first = library.firstId();
   if (first !== null) await openPost(first);
   else document.body.classList.add("nothing");
-  startupMark("first-post-open");
-  await later;
-  await choices;
-  document.body.dataset.ready = "true";
   performance.mark("editable");
-  startupOver();
   requestAnimationFrame(() => {
     performance.mark("editable-painted");
     rpc.windowReady().catch(showError);
   });
+  // The digest and export views load once the post can be typed in.
+  await laterViews().catch(showError);
+  await choices;
+  startupMark("views-ready");
+  startupOver();
+  document.body.dataset.ready = "true";
   void setupMenuBar(commands).catch(showError);
   await showWelcomeIfDue().catch(showError);
   await team.start();
