@@ -64,13 +64,15 @@ impl LiveEditRequest {
     }
 }
 
-/// `scheme://host[:port]` of the page that may use the quick path.
-pub fn origin_of(url: &tauri::Url) -> String {
-    match (url.host_str(), url.port()) {
-        (Some(host), Some(port)) => format!("{}://{host}:{port}", url.scheme()),
-        (Some(host), None) => format!("{}://{host}", url.scheme()),
-        _ => String::from("null"),
-    }
+/// `scheme://host[:port]` of the page that may use the quick path; None for
+/// a page without a host (about:blank, data:), whose requests say `null`,
+/// as every sandboxed frame's do.
+pub fn origin_of(url: &tauri::Url) -> Option<String> {
+    let host = url.host_str().filter(|h| !h.is_empty())?;
+    Some(match url.port() {
+        Some(port) => format!("{}://{host}:{port}", url.scheme()),
+        None => format!("{}://{host}", url.scheme()),
+    })
 }
 
 /// Answer one quick request. `page_origin`: the origin of the app's page
@@ -172,7 +174,7 @@ mod tests {
     }
 
     #[test]
-    fn wrong_shapes_are_refused_without_touching_the_core() {
+    fn wrong_shapes_are_refused_and_the_answer_names_the_pages_origin() {
         let big = format!(
             r#"{{"id":1,"text":{{"kind":"changes","base":0,"changes":[{{"from":0,"to":0,"insert":"{}"}}]}},"fields":{{}},"stage":false,"reset":false,"basedOn":null}}"#,
             "a".repeat(MAX_QUICK_BYTES)
@@ -199,6 +201,19 @@ mod tests {
         }
     }
 
+    /// Open post 1 in the live document with `text`, as the command does.
+    fn whole_text(state: &AppState, text: &str) -> LivePreview {
+        let open = LiveEditRequest {
+            id: 1,
+            text: LiveText::Whole { text: text.into() },
+            fields: PostPatch::default(),
+            stage: false,
+            reset: true,
+            based_on: None,
+        };
+        open.run(state, Wait::Yes).expect("whole text")
+    }
+
     fn keystroke(base: u32) -> String {
         format!(
             r#"{{"id":1,"text":{{"kind":"changes","base":{base},"changes":[{{"from":0,"to":0,"insert":"x"}}]}},"fields":{{}},"stage":true,"reset":false,"basedOn":null}}"#
@@ -208,17 +223,7 @@ mod tests {
     #[test]
     fn a_keystroke_is_answered_and_staged_but_a_busy_document_is_never_waited_for() {
         let state = AppState::new(crate::store::Store::open_in_memory().expect("store"));
-        let whole = LiveEditRequest {
-            id: 1,
-            text: LiveText::Whole {
-                text: "Hello.\n\nWorld.".into(),
-            },
-            fields: PostPatch::default(),
-            stage: false,
-            reset: true,
-            based_on: None,
-        };
-        let first = whole.run(&state, Wait::Yes).expect("whole text");
+        let first = whole_text(&state, "Hello.\n\nWorld.");
         let r = respond(
             Some(&state),
             Some(PAGE),
@@ -245,16 +250,70 @@ mod tests {
     }
 
     #[test]
-    fn origin_keeps_scheme_host_and_port() {
+    fn origin_keeps_scheme_host_and_port_and_a_page_without_a_host_has_none() {
         let url = |s: &str| tauri::Url::parse(s).expect("url");
-        assert_eq!(origin_of(&url("tauri://localhost/index.html")), PAGE);
+        let origin = |s: &str| origin_of(&url(s));
         assert_eq!(
-            origin_of(&url("http://tauri.localhost/")),
-            "http://tauri.localhost"
+            origin("tauri://localhost/index.html").as_deref(),
+            Some(PAGE)
         );
         assert_eq!(
-            origin_of(&url("http://localhost:1420/x")),
-            "http://localhost:1420"
+            origin("http://tauri.localhost/").as_deref(),
+            Some("http://tauri.localhost")
+        );
+        assert_eq!(
+            origin("http://localhost:1420/x").as_deref(),
+            Some("http://localhost:1420")
+        );
+        assert_eq!(origin("about:blank"), None);
+        assert_eq!(origin("data:text/html,x"), None);
+    }
+
+    #[test]
+    fn refused_shapes_leave_the_document_and_the_staged_edits_alone() {
+        let state = AppState::new(crate::store::Store::open_in_memory().expect("store"));
+        let first = whole_text(&state, "Hello.");
+        let big = format!(
+            r#"{{"id":1,"text":{{"kind":"changes","base":{},"changes":[{{"from":0,"to":0,"insert":"{}"}}]}},"fields":{{}},"stage":true,"reset":false,"basedOn":null}}"#,
+            first.version,
+            "a".repeat(MAX_QUICK_BYTES)
+        );
+        let whole = r#"{"id":1,"text":{"kind":"whole","text":"Other."},"fields":{},"stage":true,"reset":false,"basedOn":null}"#;
+        for (body, status) in [
+            (big.as_str(), StatusCode::PAYLOAD_TOO_LARGE),
+            (whole, StatusCode::UNPROCESSABLE_ENTITY),
+        ] {
+            let r = respond(
+                Some(&state),
+                Some(PAGE),
+                &request(Some(PAGE), "/edit", body),
+            );
+            assert_eq!(r.status(), status);
+        }
+        let live = state.live.lock().expect("live");
+        assert_eq!(live.doc.version(), first.version);
+        assert_eq!(live.doc.text(), "Hello.");
+        drop(live);
+        assert!(state.staged.lock().expect("staged").take_all().is_empty());
+    }
+
+    #[test]
+    fn a_document_rendered_whole_on_every_edit_is_left_to_the_command() {
+        let state = AppState::new(crate::store::Store::open_in_memory().expect("store"));
+        // A bare carriage return: the document cannot be cut into blocks.
+        let first = whole_text(&state, "One.\rTwo.\n\nThree.");
+        assert!(state.live.lock().expect("live").doc.renders_whole());
+        let r = respond(
+            Some(&state),
+            Some(PAGE),
+            &request(Some(PAGE), "/edit", &keystroke(first.version)),
+        );
+        assert_eq!(r.status(), StatusCode::CONFLICT);
+        let error: serde_json::Value = serde_json::from_slice(r.body()).expect("json");
+        assert_eq!(error["code"], "busy");
+        assert_eq!(
+            state.live.lock().expect("live").doc.version(),
+            first.version
         );
     }
 }

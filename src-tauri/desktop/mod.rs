@@ -23,11 +23,14 @@ use crate::markdown::live::{LiveDocument, LivePreview, LiveText};
 use crate::model::{Post, PostPatch};
 use crate::store::{EditKind, StagedEdit, StagedEdits, Store};
 
-/// Whether a call may wait for a lock another request holds.
+/// Whether a live edit may wait for the document or cost a whole render.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Wait {
     Yes,
-    /// On the main thread while the page waits: answer [`crate::Error::Busy`] instead.
+    /// On the main thread while the page waits (the quick path): answer
+    /// [`crate::Error::Busy`] instead of waiting for a lock another request
+    /// holds, or of rendering a document that renders whole on every edit;
+    /// the page then sends the edit by the command, off the main thread.
     No,
 }
 
@@ -81,6 +84,9 @@ impl AppState {
                 }
             },
         };
+        if wait == Wait::No && live.post == Some(id) && live.doc.renders_whole() {
+            return Err(crate::Error::Busy);
+        }
         if live.post != Some(id) {
             *live = OpenDocument {
                 post: Some(id),
@@ -227,7 +233,7 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
             let page = app
                 .get_webview_window(ctx.webview_label())
                 .and_then(|w| w.url().ok())
-                .map(|url| live_path::origin_of(&url));
+                .and_then(|url| live_path::origin_of(&url));
             let state = app.try_state::<AppState>();
             live_path::respond(state.as_deref(), page.as_deref(), &request)
         })

@@ -223,6 +223,12 @@ impl LiveDocument {
         &self.text
     }
 
+    /// True when the document is rendered as one block on every edit (it
+    /// cannot be cut: see the module's doc), so an edit costs a whole render.
+    pub fn renders_whole(&self) -> bool {
+        self.whole
+    }
+
     /// How many renders so far walked every block (heading ids, footnote
     /// numbers, counts) rather than only the blocks a change replaced.
     pub fn whole_walks(&self) -> usize {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_QUICK_BYTES, QuickPath, type QuickReply } from "./livePath";
+import { AFTER_SLOW, MAX_QUICK_BYTES, QuickPath, SLOW_MS, type QuickReply } from "./livePath";
 import type { LivePreview, LiveText } from "./types";
 
 const preview: LivePreview = {
@@ -39,6 +39,32 @@ describe("QuickPath", () => {
     const paste: LiveText = { kind: "changes", base: 0, changes: [{ from: 0, to: 0, insert: "a".repeat(MAX_QUICK_BYTES) }] };
     expect(quick.edit(paste, args)).toEqual({ kind: "command" });
     expect(sent).toEqual([]);
+    expect(quick.enabled).toBe(true);
+  });
+
+  it("counts the request's size in UTF-8 bytes, as the core does", () => {
+    const { quick, sent } = path();
+    // Fewer UTF-16 units than the limit, more UTF-8 bytes.
+    const accented: LiveText = { kind: "changes", base: 0, changes: [{ from: 0, to: 0, insert: "é".repeat(MAX_QUICK_BYTES / 2) }] };
+    expect(quick.edit(accented, args)).toEqual({ kind: "command" });
+    expect(sent).toEqual([]);
+  });
+
+  it("after a slow answer, sends the next edits by the command, then tries again", () => {
+    let clock = 0;
+    const sent: string[] = [];
+    const quick = new QuickPath(
+      (body) => {
+        sent.push(body);
+        clock += sent.length === 1 ? SLOW_MS + 1 : 1;
+        return { status: 200, text: JSON.stringify(preview) };
+      },
+      () => clock,
+    );
+    expect(quick.edit(keystroke, args).kind).toBe("answer");
+    for (let i = 0; i < AFTER_SLOW; i++) expect(quick.edit(keystroke, args)).toEqual({ kind: "command" });
+    expect(quick.edit(keystroke, args).kind).toBe("answer");
+    expect(sent).toHaveLength(2);
     expect(quick.enabled).toBe(true);
   });
 

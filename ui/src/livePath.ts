@@ -5,11 +5,20 @@
 // cannot answer goes through the `live_edit` command as before: whole texts,
 // large change sets, a document busy with a whole render, and every request
 // once the quick path has failed in a way that will not pass (blocked by the
-// webview, an unknown answer).
+// webview, an unknown answer). The core declines (`busy`) documents that
+// render whole on every edit; an answer that still took long (a fence
+// opened high up in a long post) sends the next edits by the command too.
 import type { IpcError, LivePreview, LiveText } from "./types";
 
 /** The most JSON a quick request carries (the core's `MAX_QUICK_BYTES`). */
 export const MAX_QUICK_BYTES = 16 * 1024;
+
+/** A quick answer slower than this (ms; a frame)… */
+export const SLOW_MS = 16;
+/** …sends this many of the following edits by the command. */
+export const AFTER_SLOW = 10;
+
+const utf8 = new TextEncoder();
 
 /** What a synchronous request returned: its HTTP status (0: it failed) and body. */
 export interface QuickReply {
@@ -37,8 +46,13 @@ function isLivePreview(v: unknown): v is LivePreview {
 
 export class QuickPath {
   private off = false;
+  /** Edits still to send by the command after a slow answer. */
+  private resting = 0;
 
-  constructor(private readonly transport: QuickTransport) {}
+  constructor(
+    private readonly transport: QuickTransport,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   /** False once the quick path failed in a way that will not pass: every edit takes the command. */
   get enabled(): boolean {
@@ -48,14 +62,21 @@ export class QuickPath {
   /** The edit through the quick path when it suits it (a change set of bounded size), else `command`. */
   edit(text: LiveText, args: Record<string, unknown>): QuickOutcome {
     if (this.off || text.kind !== "changes") return { kind: "command" };
+    if (this.resting > 0) {
+      this.resting -= 1;
+      return { kind: "command" };
+    }
     const body = JSON.stringify({ ...args, text });
-    if (body.length > MAX_QUICK_BYTES) return { kind: "command" };
+    // The core counts UTF-8 bytes (never fewer than UTF-16 units).
+    if (body.length > MAX_QUICK_BYTES || utf8.encode(body).length > MAX_QUICK_BYTES) return { kind: "command" };
     let reply: QuickReply;
+    const start = this.now();
     try {
       reply = this.transport(body);
     } catch {
       return this.giveUp();
     }
+    if (this.now() - start > SLOW_MS) this.resting = AFTER_SLOW;
     return this.read(reply);
   }
 

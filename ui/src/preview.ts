@@ -10,6 +10,8 @@ export class PreviewFrame {
   private lang: Lang | null = null;
   private fresh = true;
   private readonly shells = new Map<Lang, Promise<string>>();
+  /** Resets asked for so far: only the latest writes the page. */
+  private resets = 0;
 
   constructor(
     private readonly frame: HTMLIFrameElement,
@@ -26,11 +28,15 @@ export class PreviewFrame {
   async reset(lang: Lang): Promise<void> {
     // Every post starts from a complete render.
     this.fresh = true;
+    const resets = ++this.resets;
     if (this.doc && this.lang === lang) return;
-    this.lang = lang;
     const shell = await this.shell(lang);
+    // A newer reset came meanwhile: the page is its to write (or keep).
+    if (resets !== this.resets) return;
     const doc = this.frame.contentDocument;
     if (!doc) return;
+    this.lang = lang;
+    this.fresh = true;
     doc.open();
     doc.write(shell);
     doc.close();
