@@ -157,48 +157,33 @@ mod tests {
     }
 
     const PAGE: &str = "tauri://localhost";
+    /// A whole text, which the quick path never takes.
+    const WHOLE: &str = r#"{"id":1,"text":{"kind":"whole","text":"Other."},"fields":{},"stage":true,"reset":false,"basedOn":null}"#;
 
-    #[test]
-    fn only_the_apps_page_is_answered() {
-        let edit = r#"{"id":1,"text":{"kind":"changes","base":0,"changes":[]},"fields":{},"stage":false,"reset":false,"basedOn":null}"#;
-        for origin in [None, Some("null"), Some("https://example.com")] {
-            let r = respond(None, Some(PAGE), &request(origin, "/edit", edit));
-            assert_eq!(r.status(), StatusCode::FORBIDDEN, "origin {origin:?}");
-            assert!(r
-                .headers()
-                .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
-                .is_none());
-        }
-        let r = respond(None, None, &request(Some(PAGE), "/edit", edit));
-        assert_eq!(r.status(), StatusCode::FORBIDDEN, "no page yet");
+    /// A quick request's body: insert `insert` at the start of version `base` of post 1, staged.
+    fn edit(base: u32, insert: &str) -> String {
+        serde_json::json!({
+            "id": 1,
+            "text": {"kind": "changes", "base": base, "changes": [{"from": 0, "to": 0, "insert": insert}]},
+            "fields": {}, "stage": true, "reset": false, "basedOn": null,
+        })
+        .to_string()
     }
 
-    #[test]
-    fn wrong_shapes_are_refused_and_the_answer_names_the_pages_origin() {
-        let big = format!(
-            r#"{{"id":1,"text":{{"kind":"changes","base":0,"changes":[{{"from":0,"to":0,"insert":"{}"}}]}},"fields":{{}},"stage":false,"reset":false,"basedOn":null}}"#,
-            "a".repeat(MAX_QUICK_BYTES)
-        );
-        let whole = r#"{"id":1,"text":{"kind":"whole","text":"x"},"fields":{},"stage":false,"reset":false,"basedOn":null}"#;
-        let ok = r#"{"id":1,"text":{"kind":"changes","base":0,"changes":[]},"fields":{},"stage":false,"reset":false,"basedOn":null}"#;
-        // No state: a request that gets as far as the core is answered 503.
-        let cases = [
-            ("/other", "{}", StatusCode::NOT_FOUND),
-            ("/edit", big.as_str(), StatusCode::PAYLOAD_TOO_LARGE),
-            ("/edit", "not json", StatusCode::BAD_REQUEST),
-            ("/edit", whole, StatusCode::UNPROCESSABLE_ENTITY),
-            ("/edit", ok, StatusCode::SERVICE_UNAVAILABLE),
-        ];
-        for (path, body, status) in cases {
-            let r = respond(None, Some(PAGE), &request(Some(PAGE), path, body));
-            assert_eq!(r.status(), status, "{path} {body:.20}");
-            assert_eq!(
-                r.headers()
-                    .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
-                    .and_then(|v| v.to_str().ok()),
-                Some(PAGE)
-            );
-        }
+    /// Send `body` to `path` from the app's own page.
+    fn from_page(state: Option<&AppState>, path: &str, body: &str) -> Response<Vec<u8>> {
+        respond(state, Some(PAGE), &request(Some(PAGE), path, body))
+    }
+
+    /// The answer is the core's `busy`: the page sends the edit by the command.
+    fn assert_busy(r: &Response<Vec<u8>>) {
+        assert_eq!(r.status(), StatusCode::CONFLICT);
+        let error: serde_json::Value = serde_json::from_slice(r.body()).expect("json");
+        assert_eq!(error["code"], "busy");
+    }
+
+    fn app_state() -> AppState {
+        AppState::new(crate::store::Store::open_in_memory().expect("store"))
     }
 
     /// Open post 1 in the live document with `text`, as the command does.
@@ -214,21 +199,50 @@ mod tests {
         open.run(state, Wait::Yes).expect("whole text")
     }
 
-    fn keystroke(base: u32) -> String {
-        format!(
-            r#"{{"id":1,"text":{{"kind":"changes","base":{base},"changes":[{{"from":0,"to":0,"insert":"x"}}]}},"fields":{{}},"stage":true,"reset":false,"basedOn":null}}"#
-        )
+    #[test]
+    fn only_the_apps_page_is_answered() {
+        let body = edit(0, "x");
+        for origin in [None, Some("null"), Some("https://example.com")] {
+            let r = respond(None, Some(PAGE), &request(origin, "/edit", &body));
+            assert_eq!(r.status(), StatusCode::FORBIDDEN, "origin {origin:?}");
+            assert!(r
+                .headers()
+                .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
+                .is_none());
+        }
+        let r = respond(None, None, &request(Some(PAGE), "/edit", &body));
+        assert_eq!(r.status(), StatusCode::FORBIDDEN, "no page yet");
+    }
+
+    #[test]
+    fn wrong_shapes_are_refused_and_the_answer_names_the_pages_origin() {
+        let big = edit(0, &"a".repeat(MAX_QUICK_BYTES));
+        let ok = edit(0, "x");
+        // No state: a request that gets as far as the core is answered 503.
+        let cases = [
+            ("/other", "{}", StatusCode::NOT_FOUND),
+            ("/edit", big.as_str(), StatusCode::PAYLOAD_TOO_LARGE),
+            ("/edit", "not json", StatusCode::BAD_REQUEST),
+            ("/edit", WHOLE, StatusCode::UNPROCESSABLE_ENTITY),
+            ("/edit", ok.as_str(), StatusCode::SERVICE_UNAVAILABLE),
+        ];
+        for (path, body, status) in cases {
+            let r = from_page(None, path, body);
+            assert_eq!(r.status(), status, "{path} {body:.20}");
+            assert_eq!(
+                r.headers()
+                    .get(header::ACCESS_CONTROL_ALLOW_ORIGIN)
+                    .and_then(|v| v.to_str().ok()),
+                Some(PAGE)
+            );
+        }
     }
 
     #[test]
     fn a_keystroke_is_answered_and_staged_but_a_busy_document_is_never_waited_for() {
-        let state = AppState::new(crate::store::Store::open_in_memory().expect("store"));
+        let state = app_state();
         let first = whole_text(&state, "Hello.\n\nWorld.");
-        let r = respond(
-            Some(&state),
-            Some(PAGE),
-            &request(Some(PAGE), "/edit", &keystroke(first.version)),
-        );
+        let r = from_page(Some(&state), "/edit", &edit(first.version, "x"));
         assert_eq!(r.status(), StatusCode::OK);
         let answer: serde_json::Value = serde_json::from_slice(r.body()).expect("json");
         assert_eq!(answer["version"], first.version + 1);
@@ -237,15 +251,9 @@ mod tests {
 
         // A whole render in progress holds the document: answered at once, as busy.
         let held = state.live.lock().expect("live");
-        let r = respond(
-            Some(&state),
-            Some(PAGE),
-            &request(Some(PAGE), "/edit", &keystroke(first.version + 1)),
-        );
+        let r = from_page(Some(&state), "/edit", &edit(first.version + 1, "x"));
         drop(held);
-        assert_eq!(r.status(), StatusCode::CONFLICT);
-        let error: serde_json::Value = serde_json::from_slice(r.body()).expect("json");
-        assert_eq!(error["code"], "busy");
+        assert_busy(&r);
         assert!(state.staged.lock().expect("staged").take_all().is_empty());
     }
 
@@ -271,24 +279,14 @@ mod tests {
 
     #[test]
     fn refused_shapes_leave_the_document_and_the_staged_edits_alone() {
-        let state = AppState::new(crate::store::Store::open_in_memory().expect("store"));
+        let state = app_state();
         let first = whole_text(&state, "Hello.");
-        let big = format!(
-            r#"{{"id":1,"text":{{"kind":"changes","base":{},"changes":[{{"from":0,"to":0,"insert":"{}"}}]}},"fields":{{}},"stage":true,"reset":false,"basedOn":null}}"#,
-            first.version,
-            "a".repeat(MAX_QUICK_BYTES)
-        );
-        let whole = r#"{"id":1,"text":{"kind":"whole","text":"Other."},"fields":{},"stage":true,"reset":false,"basedOn":null}"#;
+        let big = edit(first.version, &"a".repeat(MAX_QUICK_BYTES));
         for (body, status) in [
             (big.as_str(), StatusCode::PAYLOAD_TOO_LARGE),
-            (whole, StatusCode::UNPROCESSABLE_ENTITY),
+            (WHOLE, StatusCode::UNPROCESSABLE_ENTITY),
         ] {
-            let r = respond(
-                Some(&state),
-                Some(PAGE),
-                &request(Some(PAGE), "/edit", body),
-            );
-            assert_eq!(r.status(), status);
+            assert_eq!(from_page(Some(&state), "/edit", body).status(), status);
         }
         let live = state.live.lock().expect("live");
         assert_eq!(live.doc.version(), first.version);
@@ -299,18 +297,11 @@ mod tests {
 
     #[test]
     fn a_document_rendered_whole_on_every_edit_is_left_to_the_command() {
-        let state = AppState::new(crate::store::Store::open_in_memory().expect("store"));
+        let state = app_state();
         // A bare carriage return: the document cannot be cut into blocks.
         let first = whole_text(&state, "One.\rTwo.\n\nThree.");
         assert!(state.live.lock().expect("live").doc.renders_whole());
-        let r = respond(
-            Some(&state),
-            Some(PAGE),
-            &request(Some(PAGE), "/edit", &keystroke(first.version)),
-        );
-        assert_eq!(r.status(), StatusCode::CONFLICT);
-        let error: serde_json::Value = serde_json::from_slice(r.body()).expect("json");
-        assert_eq!(error["code"], "busy");
+        assert_busy(&from_page(Some(&state), "/edit", &edit(first.version, "x")));
         assert_eq!(
             state.live.lock().expect("live").doc.version(),
             first.version
