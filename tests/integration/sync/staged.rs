@@ -22,11 +22,19 @@ fn typed(body: &str) -> PostPatch {
 /// A library with one post, "Gala" ("One."), as the editor read it at `t0`,
 /// and the library's clock (set it to move time on).
 struct OnePost {
-    lib: Library,
+    /// Keeps the library's folder for the test's length.
+    _lib: Library,
     store: Store,
     clock: Arc<Mutex<DateTime<Utc>>>,
     t0: DateTime<Utc>,
     read: Post,
+}
+
+impl OnePost {
+    /// Set the library's clock to `t0` + `secs` seconds.
+    fn at_second(&self, secs: i64) {
+        *self.clock.lock().unwrap() = self.t0 + Duration::seconds(secs);
+    }
 }
 
 fn one_post() -> OnePost {
@@ -36,7 +44,7 @@ fn one_post() -> OnePost {
     let clock = manual_clock(&mut store, t0);
     let read = post(&mut store, "Gala", "One.");
     OnePost {
-        lib,
+        _lib: lib,
         store,
         clock,
         t0,
@@ -80,79 +88,75 @@ fn closing_after_a_sync_wrote_the_post_keeps_the_teammates_change_and_the_words_
 
 #[test]
 fn an_edit_staged_from_the_copy_before_the_editors_own_save_is_written_on_close() {
-    let OnePost {
-        lib: _lib,
-        mut store,
-        clock,
-        t0,
-        read,
-    } = one_post();
+    let mut p = one_post();
     let mut staged = StagedEdits::default();
     // The autosave of "One, two." is written (T1)...
-    *clock.lock().unwrap() = t0 + Duration::seconds(1);
+    p.at_second(1);
     let mark = staged.mark();
-    let saved = store
+    let saved = p
+        .store
         .save_edit(
-            read.id,
+            p.read.id,
             typed("One, two."),
             EditKind::Autosave,
-            Some(read.updated_at),
+            Some(p.read.updated_at),
         )
         .expect("autosave");
-    assert_ne!(saved.updated_at, read.updated_at);
-    staged.written(read.id, Some(read.updated_at), &saved, mark);
+    assert_ne!(saved.updated_at, p.read.updated_at);
+    staged.written(p.read.id, Some(p.read.updated_at), &saved, mark);
     // ...while the next keystroke was staged from the editor's copy (T0).
     staged.stage(
-        read.id,
+        p.read.id,
         StagedEdit {
             patch: typed("One, two, three."),
-            based_on: Some(read.updated_at),
+            based_on: Some(p.read.updated_at),
         },
     );
-    *clock.lock().unwrap() = t0 + Duration::seconds(2);
-    let outcomes = store.write_staged(staged.take_all());
+    p.at_second(2);
+    let outcomes = p.store.write_staged(staged.take_all());
     assert!(matches!(outcomes.as_slice(), [(_, Ok(_))]), "{outcomes:?}");
-    assert_eq!(store.get_post(read.id).unwrap().body, "One, two, three.");
+    assert_eq!(
+        p.store.get_post(p.read.id).unwrap().body,
+        "One, two, three."
+    );
 }
 
 #[test]
 fn an_edit_staged_while_the_editors_save_was_being_written_stays_for_the_close() {
-    let OnePost {
-        lib: _lib,
-        mut store,
-        clock,
-        t0,
-        read,
-    } = one_post();
+    let mut p = one_post();
     let mut staged = StagedEdits::default();
     staged.stage(
-        read.id,
+        p.read.id,
         StagedEdit {
             patch: typed("One, two."),
-            based_on: Some(read.updated_at),
+            based_on: Some(p.read.updated_at),
         },
     );
     // The autosave of "One, two." starts; a keystroke is staged meanwhile.
     let mark = staged.mark();
     staged.stage(
-        read.id,
+        p.read.id,
         StagedEdit {
             patch: typed("One, two, three."),
-            based_on: Some(read.updated_at),
+            based_on: Some(p.read.updated_at),
         },
     );
-    *clock.lock().unwrap() = t0 + Duration::seconds(1);
-    let saved = store
+    p.at_second(1);
+    let saved = p
+        .store
         .save_edit(
-            read.id,
+            p.read.id,
             typed("One, two."),
             EditKind::Autosave,
-            Some(read.updated_at),
+            Some(p.read.updated_at),
         )
         .expect("autosave");
-    staged.written(read.id, Some(read.updated_at), &saved, mark);
-    *clock.lock().unwrap() = t0 + Duration::seconds(2);
-    let outcomes = store.write_staged(staged.take_all());
+    staged.written(p.read.id, Some(p.read.updated_at), &saved, mark);
+    p.at_second(2);
+    let outcomes = p.store.write_staged(staged.take_all());
     assert!(matches!(outcomes.as_slice(), [(_, Ok(_))]), "{outcomes:?}");
-    assert_eq!(store.get_post(read.id).unwrap().body, "One, two, three.");
+    assert_eq!(
+        p.store.get_post(p.read.id).unwrap().body,
+        "One, two, three."
+    );
 }
