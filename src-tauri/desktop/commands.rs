@@ -234,6 +234,7 @@ pub fn window_ready(app: tauri::AppHandle) {
     use tauri::Manager;
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
+        super::startup_mark("the page reports its window painted and editable (window_ready)");
         let handle = app.clone();
         let queued = app.run_on_main_thread(move || {
             if let Some(window) = handle.get_webview_window("main") {

@@ -187,8 +187,8 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
     let location = crate::library_location::resolve(db)?;
     // Open the library (checks, migrations, the daily backup) on a thread
     // while GTK, the window and WebKit's processes start: neither waits for
-    // the other. The commands' state is added once both are done, before
-    // the event loop runs (nothing reaches a command before that).
+    // the other. The commands' state is added in `setup`, once the window
+    // exists and the library is open, before the event loop serves anything.
     let opening = std::thread::spawn({
         let location = location.clone();
         move || {
@@ -208,7 +208,11 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
-        .setup(|app| {
+        // Tauri creates the window (and WebKit starts its processes) just
+        // before this runs, on the event loop's first turn: only now wait
+        // for the library, which opened meanwhile. No command, page or
+        // scheme request is served before this returns.
+        .setup(move |app| {
             match app.get_webview_window("main") {
                 Some(window) => {
                     startup_mark("window and webview exist (setup)");
@@ -217,6 +221,24 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
                 }
                 None => tracing::warn!("no main window at setup: webview settings unchanged"),
             }
+            let (store, problem) = match library_for_window(opening) {
+                Ok(opened) => opened,
+                Err(e) => {
+                    // As `main` reports any other start-up error; the event
+                    // loop is running, so there is no returning from `run`.
+                    eprintln!("postdesk: {e}");
+                    std::process::exit(1);
+                }
+            };
+            tracing::info!(path = %location.path().display(), "opened library");
+            startup_mark("library ready for the window");
+            app.manage(AppState::new(store));
+            app.manage(recovery::Recovery::new(
+                location.path().to_path_buf(),
+                problem,
+            ));
+            watch_signals(app.handle().clone());
+            recovery::watch_daily_backup(app.handle().clone());
             Ok(())
         })
         .manage(team::Background::default())
@@ -309,30 +331,7 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
         .map_err(|e| {
             crate::Error::invalid("app", format!("The window could not be opened: {e}"))
         })?;
-    startup_mark("Tauri app built (window being created)");
-    let opened = opening.join().unwrap_or_else(|_| {
-        Err(crate::Error::invalid(
-            "library",
-            "The library could not be opened: restart Postdesk.",
-        ))
-    });
-    let (store, problem) = match opened {
-        Ok(store) => (store, None),
-        Err(e @ crate::Error::Damaged { .. }) => {
-            tracing::error!(error = %e, "the library is damaged");
-            (Store::open_in_memory()?, Some(e))
-        }
-        Err(e) => return Err(e),
-    };
-    tracing::info!(path = %location.path().display(), "opened library");
-    startup_mark("library ready for the window");
-    app.manage(AppState::new(store));
-    app.manage(recovery::Recovery::new(
-        location.path().to_path_buf(),
-        problem,
-    ));
-    watch_signals(app.handle().clone());
-    recovery::watch_daily_backup(app.handle().clone());
+    startup_mark("Tauri app built (the window is created as it runs)");
     app.run(|handle, event| {
         if let RunEvent::ExitRequested { .. } | RunEvent::Exit = event {
             tracing::info!(?event, "exiting");
@@ -340,6 +339,27 @@ pub fn run(db: Option<PathBuf>) -> crate::Result<()> {
         }
     });
     Ok(())
+}
+
+/// The library opened on its own thread, or an empty one when it is
+/// damaged (the window then offers its newest good backup: `recovery`).
+fn library_for_window(
+    opening: std::thread::JoinHandle<crate::Result<Store>>,
+) -> crate::Result<(Store, Option<crate::Error>)> {
+    let opened = opening.join().unwrap_or_else(|_| {
+        Err(crate::Error::invalid(
+            "library",
+            "The library could not be opened: restart Postdesk.",
+        ))
+    });
+    match opened {
+        Ok(store) => Ok((store, None)),
+        Err(e @ crate::Error::Damaged { .. }) => {
+            tracing::error!(error = %e, "the library is damaged");
+            Ok((Store::open_in_memory()?, Some(e)))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// When this process started, as seconds since boot (Linux: `/proc`).

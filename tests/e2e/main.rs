@@ -13,6 +13,7 @@ mod menu;
 mod publish;
 mod screenshots;
 mod settings;
+mod startup;
 #[path = "../support/mod.rs"]
 mod support;
 mod team;
@@ -579,6 +580,12 @@ async fn figures_typing_latency_startup_and_memory() {
     let marks = app
         .js("return performance.getEntriesByType('mark').map(m => `${m.name} ${m.startTime.toFixed(0)} ms`).join(', ')")
         .await;
+    // What the page loaded before its script ran (ms since navigation start).
+    let loads = app
+        .js("const n = performance.getEntriesByType('navigation')[0]; \
+             const r = performance.getEntriesByType('resource').map(e => `${e.name.split('/').pop()} ${e.startTime.toFixed(0)}–${e.responseEnd.toFixed(0)}`); \
+             return [`document ${n.requestStart.toFixed(0)}–${n.responseEnd.toFixed(0)}, interactive ${n.domInteractive.toFixed(0)}`, ...r.slice(0, 8)].join(', ')")
+        .await;
     // The page's marks as epoch milliseconds, to set against the app process's start.
     let page_epoch = app
         .js("return [['navigation start', performance.timeOrigin], ...performance.getEntriesByType('mark').map(m => [m.name, performance.timeOrigin + m.startTime])]")
@@ -728,6 +735,7 @@ async fn figures_typing_latency_startup_and_memory() {
         );
     }
     eprintln!("e2e figures: page marks (ms since the page's navigation start): {marks}");
+    eprintln!("e2e figures: page loads (ms since the page's navigation start): {loads}");
     eprintln!(
         "e2e figures: page marks (ms since the app process started, ±10 ms): {}",
         since_start
