@@ -1,16 +1,18 @@
 //! The live preview's two paths into the core, one request shape.
 //!
-//! - The `live_edit` command (async, on a worker thread): opening a post,
-//!   whole texts, and whenever the quick path cannot answer.
+//! - The `live_edit` command (async, on a worker thread): long texts, large
+//!   pastes, and whenever the quick path cannot answer.
 //! - The quick path, `pdlive://localhost/edit`: a synchronous XHR answered on
 //!   the main thread while the page waits. A keystroke's change set costs the
 //!   core ~0.1 ms, but an async answer is only handled after the page's next
 //!   frame (the one that paints the typed letter), so the preview lagged one
 //!   frame behind the letter. Answered while the page waits, the preview is
-//!   patched before that frame and both paint together.
+//!   patched before that frame and both paint together. Opening a short
+//!   post (its whole text) takes it too: the text and its preview appear in
+//!   the same frame.
 //!
 //! The quick path never waits for a lock (a whole render in progress answers
-//! `busy` and the page uses the command), takes only change sets of a bounded
+//! `busy` and the page uses the command), takes only requests of a bounded
 //! size (`ui/src/livePath.ts` decides, this checks), and answers only the
 //! app's own page (its `Origin`): the sandboxed preview frame has no origin
 //! and runs no script.
@@ -27,7 +29,8 @@ use crate::model::PostPatch;
 pub const SCHEME: &str = "pdlive";
 
 /// The most text a quick request may carry (bytes of JSON): larger edits
-/// (a paste) take the command, so the page never waits on a long render.
+/// (a paste, a long post's whole text) take the command, so the page never
+/// waits on a long render.
 pub const MAX_QUICK_BYTES: usize = 16 * 1024;
 
 /// One live edit, as both paths receive it.
@@ -96,8 +99,7 @@ pub fn respond(
         return plain(StatusCode::PAYLOAD_TOO_LARGE, Some(allowed));
     }
     let edit = match serde_json::from_slice::<LiveEditRequest>(request.body()) {
-        Ok(edit) if matches!(edit.text, LiveText::Changes { .. }) => edit,
-        Ok(_) => return plain(StatusCode::UNPROCESSABLE_ENTITY, Some(allowed)),
+        Ok(edit) => edit,
         Err(e) => {
             tracing::warn!(error = %e, "a quick live edit could not be read");
             return plain(StatusCode::BAD_REQUEST, Some(allowed));
@@ -157,8 +159,8 @@ mod tests {
     }
 
     const PAGE: &str = "tauri://localhost";
-    /// A whole text, which the quick path never takes.
-    const WHOLE: &str = r#"{"id":1,"text":{"kind":"whole","text":"Other."},"fields":{},"stage":true,"reset":false,"basedOn":null}"#;
+    /// A short post's whole text, as opening it sends it.
+    const WHOLE: &str = r#"{"id":1,"text":{"kind":"whole","text":"Other."},"fields":{},"stage":false,"reset":true,"basedOn":null}"#;
 
     /// A quick request's body: insert `insert` at the start of version `base` of post 1, staged.
     fn edit(base: u32, insert: &str) -> String {
@@ -223,8 +225,8 @@ mod tests {
             ("/other", "{}", StatusCode::NOT_FOUND),
             ("/edit", big.as_str(), StatusCode::PAYLOAD_TOO_LARGE),
             ("/edit", "not json", StatusCode::BAD_REQUEST),
-            ("/edit", WHOLE, StatusCode::UNPROCESSABLE_ENTITY),
             ("/edit", ok.as_str(), StatusCode::SERVICE_UNAVAILABLE),
+            ("/edit", WHOLE, StatusCode::SERVICE_UNAVAILABLE),
         ];
         for (path, body, status) in cases {
             let r = from_page(None, path, body);
@@ -258,6 +260,19 @@ mod tests {
     }
 
     #[test]
+    fn a_short_posts_whole_text_is_answered_in_full() {
+        let state = app_state();
+        whole_text(&state, "Hello.");
+        let r = from_page(Some(&state), "/edit", WHOLE);
+        assert_eq!(r.status(), StatusCode::OK);
+        let answer: serde_json::Value = serde_json::from_slice(r.body()).expect("json");
+        assert_eq!(answer["splice"]["html"][0], "<p>Other.</p>\n");
+        assert_eq!(state.live.lock().expect("live").doc.text(), "Other.");
+        // Opening is not an edit: nothing is staged for a close to write.
+        assert!(state.staged.lock().expect("staged").take_all().is_empty());
+    }
+
+    #[test]
     fn origin_keeps_scheme_host_and_port_and_a_page_without_a_host_has_none() {
         let url = |s: &str| tauri::Url::parse(s).expect("url");
         let origin = |s: &str| origin_of(&url(s));
@@ -282,11 +297,10 @@ mod tests {
         let state = app_state();
         let first = whole_text(&state, "Hello.");
         let big = edit(first.version, &"a".repeat(MAX_QUICK_BYTES));
-        for (body, status) in [
-            (big.as_str(), StatusCode::PAYLOAD_TOO_LARGE),
-            (WHOLE, StatusCode::UNPROCESSABLE_ENTITY),
-        ] {
-            assert_eq!(from_page(Some(&state), "/edit", body).status(), status);
+        let long = WHOLE.replace("Other.", &"a".repeat(MAX_QUICK_BYTES));
+        for body in [big, long] {
+            let r = from_page(Some(&state), "/edit", &body);
+            assert_eq!(r.status(), StatusCode::PAYLOAD_TOO_LARGE);
         }
         let live = state.live.lock().expect("live");
         assert_eq!(live.doc.version(), first.version);

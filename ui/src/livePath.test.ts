@@ -33,9 +33,16 @@ describe("QuickPath", () => {
     expect(JSON.parse(sent[0])).toEqual({ ...args, text: keystroke });
   });
 
-  it("leaves whole texts and large change sets to the command, without sending anything", () => {
+  it("sends a short post's whole text (opening it), so its text and preview paint together", () => {
+    const { quick, sent } = path({ status: 200, text: JSON.stringify(preview) });
+    const opened: LiveText = { kind: "whole", text: "A short post." };
+    expect(quick.edit(opened, { ...args, reset: true })).toEqual({ kind: "answer", preview });
+    expect(JSON.parse(sent[0]).text).toEqual(opened);
+  });
+
+  it("leaves long texts and large change sets to the command, without sending anything", () => {
     const { quick, sent } = path();
-    expect(quick.edit({ kind: "whole", text: "x" }, args)).toEqual({ kind: "command" });
+    expect(quick.edit({ kind: "whole", text: "x".repeat(MAX_QUICK_BYTES) }, args)).toEqual({ kind: "command" });
     const paste: LiveText = { kind: "changes", base: 0, changes: [{ from: 0, to: 0, insert: "a".repeat(MAX_QUICK_BYTES) }] };
     expect(quick.edit(paste, args)).toEqual({ kind: "command" });
     expect(sent).toEqual([]);

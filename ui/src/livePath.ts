@@ -1,13 +1,15 @@
-// The live preview's quick path (no DOM): a keystroke's change set sent by a
-// synchronous request the core answers while the page waits, so the preview
-// is patched before the frame that paints the typed letter, not one frame
-// later (src-tauri/desktop/live_path.rs says why). Anything the quick path
-// cannot answer goes through the `live_edit` command as before: whole texts,
-// large change sets, a document busy with a whole render, and every request
-// once the quick path has failed in a way that will not pass (blocked by the
-// webview, an unknown answer). The core declines (`busy`) documents that
-// render whole on every edit; an answer that still took long (a fence
-// opened high up in a long post) sends the next edits by the command too.
+// The live preview's quick path (no DOM): an edit sent by a synchronous
+// request the core answers while the page waits, so the preview is patched
+// before the frame that paints the typed letter (or the opened post's text),
+// not one frame later (src-tauri/desktop/live_path.rs says why). It takes a
+// keystroke's change set and the whole text of a short post (opening it, a
+// resync), both bounded in size. Anything else goes through the `live_edit`
+// command as before: long texts, large change sets, a document busy with a
+// whole render, and every request once the quick path has failed in a way
+// that will not pass (blocked by the webview, an unknown answer). The core
+// declines (`busy`) documents that render whole on every edit; an answer
+// that still took long (a fence opened high up in a long post) sends the
+// next edits by the command too.
 import type { IpcError, LivePreview, LiveText } from "./types";
 
 /** The most JSON a quick request carries (the core's `MAX_QUICK_BYTES`). */
@@ -59,9 +61,9 @@ export class QuickPath {
     return !this.off;
   }
 
-  /** The edit through the quick path when it suits it (a change set of bounded size), else `command`. */
+  /** The edit through the quick path when it suits it (bounded in size), else `command`. */
   edit(text: LiveText, args: Record<string, unknown>): QuickOutcome {
-    if (this.off || text.kind !== "changes") return { kind: "command" };
+    if (this.off) return { kind: "command" };
     if (this.resting > 0) {
       this.resting -= 1;
       return { kind: "command" };
@@ -99,7 +101,6 @@ export class QuickPath {
       case 503:
       case 400:
       case 413:
-      case 422:
         return { kind: "command" };
       default:
         return this.giveUp();
