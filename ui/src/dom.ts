@@ -8,6 +8,13 @@ export function $<T extends HTMLElement = HTMLElement>(id: string): T {
   return document.getElementById(id) as T;
 }
 
+/** Set an element's text only when it changes: views that follow every
+ *  keystroke (status bar, listing) leave unchanged text, and so the page's
+ *  layout, alone. */
+export function setText(el: HTMLElement, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
+}
+
 /** The backend's sentence for people (in French: the catalogue's, by error code), else `fallback` (an unexpected failure). */
 export function errorText(e: unknown, fallback: string): string {
   return e instanceof BackendError ? errorSentence(e.code, e.message) : fallback;

@@ -5,6 +5,7 @@
 import { LANGUAGE_KEY, resolveLanguage, setLanguage } from "./i18n";
 import { translatePage } from "./i18n/apply";
 import { rpc } from "./rpc";
+import type { Setting } from "./types";
 
 /** Apply the setting's value (`auto`, `en`, `fr`) to the whole window. */
 export function applyLanguageSetting(value: string | null): void {
@@ -12,13 +13,16 @@ export function applyLanguageSetting(value: string | null): void {
   translatePage();
 }
 
-/** At start-up: the library's setting, else the system's language. */
-export async function loadLanguage(): Promise<void> {
-  let value: string | null = null;
+/** At start-up: the library's setting, else the system's language. Returns
+ *  the settings read (null if the library could not be read), so start-up
+ *  asks for them once. */
+export async function loadLanguage(): Promise<Setting[] | null> {
+  let all: Setting[] | null = null;
   try {
-    value = (await rpc.listSettings()).find((s) => s.key === LANGUAGE_KEY)?.value ?? null;
+    all = await rpc.listSettings();
   } catch {
     // A library that cannot be read (the recovery message) still follows the system.
   }
-  applyLanguageSetting(value);
+  applyLanguageSetting(all?.find((s) => s.key === LANGUAGE_KEY)?.value ?? null);
+  return all;
 }

@@ -1,6 +1,6 @@
 // The Listing tab: the open post as it appears in the site's list of posts.
 // Its words come from the core's label table, as the site export's do.
-import { $ } from "./dom";
+import { $, setText } from "./dom";
 import { rpc } from "./rpc";
 import type { LivePreview, Lang, ListingLabels, Post } from "./types";
 
@@ -18,7 +18,7 @@ function labelsFor(lang: Lang): Promise<ListingLabels> {
 }
 
 export async function showListing(post: Post, preview: LivePreview | null): Promise<void> {
-  $("listing-title").textContent = post.title;
-  $("listing-teaser").textContent = preview?.teaser ?? "";
-  $("listing-more").textContent = (await labelsFor(post.lang)).continue_reading;
+  setText($("listing-title"), post.title);
+  setText($("listing-teaser"), preview?.teaser ?? "");
+  setText($("listing-more"), (await labelsFor(post.lang)).continue_reading);
 }

@@ -154,12 +154,13 @@ session.on((ev) => {
 });
 
 void (async () => {
+  startupMark("views-set-up");
   frame.preload();
-  await loadLanguage();
+  const settings = await loadLanguage();
   startupMark("language-loaded");
   if (await setupRecovery()) return;
   startupMark("recovery-checked");
-  rpc.listSettings().then((all) => (document.body.dataset.editorFont = editorFont(all)), showError);
+  if (settings) document.body.dataset.editorFont = editorFont(settings);
   // The template menu and tag suggestions load beside the list, not before it.
   const choices = library.loadChoices().catch(showError);
   await library.refresh();
