@@ -14,6 +14,9 @@ mod spellcheck;
 mod team;
 mod webview;
 
+#[cfg(target_os = "linux")]
+pub use webview::has_gpu;
+
 use std::path::PathBuf;
 use std::sync::Mutex;
 

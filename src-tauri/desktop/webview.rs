@@ -48,9 +48,9 @@ pub fn lighten(window: &tauri::WebviewWindow) {
 
 /// True when the machine has a GPU WebKit can render with: a DRM render
 /// node (`/dev/dri/renderD128`, …). Without one, GL is Mesa's software
-/// renderer.
+/// renderer. (Also what the e2e tests' bare WebKit window is set up by.)
 #[cfg(target_os = "linux")]
-fn has_gpu() -> bool {
+pub fn has_gpu() -> bool {
     std::fs::read_dir("/dev/dri")
         .map(|dir| {
             dir.flatten()

@@ -87,15 +87,6 @@ fn minibrowser() -> PathBuf {
         .expect("WebKitGTK's MiniBrowser (package libwebkit2gtk-4.1-0) not found")
 }
 
-fn has_gpu() -> bool {
-    std::fs::read_dir("/dev/dri")
-        .map(|dir| {
-            dir.flatten()
-                .any(|e| e.file_name().to_string_lossy().starts_with("renderD"))
-        })
-        .unwrap_or(false)
-}
-
 /// The floor page: a heading and a text box holding a 1,500-word post,
 /// caret at its end. After its first frame the page puts the time (epoch
 /// ms) in its title, which becomes the window's name; after 40 typed keys,
@@ -158,7 +149,7 @@ fn floor_launch(page: &Path, typing: bool) -> (f64, (u64, u64), Option<String>, 
         .args(["--enable-page-cache=false", "--enable-webgl=false"])
         .arg(format!("file://{}", page.display()))
         .stderr(Stdio::null());
-    if !has_gpu() {
+    if !postdesk::desktop::has_gpu() {
         // What the app's "never" hardware-acceleration policy does without a GPU.
         command.env("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
     }
