@@ -243,23 +243,29 @@ impl Drop for App {
     /// not stop it when killed: stop the driver's whole process group, also
     /// when a test panics, so no WebKitWebDriver outlives its test.
     fn drop(&mut self) {
-        let group = -(self.driver.id() as i32);
-        // SAFETY: kill(2) with a negative pid signals a process group we created.
-        unsafe { libc::kill(group, libc::SIGTERM) };
-        let deadline = Instant::now() + Duration::from_secs(3);
-        while Instant::now() < deadline {
-            // The group is gone when signal 0 can reach none of it.
-            // SAFETY: as above; signal 0 only checks.
-            if unsafe { libc::kill(group, 0) } != 0 {
-                break;
-            }
-            let _ = self.driver.try_wait();
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        // SAFETY: as above.
-        unsafe { libc::kill(group, libc::SIGKILL) };
-        let _ = self.driver.wait();
+        stop_group(&mut self.driver);
     }
+}
+
+/// Stop `leader` and the process group it leads (spawned with
+/// `process_group(0)`): SIGTERM, up to 5 s for the group to go, then SIGKILL.
+pub fn stop_group(leader: &mut Child) {
+    let group = -(leader.id() as i32);
+    // SAFETY: kill(2) with a negative pid signals a process group we created.
+    unsafe { libc::kill(group, libc::SIGTERM) };
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        // The group is gone when signal 0 can reach none of it.
+        // SAFETY: as above; signal 0 only checks.
+        if unsafe { libc::kill(group, 0) } != 0 {
+            break;
+        }
+        let _ = leader.try_wait();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // SAFETY: as above.
+    unsafe { libc::kill(group, libc::SIGKILL) };
+    let _ = leader.wait();
 }
 
 /// The KiB figure of line `key` (e.g. `VmRSS:`) in `/proc/<pid>/<file>`, 0 if absent.

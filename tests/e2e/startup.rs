@@ -22,6 +22,15 @@ const SETTLE: Duration = Duration::from_secs(2);
 /// Keys typed into the floor's text box (as many as the figures test types per row).
 const KEYS: usize = 40;
 
+/// One launch's figures: ms from process start to the window painted
+/// editable, and the memory (MiB) of the process and its WebKit web and
+/// network processes after `SETTLE`.
+struct Launch {
+    ms: f64,
+    rss: f64,
+    pss: f64,
+}
+
 /// A process started in a group of its own; dropping it stops the whole
 /// group (the app or MiniBrowser and the WebKit processes they start).
 struct Launched(Child);
@@ -41,35 +50,24 @@ impl Launched {
         self.0.id()
     }
 
-    /// Resident and proportional memory (KiB) of the process and its WebKit
-    /// web and network processes.
-    fn memory(&self) -> (u64, u64) {
+    /// This launch's figures, `ms` after its start: waits `SETTLE`, then reads the memory.
+    fn figures(&self, ms: f64) -> Launch {
+        std::thread::sleep(SETTLE);
         let mut pids = vec![self.pid()];
         pids.extend(harness::children_named(self.pid(), "WebKitWebProces"));
         pids.extend(harness::children_named(self.pid(), "WebKitNetworkPr"));
-        let rss = pids.iter().map(|p| harness::rss_kib(*p)).sum();
-        let pss = pids.iter().map(|p| harness::pss_kib(*p)).sum();
-        (rss, pss)
+        let mib = |f: fn(u32) -> u64| pids.iter().map(|p| f(*p)).sum::<u64>() as f64 / 1024.0;
+        Launch {
+            ms,
+            rss: mib(harness::rss_kib),
+            pss: mib(harness::pss_kib),
+        }
     }
 }
 
 impl Drop for Launched {
     fn drop(&mut self) {
-        let group = -(self.0.id() as i32);
-        // SAFETY: kill(2) with a negative pid signals a process group we created.
-        unsafe { libc::kill(group, libc::SIGTERM) };
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while Instant::now() < deadline {
-            // SAFETY: as above; signal 0 only checks.
-            if unsafe { libc::kill(group, 0) } != 0 {
-                break;
-            }
-            let _ = self.0.try_wait();
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        // SAFETY: as above.
-        unsafe { libc::kill(group, libc::SIGKILL) };
-        let _ = self.0.wait();
+        harness::stop_group(&mut self.0);
     }
 }
 
@@ -137,12 +135,11 @@ fn window_named(pid: u32, prefix: &str) -> (String, String) {
     }
 }
 
-/// The floor: MiniBrowser opens `page` (`floor_page`). Returns ms from
-/// process start to its first frame, the memory after `SETTLE`, when
-/// `typing` the keydown → next frame p50/p95/max of keys typed as real X
-/// key events (as the figures test types into Postdesk), and ms from the
-/// page's navigation start to its first frame.
-fn floor_launch(page: &Path, typing: bool) -> (f64, (u64, u64), Option<String>, f64) {
+/// The floor: MiniBrowser opens `page` (`floor_page`). Returns its figures
+/// (to its first frame), ms from the page's navigation start to that frame,
+/// and, when `typing`, the keydown → next frame p50/p95/max of keys typed
+/// as real X key events (as the figures test types into Postdesk).
+fn floor_launch(page: &Path, typing: bool) -> (Launch, f64, Option<String>) {
     let mut command = Command::new(minibrowser());
     command
         // The app's settings on this WebKit, as far as MiniBrowser takes them.
@@ -163,8 +160,7 @@ fn floor_launch(page: &Path, typing: bool) -> (f64, (u64, u64), Option<String>, 
     };
     let (painted, since_navigation) = (field(1), field(2));
     let start = harness::process_start_epoch_ms(browser.pid()).expect("MiniBrowser's start");
-    std::thread::sleep(SETTLE);
-    let memory = browser.memory();
+    let figures = browser.figures(painted - start);
     let typed = typing.then(|| {
         harness::xdotool(&["windowfocus", "--sync", &window]);
         for i in 0..KEYS {
@@ -175,13 +171,13 @@ fn floor_launch(page: &Path, typing: bool) -> (f64, (u64, u64), Option<String>, 
         let ms: Vec<&str> = typed.split_whitespace().skip(1).collect();
         format!("p50 {} ms, p95 {} ms, max {} ms", ms[0], ms[1], ms[2])
     });
-    (painted - start, memory, typed, since_navigation)
+    (figures, since_navigation, typed)
 }
 
-/// The app on `db`, started as its menu entry starts it: returns ms from
-/// process start to the page's report that the window is painted editable
-/// (the `window_ready` start-up line), and the memory after `SETTLE`.
-fn app_launch(db: &Path, home: &Path, n: usize) -> (f64, (u64, u64)) {
+/// The app on `db`, started as its menu entry starts it, to the page's
+/// report that the window is painted editable (the `window_ready` start-up
+/// line).
+fn app_launch(db: &Path, home: &Path, n: usize) -> Launch {
     let log = home.join(format!("direct-{n}.log"));
     let app = Launched::spawn(
         Command::new(env!("CARGO_BIN_EXE_postdesk"))
@@ -215,13 +211,23 @@ fn app_launch(db: &Path, home: &Path, n: usize) -> (f64, (u64, u64)) {
         );
         std::thread::sleep(Duration::from_millis(50));
     };
-    std::thread::sleep(SETTLE);
-    (ready, app.memory())
+    app.figures(ready)
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
+/// The median of one figure over `launches`.
+fn median(launches: &[Launch], figure: fn(&Launch) -> f64) -> f64 {
+    let mut v: Vec<f64> = launches.iter().map(figure).collect();
     v.sort_by(|a, b| a.total_cmp(b));
     v[v.len() / 2]
+}
+
+/// Each launch's start-up ms, as a list.
+fn runs(launches: &[Launch]) -> String {
+    list(launches.iter().map(|l| l.ms))
+}
+
+fn list(ms: impl Iterator<Item = f64>) -> String {
+    ms.map(|x| format!("{x:.0}")).collect::<Vec<_>>().join(", ")
 }
 
 #[test]
@@ -245,43 +251,35 @@ fn figures_startup_memory_and_typing_against_a_bare_webkit_window() {
     let (mut typed, mut page_ms) = (Vec::new(), Vec::new());
     for n in 1..=LAUNCHES {
         app.push(app_launch(&db, dir.path(), n));
-        let (ms, memory, keys, since_navigation) = floor_launch(&page, n == 1);
-        floor.push((ms, memory));
-        typed.extend(keys);
+        let (figures, since_navigation, keys) = floor_launch(&page, n == 1);
+        floor.push(figures);
         page_ms.push(since_navigation);
+        typed.extend(keys);
     }
-    let ms = |v: &[(f64, (u64, u64))]| v.iter().map(|r| r.0).collect::<Vec<_>>();
-    let rss = |v: &[(f64, (u64, u64))]| median(v.iter().map(|r| (r.1 .0 / 1024) as f64).collect());
-    let pss = |v: &[(f64, (u64, u64))]| median(v.iter().map(|r| (r.1 .1 / 1024) as f64).collect());
-    let list = |v: Vec<f64>| {
-        v.iter()
-            .map(|x| format!("{x:.0}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let (app_ms, floor_ms) = (median(ms(&app)), median(ms(&floor)));
+    let (ms, rss, pss) = (|l: &Launch| l.ms, |l: &Launch| l.rss, |l: &Launch| l.pss);
+    let (app_ms, floor_ms) = (median(&app, ms), median(&floor, ms));
     eprintln!(
         "e2e figures: process start → editable window painted, 1,000-post library, no WebDriver: \
          Postdesk {app_ms:.0} ms (runs {}); bare WebKitGTK window (MiniBrowser, one text box) \
          {floor_ms:.0} ms (runs {}; of which its page's navigation start → first frame {}); \
          ratio {:.2}, Postdesk's own share {:.0} ms",
-        list(ms(&app)),
-        list(ms(&floor)),
-        list(page_ms),
+        runs(&app),
+        runs(&floor),
+        list(page_ms.into_iter()),
         app_ms / floor_ms,
         app_ms - floor_ms
     );
+    let own_pss = median(&app, pss) - median(&floor, pss);
     eprintln!(
         "e2e figures: memory {} s after painted, app + web + network process: Postdesk RSS {:.0} MiB, \
          PSS {:.0} MiB; bare WebKitGTK window RSS {:.0} MiB, PSS {:.0} MiB; Postdesk's own share \
-         RSS {:.0} MiB, PSS {:.0} MiB",
+         RSS {:.0} MiB, PSS {own_pss:.0} MiB",
         SETTLE.as_secs(),
-        rss(&app),
-        pss(&app),
-        rss(&floor),
-        pss(&floor),
-        rss(&app) - rss(&floor),
-        pss(&app) - pss(&floor)
+        median(&app, rss),
+        median(&app, pss),
+        median(&floor, rss),
+        median(&floor, pss),
+        median(&app, rss) - median(&floor, rss),
     );
     for keys in typed {
         eprintln!(
@@ -290,10 +288,9 @@ fn figures_startup_memory_and_typing_against_a_bare_webkit_window() {
         );
     }
     // A regression guard, not a target: what the app holds beyond WebKit's
-    // own floor (about 30 MiB PSS when this was written) stays well under it.
+    // own floor (100-104 MiB PSS in the runs when this was written).
     assert!(
-        pss(&app) - pss(&floor) < 120.0,
-        "Postdesk holds {:.0} MiB PSS more than a bare WebKit window",
-        pss(&app) - pss(&floor)
+        own_pss < 120.0,
+        "Postdesk holds {own_pss:.0} MiB PSS more than a bare WebKit window"
     );
 }
