@@ -14,7 +14,7 @@ const BLANK_FR = "blank-fr";
 
 import type { ListFilter, Post, PostSummary, SearchHit, Status } from "./types";
 
-/** A row's height as style.css estimates it (`contain-intrinsic-size` of `#posts li`). */
+/** About one row's height (style.css `#posts li`: padding, title, date line), to count the rows in view. */
 const ROW_HEIGHT = 52;
 
 export interface Library {
