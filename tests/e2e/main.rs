@@ -770,6 +770,7 @@ async fn figures_typing_latency_startup_and_memory() {
         net_pss / 1024,
         (app_pss + web_pss + net_pss) / 1024
     );
+    let (short_p50, short_p95) = harness::percentiles(short.clone());
     eprintln!(
         "e2e figures: {}",
         row("keystroke → preview painted, 1,500 words", short)
@@ -793,6 +794,21 @@ async fn figures_typing_latency_startup_and_memory() {
         )
     );
     app.quit().await;
+    // The floor under the typing rows, with the app closed: the app's own
+    // editor alone in a bare WebKitGTK window, the same text, keys and probe.
+    let floor = startup::editor_floor(dir.path(), &prose(1_500));
+    eprintln!(
+        "e2e figures: keystroke → next frame in Postdesk's editor alone (MiniBrowser: CodeMirror with \
+         the app's extensions, font and styles, nothing else of the app; 1,500 words, {KEYS} keys): {}",
+        floor.describe()
+    );
+    let (floor_p50, floor_p95) = (floor.frame[0], floor.frame[1]);
+    eprintln!(
+        "e2e figures: keystroke → preview painted, 1,500 words, against the editor alone: \
+         p50 {short_p50:.0} / {floor_p50:.0} ms (ratio {:.2}), p95 {short_p95:.0} / {floor_p95:.0} ms (ratio {:.2})",
+        short_p50 / floor_p50,
+        short_p95 / floor_p95
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -4,8 +4,9 @@
 //! links) showing a page with a heading and a text box holding a 1,500-word
 //! post. The floor is what any window built on this WebKit costs on this
 //! machine before an app adds anything; the difference is Postdesk's own
-//! share. The same text box gives the floor under the typing rows: keydown
-//! → next frame with nothing but WebKit's own editing.
+//! share. The same text box gives keydown → next frame with nothing but
+//! WebKit's own editing; `editor_floor` gives the figures test's typing rows
+//! their floor: the app's own editor alone in the same bare window.
 
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
@@ -135,14 +136,11 @@ fn window_named(pid: u32, prefix: &str) -> (String, String) {
     }
 }
 
-/// The floor: MiniBrowser opens `page` (`floor_page`). Returns its figures
-/// (to its first frame), ms from the page's navigation start to that frame,
-/// and, when `typing`, the keydown → next frame p50/p95/max of keys typed
-/// as real X key events (as the figures test types into Postdesk).
-fn floor_launch(page: &Path, typing: bool) -> (Launch, f64, Option<String>) {
+/// MiniBrowser on `page`, with the app's settings on this WebKit as far as
+/// MiniBrowser takes them.
+fn minibrowser_on(page: &Path) -> Launched {
     let mut command = Command::new(minibrowser());
     command
-        // The app's settings on this WebKit, as far as MiniBrowser takes them.
         .args(["--enable-page-cache=false", "--enable-webgl=false"])
         .arg(format!("file://{}", page.display()))
         .stderr(Stdio::null());
@@ -150,7 +148,39 @@ fn floor_launch(page: &Path, typing: bool) -> (Launch, f64, Option<String>) {
         // What the app's "never" hardware-acceleration policy does without a GPU.
         command.env("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
     }
-    let browser = Launched::spawn(&mut command);
+    Launched::spawn(&mut command)
+}
+
+/// Type `KEYS` keys into `window` as real X key events (as the figures test
+/// types into Postdesk), then the numbers the page puts in its title after
+/// "typed ".
+fn type_into_floor(browser: &Launched, window: &str) -> Vec<f64> {
+    harness::xdotool(&["windowfocus", "--sync", window]);
+    for i in 0..KEYS {
+        harness::xdotool(&["key", if i % 6 == 5 { "space" } else { "x" }]);
+        std::thread::sleep(Duration::from_millis(120));
+    }
+    let (_, typed) = window_named(browser.pid(), "typed ");
+    typed
+        .split_whitespace()
+        .filter_map(|x| x.parse().ok())
+        .collect()
+}
+
+/// "p50 … ms, p95 … ms, max … ms" of the first three of `ms`.
+fn three(ms: &[f64]) -> String {
+    match ms {
+        [p50, p95, max, ..] => format!("p50 {p50:.0} ms, p95 {p95:.0} ms, max {max:.0} ms"),
+        _ => panic!("the floor page reported {ms:?}"),
+    }
+}
+
+/// The floor: MiniBrowser opens `page` (`floor_page`). Returns its figures
+/// (to its first frame), ms from the page's navigation start to that frame,
+/// and, when `typing`, the keydown → next frame p50/p95/max of keys typed
+/// as real X key events (as the figures test types into Postdesk).
+fn floor_launch(page: &Path, typing: bool) -> (Launch, f64, Option<String>) {
+    let browser = minibrowser_on(page);
     let (window, name) = window_named(browser.pid(), "painted ");
     let field = |n: usize| -> f64 {
         name.split_whitespace()
@@ -161,17 +191,86 @@ fn floor_launch(page: &Path, typing: bool) -> (Launch, f64, Option<String>) {
     let (painted, since_navigation) = (field(1), field(2));
     let start = harness::process_start_epoch_ms(browser.pid()).expect("MiniBrowser's start");
     let figures = browser.figures(painted - start);
-    let typed = typing.then(|| {
-        harness::xdotool(&["windowfocus", "--sync", &window]);
-        for i in 0..KEYS {
-            harness::xdotool(&["key", if i % 6 == 5 { "space" } else { "x" }]);
-            std::thread::sleep(Duration::from_millis(120));
-        }
-        let (_, typed) = window_named(browser.pid(), "typed ");
-        let ms: Vec<&str> = typed.split_whitespace().skip(1).collect();
-        format!("p50 {} ms, p95 {} ms, max {} ms", ms[0], ms[1], ms[2])
-    });
+    let typed = typing.then(|| three(&type_into_floor(&browser, &window)));
     (figures, since_navigation, typed)
+}
+
+/// Typing into Postdesk's editor alone, the floor under the figures test's
+/// typing rows: keydown → next frame after the editor's change, and keydown
+/// → the change, each as [p50, p95, max] ms.
+pub struct EditorFloor {
+    pub frame: Vec<f64>,
+    pub change: Vec<f64>,
+}
+
+/// The app's own editor (`ui/floor/editor.ts`: CodeMirror with the app's
+/// extensions, font and style sheet, nothing else of the app), built into
+/// `dir` and shown by MiniBrowser holding `text`, sized as the app's editor
+/// pane in a 1280×800 window; `KEYS` keys typed as the figures test types.
+pub fn editor_floor(dir: &Path, text: &str) -> EditorFloor {
+    let out = dir.join("editor-floor");
+    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui");
+    let built = Command::new("npm")
+        .args(["--prefix"])
+        .arg(&ui)
+        .args([
+            "run",
+            "build:floor",
+            "--silent",
+            "--",
+            "--logLevel",
+            "error",
+            "--outDir",
+        ])
+        .arg(&out)
+        .status()
+        .expect("npm not found: scripts/setup.sh installs Node.js");
+    assert!(built.success(), "npm run build:floor failed");
+    let read = |name: &str| {
+        std::fs::read_to_string(out.join(name))
+            .unwrap_or_else(|e| panic!("{name} from npm run build:floor: {e}"))
+    };
+    // A script element's text ends at the first "</": prose has none.
+    assert!(
+        !text.contains("</"),
+        "the floor's text would end its element"
+    );
+    let page = dir.join("editor-floor.html");
+    std::fs::write(
+        &page,
+        format!(
+            "<!doctype html><html><head><meta charset=\"utf-8\"><title>floor</title>\
+             <style>{}</style><style>body {{ display: block; height: auto; }} \
+             #editor {{ width: 490px; height: 560px; }}</style></head>\
+             <body data-keys=\"{KEYS}\"><div id=\"editor\"></div>\
+             <script type=\"text/plain\" id=\"text\">{text}</script><script>{}</script></body></html>",
+            read("floor.css"),
+            read("floor.js")
+        ),
+    )
+    .expect("write the editor floor page");
+    let browser = minibrowser_on(&page);
+    let (window, _) = window_named(browser.pid(), "painted");
+    // As the figures test waits after opening a post: its start-up work done.
+    std::thread::sleep(SETTLE);
+    // The title: "typed p50 p95 max change p50 p95 max".
+    let ms = type_into_floor(&browser, &window);
+    assert_eq!(ms.len(), 6, "the editor floor reported {ms:?}");
+    EditorFloor {
+        frame: ms[..3].to_vec(),
+        change: ms[3..].to_vec(),
+    }
+}
+
+impl EditorFloor {
+    /// One line for the figures.
+    pub fn describe(&self) -> String {
+        format!(
+            "{} (keydown → editor change {})",
+            three(&self.frame),
+            three(&self.change)
+        )
+    }
 }
 
 /// The app on `db`, started as its menu entry starts it, to the page's
