@@ -491,6 +491,23 @@ async fn typing_latencies(app: &App, window: &str, keys: usize) -> Vec<f64> {
     latencies(app).await
 }
 
+/// Type `keys` characters as `typing_latencies` does, each after a pause of
+/// 0.55–0.85 s: long enough for the autosave (500 ms after the last key)
+/// and the library list's refresh that follows it, so a key can land while
+/// that work runs, as a writer's first key after a pause does.
+async fn paused_latencies(app: &App, window: &str, keys: usize) -> Vec<f64> {
+    install_probe(app).await;
+    app.click(".cm-content").await;
+    harness::xdotool(&["windowfocus", "--sync", window]);
+    for i in 0..keys {
+        std::thread::sleep(Duration::from_millis(550 + (i as u64 * 37) % 300));
+        harness::xdotool(&["key", "x"]);
+        app.wait_js(&format!("return window.__lat.length >= {}", i + 1), 30)
+            .await;
+    }
+    latencies(app).await
+}
+
 /// Bursts of 20 keys sent in one WebDriver call: returns each key's
 /// keydown → preview painted latency (a key counts as painted with the
 /// first preview change after it; the last keys of a burst are only painted
@@ -651,6 +668,27 @@ async fn figures_typing_latency_startup_and_memory() {
     for line in phase_rows(&app).await {
         eprintln!("e2e figures: {line}");
     }
+    // A post further down the list: each save moves its row to the top.
+    open_titled(&app, "Campaign update 500", "The end.").await;
+    let paused = paused_latencies(&app, &window, 20).await;
+    eprintln!(
+        "e2e figures: {}",
+        row(
+            "keystroke after a pause (an autosave and the list's refresh between keys), 300 words",
+            paused.clone()
+        )
+    );
+    assert_eq!(paused.len(), 20, "every keystroke updated the preview");
+    // The refreshes kept the list whole: every post once, the saved one first.
+    let rows = app
+        .js("const ids = [...document.querySelectorAll('#posts li[data-id]')].map((li) => li.dataset.id); \
+             return [ids.length, new Set(ids).size, document.querySelector('#posts li[data-id] strong').textContent]")
+        .await;
+    assert_eq!(
+        rows,
+        serde_json::json!([1000, 1000, "Campaign update 500"]),
+        "the list after the saves"
+    );
     open_titled(&app, "Long document", "The end.").await;
     let long = typing_latencies(&app, &window, KEYS).await;
     eprintln!(
@@ -774,6 +812,13 @@ async fn figures_typing_latency_startup_and_memory() {
     eprintln!(
         "e2e figures: {}",
         row("keystroke → preview painted, 1,500 words", short)
+    );
+    eprintln!(
+        "e2e figures: {}",
+        row(
+            "keystroke after a pause (an autosave and the list's refresh between keys), 300 words",
+            paused
+        )
     );
     eprintln!(
         "e2e figures: {}",

@@ -7,7 +7,7 @@ import { localDate } from "./format";
 import { language, statusName, t } from "./i18n";
 import { targetIndex } from "./listKeys";
 import { rpc } from "./rpc";
-import { rowBatches } from "./rowBatches";
+import { reuseRows, rowBatches } from "./rowBatches";
 import { setSaveState } from "./statusbar";
 /** The blank French post's template id (templates.rs `BLANK_FR`). */
 const BLANK_FR = "blank-fr";
@@ -107,11 +107,42 @@ export function setupLibrary({ session, open, focusTitle, flag }: LibraryDeps): 
     }
   }
 
-  /** Show `posts`: the rows in view at once, the others in batches after it
+  /** A post's row, keyed by what it shows (`data-key`), so that a refresh can keep it. */
+  const rowKey = (p: PostSummary) => [p.id, p.title, summaryLine(p), flag?.(p.id) ?? ""].join("\u0000");
+  function keyedItem(p: PostSummary): HTMLLIElement {
+    const li = item(p, summaryLine(p));
+    li.dataset.key = rowKey(p);
+    return li;
+  }
+
+  /** Show `posts`. When the list holds most of them already (after a save or
+   *  a sync), keep those rows, build the changed ones and put them in order at
+   *  once; else the rows in view at once, the others in batches after it
    *  (dropped when a newer refresh has started). */
   function fill(seq: number, posts: PostSummary[]): void {
+    const shown = new Map<string, HTMLLIElement>();
+    for (const li of list.querySelectorAll<HTMLLIElement>(":scope > li[data-key]")) shown.set(li.dataset.key ?? "", li);
+    const wanted = posts.map(rowKey);
+    const plan = reuseRows([...shown.keys()], wanted);
+    if (plan.atOnce) {
+      for (const key of plan.remove) shown.get(key)?.remove();
+      for (const li of list.querySelectorAll(":scope > li:not([data-key])")) li.remove();
+      const selectedId = session.post?.id;
+      // Walk the list once, moving a row only where it is out of order.
+      let at = list.firstElementChild;
+      posts.forEach((p, i) => {
+        let li = shown.get(wanted[i]);
+        if (li) {
+          const selected = p.id === selectedId;
+          if (li.getAttribute("aria-selected") !== String(selected)) li.setAttribute("aria-selected", String(selected));
+        } else li = keyedItem(p);
+        if (li === at) at = at.nextElementSibling;
+        else list.insertBefore(li, at);
+      });
+      return;
+    }
     const [first, ...later] = rowBatches(posts.length, { scrollTop: list.scrollTop, height: list.clientHeight, rowHeight: ROW_HEIGHT });
-    const rows = ([start, end]: [number, number]) => posts.slice(start, end).map((p) => item(p, summaryLine(p)));
+    const rows = ([start, end]: [number, number]) => posts.slice(start, end).map(keyedItem);
     list.replaceChildren(...rows(first));
     const next = () => {
       const batch = later.shift();
@@ -128,7 +159,10 @@ export function setupLibrary({ session, open, focusTitle, flag }: LibraryDeps): 
     const options = [...list.querySelectorAll<HTMLLIElement>("li[data-id]")];
     // The selected post once its row is built, else the first row.
     const stop = options.find((o) => o.getAttribute("aria-selected") === "true") ?? options[0];
-    for (const o of options) o.tabIndex = o === stop ? 0 : -1;
+    for (const o of options) {
+      const index = o === stop ? 0 : -1;
+      if (o.tabIndex !== index) o.tabIndex = index;
+    }
   }
 
   const firstId = () => {
