@@ -383,7 +383,7 @@ fn figures_startup_memory_and_typing_against_a_bare_webkit_window() {
     for keys in typed {
         eprintln!(
             "e2e figures: keystroke → next frame in a bare WebKitGTK text box (MiniBrowser, \
-             1,500 words, {KEYS} keys): {keys} (the floor under the figures test's typing rows)"
+             1,500 words, {KEYS} keys): {keys} (WebKit's own editing; the figures test sets its typing rows against the app's editor alone)"
         );
     }
     // A regression guard, not a target: what the app holds beyond WebKit's
