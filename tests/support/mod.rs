@@ -6,7 +6,7 @@
 //! beyond the dev-dependencies), so it must compile for all of them:
 //! `#[path = "../support/mod.rs"] mod support;` from `tests/<dir>/main.rs`,
 //! `#[path = "support/mod.rs"] mod support;` from `tests/<name>.rs`, and
-//! `#[path = "../tests/support/mod.rs"] mod support;` from `benches/`.
+//! `#[path = "../support/mod.rs"] mod support;` from `tests/benches/`.
 #![allow(dead_code)]
 
 pub mod wordpress;

@@ -20,13 +20,13 @@ const ITEMS: usize = 10;
 
 /// Realistic bodies: the test fixtures, each repeated to about 600 words.
 const BODIES: [&str; 5] = [
-    include_str!("../tests/fixtures/export_email/crossing.md"),
-    include_str!("../tests/fixtures/export_email/plowing.md"),
-    include_str!("../tests/fixtures/export_email/report.md"),
-    include_str!("../tests/fixtures/export_email/town-hall.md"),
-    include_str!("../tests/fixtures/export_email/evenement.md"),
+    include_str!("../fixtures/export_email/crossing.md"),
+    include_str!("../fixtures/export_email/plowing.md"),
+    include_str!("../fixtures/export_email/report.md"),
+    include_str!("../fixtures/export_email/town-hall.md"),
+    include_str!("../fixtures/export_email/evenement.md"),
 ];
-const INTRO: &str = include_str!("../tests/fixtures/export_email/intro.md");
+const INTRO: &str = include_str!("../fixtures/export_email/intro.md");
 
 fn setup() -> (Store, Vec<Post>) {
     let mut store = Store::open_in_memory().expect("store");

@@ -18,7 +18,7 @@ use postdesk::model::{NewPost, PostPatch, Status};
 use postdesk::store::{EditKind, Store};
 use postdesk::sync::{self, SyncOptions};
 
-#[path = "../tests/support/mod.rs"]
+#[path = "../support/mod.rs"]
 mod support;
 use support::{git, paragraphs, words, Rng};
 

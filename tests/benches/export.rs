@@ -18,7 +18,7 @@ use postdesk::export::site::{export_site, plan_site, Selection, SiteFormat, Site
 use postdesk::model::{Lang, NewPost, Status};
 use postdesk::store::Store;
 
-#[path = "../tests/support/mod.rs"]
+#[path = "../support/mod.rs"]
 mod support;
 use support::{copy_dir, words, Rng, CAMPAIGN_WORDS as WORDS};
 

@@ -8,7 +8,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use postdesk::model::{Lang, NewPost, Status};
 use postdesk::store::Store;
 
-#[path = "../tests/support/mod.rs"]
+#[path = "../support/mod.rs"]
 mod support;
 use support::{paragraphs, words, Rng};
 

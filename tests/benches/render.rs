@@ -22,7 +22,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use postdesk::markdown::live::{LiveDocument, LiveText, TextChange};
 use postdesk::markdown::{parser, render, sanitize, RenderOptions};
 
-#[path = "../tests/support/mod.rs"]
+#[path = "../support/mod.rs"]
 mod support;
 use support::Rng;
 
