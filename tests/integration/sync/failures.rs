@@ -9,20 +9,24 @@ use super::{git, TeamRepo};
 
 /// One fake `ssh` for the failure tests: refuses keys for refuse.invalid,
 /// cannot resolve offline.invalid (the environment is per process, so one
-/// script serves every test).
+/// script serves every test). It lives in Cargo's temporary folder under
+/// `target/`, one fixed path written by an atomic rename, so no run leaves a
+/// folder behind in the system's /tmp.
 fn fake_ssh() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
-        let dir = std::env::temp_dir().join(format!("postdesk-fake-ssh-{}", std::process::id()));
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("fake-ssh");
         std::fs::create_dir_all(&dir).expect("dir");
         let script = dir.join("ssh");
+        let partial = dir.join(format!("ssh.{}", std::process::id()));
         std::fs::write(
-            &script,
+            &partial,
             "#!/bin/sh\ncase \"$*\" in\n  *refuse.invalid*) echo 'git@refuse.invalid: Permission denied (publickey).' >&2 ;;\n  *) echo 'ssh: Could not resolve hostname offline.invalid: Name or service not known' >&2 ;;\nesac\nexit 255\n",
         )
         .expect("script");
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        std::fs::set_permissions(&partial, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        std::fs::rename(&partial, &script).expect("rename");
         std::env::set_var("GIT_SSH_COMMAND", &script);
     });
 }
