@@ -474,17 +474,34 @@ async fn latencies(app: &App) -> Vec<f64> {
         .unwrap_or_default()
 }
 
+/// What the typing rows type: words of five x's, each of which the spell
+/// checker marks as it is typed (its costliest case).
+const NON_WORDS: &str = "xxxxx ";
+/// Words the English dictionary knows: nothing for the spell checker to
+/// mark, as in most of what staff type.
+const REAL_WORDS: &str =
+    "the campaign for fair housing continues with a town hall meeting next week ";
+
 /// Type `keys` characters where the click put the caret, as real X key
 /// events on the app's `window` (through GTK to the page, as a person's
 /// keys go; WebDriver's synthesized keys take another path), one at a time,
 /// and return keystroke → preview painted latencies in ms.
 async fn typing_latencies(app: &App, window: &str, keys: usize) -> Vec<f64> {
+    typing_text_latencies(app, window, NON_WORDS, keys).await
+}
+
+/// `typing_latencies`, typing `text` (letters and spaces) over and over.
+async fn typing_text_latencies(app: &App, window: &str, text: &str, keys: usize) -> Vec<f64> {
     install_probe(app).await;
     app.click(".cm-content").await;
     harness::xdotool(&["windowfocus", "--sync", window]);
-    for i in 0..keys {
-        let key = if i % 6 == 5 { "space" } else { "x" };
-        harness::xdotool(&["key", key]);
+    for (i, c) in text.chars().cycle().take(keys).enumerate() {
+        let key = if c == ' ' {
+            "space".to_owned()
+        } else {
+            c.to_string()
+        };
+        harness::xdotool(&["key", &key]);
         app.wait_js(&format!("return window.__lat.length >= {}", i + 1), 30)
             .await;
     }
@@ -668,6 +685,16 @@ async fn figures_typing_latency_startup_and_memory() {
     for line in phase_rows(&app).await {
         eprintln!("e2e figures: {line}");
     }
+    // The same post, typing words the spell checker accepts.
+    let spelled = typing_text_latencies(&app, &window, REAL_WORDS, KEYS).await;
+    eprintln!(
+        "e2e figures: {}",
+        row(
+            "keystroke → preview painted, 1,500 words, typing real words (the rows above and below type xxxxx, which the spell checker marks)",
+            spelled.clone()
+        )
+    );
+    assert_eq!(spelled.len(), KEYS, "every keystroke updated the preview");
     // A post further down the list: each save moves its row to the top.
     open_titled(&app, "Campaign update 500", "The end.").await;
     let paused = paused_latencies(&app, &window, 20).await;
@@ -812,6 +839,13 @@ async fn figures_typing_latency_startup_and_memory() {
     eprintln!(
         "e2e figures: {}",
         row("keystroke → preview painted, 1,500 words", short)
+    );
+    eprintln!(
+        "e2e figures: {}",
+        row(
+            "keystroke → preview painted, 1,500 words, typing real words",
+            spelled
+        )
     );
     eprintln!(
         "e2e figures: {}",
