@@ -201,6 +201,24 @@ mod tests {
         open.run(state, Wait::Yes).expect("whole text")
     }
 
+    /// The page decides by the same bound which path an edit takes
+    /// (ui/src/livePath.ts): a page with a larger one would send edits the
+    /// core refuses, and every such edit would pay a request for nothing.
+    #[test]
+    fn the_page_bounds_quick_requests_as_the_core_does() {
+        let ts = include_str!("../../ui/src/livePath.ts");
+        let line = ts
+            .lines()
+            .find_map(|l| l.strip_prefix("export const MAX_QUICK_BYTES = "))
+            .expect("livePath.ts exports MAX_QUICK_BYTES");
+        let page: usize = line
+            .trim_end_matches(';')
+            .split('*')
+            .map(|n| n.trim().parse::<usize>().expect("a product of numbers"))
+            .product();
+        assert_eq!(page, MAX_QUICK_BYTES);
+    }
+
     #[test]
     fn only_the_apps_page_is_answered() {
         let body = edit(0, "x");

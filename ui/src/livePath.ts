@@ -12,7 +12,8 @@
 // next edits by the command too.
 import type { IpcError, LivePreview, LiveText } from "./types";
 
-/** The most JSON a quick request carries (the core's `MAX_QUICK_BYTES`). */
+/** The most JSON a quick request carries: the core's `MAX_QUICK_BYTES` (a Rust test in
+ *  src-tauri/desktop/live_path.rs holds the two equal). */
 export const MAX_QUICK_BYTES = 16 * 1024;
 
 /** A quick answer slower than this (ms; a frame)… */
