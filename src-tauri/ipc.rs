@@ -425,11 +425,13 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
         crate::import::wxr::WxrReport,
         crate::import::wxr::WxrPost,
         crate::import::wxr::WxrSkipped,
+        crate::import::wxr::WxrNote,
         WordPressSettings,
         WordPressSettingsUpdate,
         WordPressStatus,
         PublishOptions,
         PublishOutcome,
+        crate::publish::wordpress::PublishNote,
         RemoteCopyStatus,
     );
     // Rough edges of issue #12.

@@ -1,9 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { setLanguage } from "./i18n";
 import {
   PASSWORD_KEY,
+  importNoteText,
   importReportText,
   missingWordPressKey,
   parseChangedOnSite,
+  publishNoteText,
   publishTargets,
   remedyFor,
   settingsKeyFor,
@@ -70,9 +73,9 @@ describe("changed on the site", () => {
 
 describe("outcome words", () => {
   it("says whether a WordPress post was created or updated, and how", () => {
-    const base = { post_id: 1, wordpress_id: 9, link: "http://x/?p=9", status: "publish", created: true, images_uploaded: 2, images_reused: 1, notes: ["Twins are not linked."] };
+    const base = { post_id: 1, wordpress_id: 9, link: "http://x/?p=9", status: "publish", created: true, images_uploaded: 2, images_reused: 1, notes: [{ kind: "no_polylang" as const }] };
     expect(wordpressOutcomeText(base, "Rally")).toBe(
-      "Published \u201cRally\u201d on the WordPress site live. 2 image(s) uploaded, 1 already there. Twins are not linked.",
+      "Published \u201cRally\u201d on the WordPress site live. 2 image(s) uploaded, 1 already there. The site does not run Polylang, so this post and its translation are separate posts, not linked as translations of each other.",
     );
     expect(wordpressOutcomeText({ ...base, created: false, status: "draft", images_uploaded: 0, images_reused: 0, notes: [] }, "Rally")).toBe(
       "Updated \u201cRally\u201d on the WordPress site as a draft.",
@@ -92,10 +95,58 @@ describe("outcome words", () => {
       updated: [post("Three")],
       unchanged: [],
       skipped: [{ what: "page", count: 2 }, { what: "attachment", count: 1 }],
-      notes: ["An image was not found."],
+      notes: [{ kind: "private_made_draft", title: "Minutes" }],
       images_stored: 0,
     });
     expect(text.summary).toBe("3 post(s) from WordPress: 2 new, 1 updated, 0 unchanged; skipped 2 pages, 1 attachment.");
-    expect(text.details).toEqual(["New: One", "New: Two", "Updated from the site: Three", "An image was not found."]);
+    expect(text.details).toEqual(["New: One", "New: Two", "Updated from the site: Three", "\u201cMinutes\u201d was private on WordPress; it is a draft here."]);
+  });
+});
+
+describe("notes of a publish or an import, in the interface's language", () => {
+  afterEach(() => setLanguage("en"));
+
+  it("words every publish note in English and in French, naming the twin's language", () => {
+    const notes = [
+      { kind: "deleted_on_site", link: "https://site/?p=4" },
+      { kind: "site_changes_overwritten" },
+      { kind: "no_polylang" },
+      { kind: "twin_not_published", lang: "fr" },
+      { kind: "twin_not_published", lang: "en" },
+      { kind: "linked_with_translation" },
+    ] as const;
+    const en = notes.map(publishNoteText);
+    expect(en[0]).toContain("(https://site/?p=4)");
+    expect(en[3]).toBe("The French version is not on the site yet; publish it and the two will be linked.");
+    expect(en[4]).toMatch(/^The English version/);
+    setLanguage("fr");
+    const fr = notes.map(publishNoteText);
+    expect(fr[0]).toContain("(https://site/?p=4)");
+    expect(fr[1]).toBe("Les modifications faites sur le site ont été remplacées.");
+    expect(fr[3]).toBe("La version française n’est pas encore sur le site ; publiez-la et les deux seront liées.");
+    expect(fr[4]).toMatch(/^La version anglaise/);
+    // Every note has its own words in each language.
+    expect(new Set(en).size).toBe(notes.length);
+    expect(new Set(fr).size).toBe(notes.length);
+    fr.forEach((f, i) => expect(f).not.toBe(en[i]));
+  });
+
+  it("words every import note in English and in French", () => {
+    const notes = [
+      { kind: "duplicate", guid: "https://site/?p=7" },
+      { kind: "private_made_draft", title: "Procès-verbal" },
+      { kind: "image_not_stored", url: "https://site/a.png" },
+    ] as const;
+    expect(notes.map(importNoteText)).toEqual([
+      "https://site/?p=7 appears twice in the file; it was imported once.",
+      "\u201cProcès-verbal\u201d was private on WordPress; it is a draft here.",
+      "The image https://site/a.png is not in the uploads folder (or is not an image Postdesk stores); it stays a link to the old site.",
+    ]);
+    setLanguage("fr");
+    expect(notes.map(importNoteText)).toEqual([
+      "https://site/?p=7 figure deux fois dans le fichier ; il a été importé une seule fois.",
+      "« Procès-verbal » était privé sur WordPress ; c’est un brouillon ici.",
+      "L’image https://site/a.png n’est pas dans le dossier des téléversements (ou n’est pas une image que Postdesk conserve) ; elle reste un lien vers l’ancien site.",
+    ]);
   });
 });

@@ -3,7 +3,7 @@
 // to offer, the "changed on the site" difference, and the words of an
 // outcome or an import report. Unit-tested in publishing.test.ts.
 import { t } from "./i18n";
-import type { DiffKind, ErrorCode, PublishOutcome, Setting, SitePublishReport, WordPressSettings, WxrReport } from "./types";
+import type { DiffKind, ErrorCode, PublishNote, PublishOutcome, Setting, SitePublishReport, WordPressSettings, WxrNote, WxrReport } from "./types";
 
 /** The settings key of the application password (not a library setting: the keychain). */
 export const PASSWORD_KEY = "wordpress.password";
@@ -88,7 +88,35 @@ export function wordpressOutcomeText(o: PublishOutcome, title: string): string {
   const images = o.images_uploaded + o.images_reused;
   const imageText = images === 0 ? "" : ` ${t("wp-images", { uploaded: o.images_uploaded, reused: o.images_reused })}`;
   const what = t(o.created ? "wp-published" : "wp-updated", { title, status });
-  return `${what}${imageText}${o.notes.map((n) => ` ${n}`).join("")}`;
+  return `${what}${imageText}${o.notes.map((n) => ` ${publishNoteText(n)}`).join("")}`;
+}
+
+/** What a publish tells the person, in the interface's language. */
+export function publishNoteText(n: PublishNote): string {
+  switch (n.kind) {
+    case "deleted_on_site":
+      return t("wp-note-deleted-on-site", { link: n.link });
+    case "site_changes_overwritten":
+      return t("wp-note-site-changes-overwritten");
+    case "no_polylang":
+      return t("wp-note-no-polylang");
+    case "twin_not_published":
+      return t("wp-note-twin-not-published", { lang: n.lang });
+    case "linked_with_translation":
+      return t("wp-note-linked-with-translation");
+  }
+}
+
+/** What an import tells the person, in the interface's language. */
+export function importNoteText(n: WxrNote): string {
+  switch (n.kind) {
+    case "duplicate":
+      return t("import-note-duplicate", { guid: n.guid });
+    case "private_made_draft":
+      return t("import-note-private-made-draft", { title: n.title });
+    case "image_not_stored":
+      return t("import-note-image-not-stored", { url: n.url });
+  }
 }
 
 /** One line about a site-repository publish. */
@@ -106,7 +134,7 @@ export function importReportText(r: WxrReport): { summary: string; details: stri
   const details = [
     ...r.created.map((p) => t("import-new", { title: p.title })),
     ...r.updated.map((p) => t("import-updated", { title: p.title })),
-    ...r.notes,
+    ...r.notes.map(importNoteText),
   ];
   return { summary: `${summary}.`, details };
 }

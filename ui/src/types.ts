@@ -58,6 +58,7 @@ export type { ChangedByInfo } from "./bindings/ChangedByInfo";
 export type { TeammateVersion } from "./bindings/TeammateVersion";
 export type { PublishOptions } from "./bindings/PublishOptions";
 export type { PublishOutcome } from "./bindings/PublishOutcome";
+export type { PublishNote } from "./bindings/PublishNote";
 export type { PublishScope } from "./bindings/PublishScope";
 export type { RemoteCopyStatus } from "./bindings/RemoteCopyStatus";
 export type { SitePublishReport } from "./bindings/SitePublishReport";
@@ -66,4 +67,5 @@ export type { WordPressSettingsUpdate } from "./bindings/WordPressSettingsUpdate
 export type { WordPressStatus } from "./bindings/WordPressStatus";
 export type { WxrPost } from "./bindings/WxrPost";
 export type { WxrReport } from "./bindings/WxrReport";
+export type { WxrNote } from "./bindings/WxrNote";
 export type { WxrSkipped } from "./bindings/WxrSkipped";

@@ -21,8 +21,9 @@ use crate::model::Status;
 /// What an item is for the import.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
-    /// A post to import, with its status and an optional note.
-    Post(Status, Option<String>),
+    /// A post to import, with its status; `true`: a private post, made a
+    /// draft (the report says so).
+    Post(Status, bool),
     /// Not a post (page, attachment, menu item, revision…) or a status
     /// not imported (trash, auto-draft): skipped, counted under this name.
     Skip(String),
@@ -41,13 +42,10 @@ pub fn kind(item: &WxrItem) -> Kind {
         return Kind::Skip(what.to_string());
     }
     match item.status.as_str() {
-        "publish" => Kind::Post(Status::Published, None),
-        "draft" | "pending" => Kind::Post(Status::Draft, None),
-        "future" => Kind::Post(Status::Scheduled, None),
-        "private" => Kind::Post(
-            Status::Draft,
-            Some("was private on WordPress; it is a draft here".to_string()),
-        ),
+        "publish" => Kind::Post(Status::Published, false),
+        "draft" | "pending" => Kind::Post(Status::Draft, false),
+        "future" => Kind::Post(Status::Scheduled, false),
+        "private" => Kind::Post(Status::Draft, true),
         "" => Kind::Skip("post without a status".to_string()),
         other => Kind::Skip(format!("post with status {other}")),
     }

@@ -68,6 +68,38 @@ pub struct WxrSkipped {
     pub count: usize,
 }
 
+/// Something the person should know about an import. Typed, so the window
+/// words it in its own language (ui/src/publishing.ts); `Display` is the
+/// CLI's English.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum WxrNote {
+    /// The file holds this item twice: it was imported once.
+    Duplicate { guid: String },
+    /// A private post on WordPress: a draft here.
+    PrivateMadeDraft { title: String },
+    /// A body image not in the uploads folder (or not an image Postdesk
+    /// stores): it stays a link to the old site.
+    ImageNotStored { url: String },
+}
+
+impl std::fmt::Display for WxrNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Duplicate { guid } => write!(f, "{guid} appears twice in the file; imported once"),
+            Self::PrivateMadeDraft { title } => write!(
+                f,
+                "\u{201c}{title}\u{201d} was private on WordPress; it is a draft here"
+            ),
+            Self::ImageNotStored { url } => write!(
+                f,
+                "the image {url} is not in the uploads folder (or is not an image Postdesk stores); \
+                 it stays a link to the old site"
+            ),
+        }
+    }
+}
+
 /// What a WXR import did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 pub struct WxrReport {
@@ -76,7 +108,7 @@ pub struct WxrReport {
     pub unchanged: Vec<WxrPost>,
     pub skipped: Vec<WxrSkipped>,
     /// Things to know (a private post made a draft, an image not found…).
-    pub notes: Vec<String>,
+    pub notes: Vec<WxrNote>,
     /// Images stored in the library from the uploads folder.
     pub images_stored: usize,
 }
@@ -171,8 +203,8 @@ pub fn import_wxr_text(
     // Where each batch post goes in the report: (created?, post).
     let mut outcomes: Vec<(bool, WxrPost)> = Vec::new();
     for item in &file.items {
-        let (status, note) = match convert::kind(item) {
-            Kind::Post(status, note) => (status, note),
+        let (status, made_draft) = match convert::kind(item) {
+            Kind::Post(status, made_draft) => (status, made_draft),
             Kind::Skip(what) => {
                 skip(&mut report, &what);
                 continue;
@@ -184,17 +216,17 @@ pub fn import_wxr_text(
             item.guid.clone()
         };
         if !seen.insert(guid.clone()) {
-            report
-                .notes
-                .push(format!("{guid} appears twice in the file; imported once"));
+            report.notes.push(WxrNote::Duplicate { guid });
             continue;
         }
         let title = match convert::plain_text(&item.title) {
             t if t.is_empty() => format!("Untitled (WordPress post {})", item.post_id),
             t => t,
         };
-        if let Some(note) = note {
-            report.notes.push(format!("\u{201c}{title}\u{201d} {note}"));
+        if made_draft {
+            report.notes.push(WxrNote::PrivateMadeDraft {
+                title: title.clone(),
+            });
         }
         let clean = convert::clean_html(&item.content);
         let mut body = convert::markdown(&clean);
@@ -282,10 +314,9 @@ pub fn import_wxr_text(
         }
     }
     for url in &imgs.missing {
-        report.notes.push(format!(
-            "the image {url} is not in the uploads folder (or is not an image Postdesk stores); \
-             it stays a link to the old site"
-        ));
+        report
+            .notes
+            .push(WxrNote::ImageNotStored { url: url.clone() });
     }
     report.images_stored = imgs.files.len();
     batch.images = imgs.files;

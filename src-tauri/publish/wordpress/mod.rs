@@ -127,7 +127,48 @@ pub struct PublishOutcome {
     pub images_uploaded: u32,
     pub images_reused: u32,
     /// Things to tell the person (twins not linked, a post deleted on the site…).
-    pub notes: Vec<String>,
+    pub notes: Vec<PublishNote>,
+}
+
+/// Something the person should know about a publish. Typed, so the window
+/// words it in its own language (ui/src/publishing.ts); `Display` is the
+/// CLI's English.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PublishNote {
+    /// The remote post was deleted on the site since the last publish
+    /// (`link`: where it was): it was published again as a new post.
+    DeletedOnSite { link: String },
+    /// Changes made on the site were overwritten (the person chose to).
+    SiteChangesOverwritten,
+    /// The site does not run Polylang: the post and its translation are
+    /// separate, unlinked posts.
+    NoPolylang,
+    /// The translation in `lang` is not on the site yet; publishing it links the two.
+    TwinNotPublished { lang: crate::model::Lang },
+    /// Linked with its translation through Polylang.
+    LinkedWithTranslation,
+}
+
+impl std::fmt::Display for PublishNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::DeletedOnSite { link } => write!(
+                f,
+                "The post was deleted on the site since it was last published ({link}); it was published again as a new post."
+            ),
+            Self::SiteChangesOverwritten => f.write_str("Changes made on the site were overwritten."),
+            Self::NoPolylang => f.write_str(
+                "The site does not run Polylang, so this post and its translation are separate posts, not linked as translations of each other.",
+            ),
+            Self::TwinNotPublished { lang } => write!(
+                f,
+                "The {} version is not on the site yet; publish it and the two will be linked.",
+                lang.as_str()
+            ),
+            Self::LinkedWithTranslation => f.write_str("Linked with its translation through Polylang."),
+        }
+    }
 }
 
 /// Where a post stands on the site.

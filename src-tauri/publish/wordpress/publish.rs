@@ -21,7 +21,9 @@ use super::client::Client;
 use super::media::{self, LibraryImage, MediaCounts};
 use super::outgoing::{self, RemoteText};
 use super::terms::{self, Taxonomy};
-use super::{credentials, site_and_user, PublishOptions, PublishOutcome, WordPressStatus};
+use super::{
+    credentials, site_and_user, PublishNote, PublishOptions, PublishOutcome, WordPressStatus,
+};
 use crate::diff::{revision_diff, RevisionDiff};
 use crate::error::{Error, Result};
 use crate::library_settings;
@@ -159,10 +161,9 @@ fn send_counting(plan: Plan, options: PublishOptions, counts: &mut MediaCounts) 
     if let Some(copy) = existing.clone() {
         match read_remote(&client, copy.remote_id)? {
             None => {
-                notes.push(format!(
-                    "The post was deleted on the site since it was last published ({}); it was published again as a new post.",
-                    copy.link
-                ));
+                notes.push(PublishNote::DeletedOnSite {
+                    link: copy.link.clone(),
+                });
                 existing = None;
             }
             Some(remote) => {
@@ -173,7 +174,7 @@ fn send_counting(plan: Plan, options: PublishOptions, counts: &mut MediaCounts) 
                             diff,
                         });
                     }
-                    notes.push("Changes made on the site were overwritten.".to_string());
+                    notes.push(PublishNote::SiteChangesOverwritten);
                 }
             }
         }
@@ -315,14 +316,11 @@ fn translations(
     post: &Post,
     twins: &[(Lang, Option<i64>)],
     body: &mut Map<String, Value>,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<PublishNote>,
 ) -> Result<()> {
     if !runs_polylang(client)? {
         if !twins.is_empty() {
-            notes.push(
-                "The site does not run Polylang, so this post and its translation are separate posts, not linked as translations of each other."
-                    .to_string(),
-            );
+            notes.push(PublishNote::NoPolylang);
         }
         return Ok(());
     }
@@ -333,14 +331,12 @@ fn translations(
             Some(id) => {
                 linked.insert(lang.as_str().into(), json!(id));
             }
-            None => notes.push(format!(
-                "The {lang} version is not on the site yet; publish it and the two will be linked."
-            )),
+            None => notes.push(PublishNote::TwinNotPublished { lang: *lang }),
         }
     }
     if !linked.is_empty() {
         body.insert("translations".into(), Value::Object(linked));
-        notes.push("Linked with its translation through Polylang.".to_string());
+        notes.push(PublishNote::LinkedWithTranslation);
     }
     Ok(())
 }

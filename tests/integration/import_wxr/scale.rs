@@ -66,3 +66,29 @@ fn a_thousand_posts_import_in_one_go() {
     );
     assert_eq!(again.unchanged.len(), 1000);
 }
+
+#[test]
+fn an_item_twice_in_the_file_is_imported_once_and_the_report_says_so() {
+    let lib = Library::new();
+    let text = fs::read_to_string(export_file()).unwrap();
+    let start = text.find("<item>").unwrap();
+    let end = start + text[start..].find("</item>").unwrap() + "</item>".len();
+    let item = &text[start..end];
+    assert!(item.contains("<wp:post_type><![CDATA[post]]></wp:post_type>"));
+    let doubled = format!("{}{item}\n{}", &text[..end], &text[end..]);
+    let path = lib.dir.path().join("doubled.xml");
+    fs::write(&path, doubled).unwrap();
+    let mut store = lib.open();
+    let once = import(&mut store, &export_file(), None);
+    let lib2 = Library::new();
+    let mut store2 = lib2.open();
+    let twice = import(&mut store2, &path, None);
+    assert_eq!(twice.created.len(), once.created.len());
+    let duplicates: Vec<_> = twice
+        .notes
+        .iter()
+        .filter(|n| matches!(n, WxrNote::Duplicate { .. }))
+        .collect();
+    assert_eq!(duplicates.len(), 1, "{:?}", twice.notes);
+    assert!(duplicates[0].to_string().contains("appears twice"));
+}

@@ -84,6 +84,11 @@ pub fn a_change_made_on_the_site_is_refused_until_forced(site: &mut Site) {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("Changes made on the site were overwritten."),
+        "the command line says what --force did: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let remote = site.remote_post(remote_id);
     assert!(remote["content"]["raw"]
         .as_str()

@@ -3,8 +3,8 @@
 //! in Debian, so a must-use plugin stands in for its REST contract: the
 //! `pll/v1` namespace and the `lang` and `translations` fields of posts.
 
-use postdesk::model::{PostPatch, Status};
-use postdesk::publish::wordpress::{self, PublishOptions};
+use postdesk::model::{Lang, PostPatch, Status};
+use postdesk::publish::wordpress::{self, PublishNote, PublishOptions};
 use postdesk::store::EditKind;
 use serde_json::json;
 
@@ -57,18 +57,14 @@ pub fn twins_are_linked_when_the_site_runs_polylang(site: &mut Site) {
     assert!(
         en_out
             .notes
-            .iter()
-            .any(|n| n.contains("fr version is not on the site yet")),
+            .contains(&PublishNote::TwinNotPublished { lang: Lang::Fr }),
         "{:?}",
         en_out.notes
     );
     let fr_out =
         wordpress::publish_post(&mut site.store, fr.id, PublishOptions::default()).unwrap();
     assert!(
-        fr_out
-            .notes
-            .iter()
-            .any(|n| n.contains("Linked with its translation")),
+        fr_out.notes.contains(&PublishNote::LinkedWithTranslation),
         "{:?}",
         fr_out.notes
     );

@@ -5,7 +5,7 @@
 
 use chrono::{Duration, Utc};
 use postdesk::model::{PostPatch, Status};
-use postdesk::publish::wordpress::{self, PublishOptions, WordPressStatus};
+use postdesk::publish::wordpress::{self, PublishNote, PublishOptions, WordPressStatus};
 use postdesk::store::EditKind;
 
 use super::images::png;
@@ -92,10 +92,7 @@ pub fn a_french_twin_is_a_separate_unlinked_post(site: &mut Site) {
         wordpress::publish_post(&mut site.store, fr.id, PublishOptions::default()).unwrap();
     assert_ne!(en_out.wordpress_id, fr_out.wordpress_id, "two posts");
     assert!(
-        fr_out
-            .notes
-            .iter()
-            .any(|n| n.contains("does not run Polylang") && n.contains("not linked")),
+        fr_out.notes.contains(&PublishNote::NoPolylang),
         "{:?}",
         fr_out.notes
     );

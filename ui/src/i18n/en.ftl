@@ -260,6 +260,9 @@ import-skipped-nav-menu-item = { $count ->
 }
 import-new = New: { $title }
 import-updated = Updated from the site: { $title }
+import-note-duplicate = { $guid } appears twice in the file; it was imported once.
+import-note-private-made-draft = “{ $title }” was private on WordPress; it is a draft here.
+import-note-image-not-stored = The image { $url } is not in the uploads folder (or is not an image Postdesk stores); it stays a link to the old site.
 recovery-restored-backup = Restored the backup of { $when }. Postdesk opens it now.
 recovery-restored-backup-kept-aside = Restored the backup of { $when }. The damaged file is kept beside the library as “{ $file }”. Postdesk opens it now.
 
@@ -281,6 +284,14 @@ wp-status-future = scheduled
 wp-status-pending = pending review
 wp-status-private = as private
 wp-images = { $uploaded } image(s) uploaded, { $reused } already there.
+wp-note-deleted-on-site = The post was deleted on the site since it was last published ({ $link }); it was published again as a new post.
+wp-note-site-changes-overwritten = Changes made on the site were overwritten.
+wp-note-no-polylang = The site does not run Polylang, so this post and its translation are separate posts, not linked as translations of each other.
+wp-note-twin-not-published = The { $lang ->
+    [fr] French
+   *[en] English
+  } version is not on the site yet; publish it and the two will be linked.
+wp-note-linked-with-translation = Linked with its translation through Polylang.
 site-nothing-changed = Nothing changed in the site repository, so nothing was pushed.
 site-pushed = Pushed { $commit } to { $target }: { $files } file(s).
 

@@ -275,6 +275,9 @@ import-skipped-nav-menu-item = { $count ->
 }
 import-new = Nouveau : { $title }
 import-updated = Mis à jour depuis le site : { $title }
+import-note-duplicate = { $guid } figure deux fois dans le fichier ; il a été importé une seule fois.
+import-note-private-made-draft = « { $title } » était privé sur WordPress ; c’est un brouillon ici.
+import-note-image-not-stored = L’image { $url } n’est pas dans le dossier des téléversements (ou n’est pas une image que Postdesk conserve) ; elle reste un lien vers l’ancien site.
 recovery-restored-backup = La sauvegarde du { $when } a été restaurée. Postdesk l’ouvre maintenant.
 recovery-restored-backup-kept-aside = La sauvegarde du { $when } a été restaurée. Le fichier endommagé est conservé à côté de la bibliothèque sous le nom « { $file } ». Postdesk l’ouvre maintenant.
 
@@ -296,6 +299,14 @@ wp-status-future = en programmation
 wp-status-pending = en attente de relecture
 wp-status-private = en privé
 wp-images = { $uploaded } image(s) téléversée(s), { $reused } déjà présente(s).
+wp-note-deleted-on-site = L’article a été supprimé du site depuis sa dernière publication ({ $link }) ; il a été publié de nouveau comme nouvel article.
+wp-note-site-changes-overwritten = Les modifications faites sur le site ont été remplacées.
+wp-note-no-polylang = Le site n’utilise pas Polylang : cet article et sa traduction sont deux articles distincts, non liés comme traductions l’un de l’autre.
+wp-note-twin-not-published = La version { $lang ->
+    [fr] française
+   *[en] anglaise
+  } n’est pas encore sur le site ; publiez-la et les deux seront liées.
+wp-note-linked-with-translation = Lié à sa traduction par Polylang.
 site-nothing-changed = Rien n’a changé dans le dépôt du site, donc rien n’a été poussé.
 site-pushed = { $commit } poussé vers { $target } : { $files } fichier(s).
 
