@@ -355,7 +355,7 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
             out.push(Binding { file, source });
         )*};
     }
-    use crate::diff::{DiffKind, DiffLine, RevisionDiff};
+    use crate::diff::{DiffKind, DiffLine, DiffNotice, RevisionDiff};
     use crate::export::site::StepKind;
     use crate::library_settings::{Setting, SettingGroup};
     use crate::markdown::live::{BlockSplice, LivePreview, LiveText, TextChange};
@@ -385,6 +385,7 @@ pub fn typescript_bindings() -> Result<Vec<Binding>, ts_rs::ExportError> {
         DiffLine,
         DiffKind,
         RevisionDiff,
+        DiffNotice,
         Asset,
         Template,
         Heading,

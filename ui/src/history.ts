@@ -7,7 +7,7 @@ import { dateTime, t } from "./i18n";
 import { rpc } from "./rpc";
 import { setSaveState } from "./statusbar";
 import type { Post, Revision, TeammateVersion } from "./types";
-import { bodyRow, type DiffRow, versionDiffRows } from "./versionDiff";
+import { bodyRow, diffNoticeText, type DiffRow, versionDiffRows } from "./versionDiff";
 
 export interface HistoryPanel {
   isOpen(): boolean;
@@ -82,7 +82,7 @@ export function setupHistory({ session, showRestored }: HistoryDeps): HistoryPan
     try {
       const compared = await rpc.revisionDiff(session.post.id, r.id);
       const notice = compared.body.notice;
-      diff.replaceChildren(...(notice ? [element("p", notice, "diff-notice")] : []), ...versionDiffRows(compared).map(paint));
+      diff.replaceChildren(...(notice ? [element("p", diffNoticeText(notice), "diff-notice")] : []), ...versionDiffRows(compared).map(paint));
       restoreButton.disabled = false;
     } catch (e) {
       showError(e);
@@ -99,7 +99,7 @@ export function setupHistory({ session, showRestored }: HistoryDeps): HistoryPan
       const { lines, notice } = await rpc.teammateDiff(session.post.id, v.commit);
       diff.replaceChildren(
         element("p", t("history-theirs", { name: v.name }), "diff-notice"),
-        ...(notice ? [element("p", notice, "diff-notice")] : []),
+        ...(notice ? [element("p", diffNoticeText(notice), "diff-notice")] : []),
         ...lines.map((l) => paint(bodyRow(l))),
       );
     } catch (e) {

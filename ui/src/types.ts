@@ -38,6 +38,7 @@ export type { PostPatch } from "./bindings/PostPatch";
 export type { PostSummary } from "./bindings/PostSummary";
 export type { Revision } from "./bindings/Revision";
 export type { RevisionDiff } from "./bindings/RevisionDiff";
+export type { DiffNotice } from "./bindings/DiffNotice";
 export type { VersionDiff } from "./bindings/VersionDiff";
 export type { FieldChange } from "./bindings/FieldChange";
 export type { RevisionReason } from "./bindings/RevisionReason";

@@ -1,5 +1,21 @@
-import { describe, expect, it } from "vitest";
-import { versionDiffRows } from "./versionDiff";
+import { afterEach, describe, expect, it } from "vitest";
+import { setLanguage } from "./i18n";
+import { diffNoticeText, versionDiffRows } from "./versionDiff";
+
+describe("diffNoticeText", () => {
+  afterEach(() => setLanguage("en"));
+
+  it("says why a comparison is not whole, in English and in French", () => {
+    const large = { kind: "too_large", removed: 3, added: 100000 } as const;
+    expect(diffNoticeText(large)).toBe(
+      "These versions are too large to compare line by line: about 100,003 lines changed (3 in this version, 100,000 in the current text).",
+    );
+    expect(diffNoticeText({ kind: "simplified" })).toMatch(/^This comparison took too long/);
+    setLanguage("fr");
+    expect(diffNoticeText(large)).toMatch(/^Ces versions sont trop longues pour être comparées ligne par ligne : environ 100\s003 lignes ont changé \(3 dans cette version, 100\s000 dans le texte actuel\)\.$/);
+    expect(diffNoticeText({ kind: "simplified" })).toMatch(/^Cette comparaison prenait trop de temps/);
+  });
+});
 
 describe("versionDiffRows", () => {
   it("shows the changed title and teaser before the body", () => {

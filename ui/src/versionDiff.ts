@@ -1,13 +1,23 @@
 // The History panel's comparison as lines to paint, NO DOM (tested:
 // versionDiff.test.ts): the title and teaser that changed, each as its old
 // and new value, then the body's lines under a heading.
-import type { DiffKind, DiffLine, FieldChange, VersionDiff } from "./types";
+import type { DiffKind, DiffLine, DiffNotice, FieldChange, VersionDiff } from "./types";
 import { t } from "./i18n";
 
 const FIELD_LABELS = (): Record<FieldChange["field"], string> => ({ title: t("ui-title"), summary: t("ui-teaser") });
 /** An empty teaser: the preview uses the first paragraph. */
 const NO_TEASER = () => t("diff-no-teaser");
 const MARKS: Record<DiffKind, string> = { added: "+", removed: "−", same: " ", skipped: "⋯" };
+
+/** Why the comparison is not a whole line-by-line diff, in the interface's language. */
+export function diffNoticeText(n: DiffNotice): string {
+  switch (n.kind) {
+    case "too_large":
+      return t("diff-notice-too-large", { total: n.removed + n.added, removed: n.removed, added: n.added });
+    case "simplified":
+      return t("diff-notice-simplified");
+  }
+}
 
 /** One painted row: a heading, or a line of a diff with its kind. */
 export type DiffRow = { heading: string } | { kind: DiffKind; text: string };

@@ -337,7 +337,7 @@ pub fn diff_as_text(diff: &RevisionDiff) -> String {
         out.push('\n');
     }
     if let Some(notice) = &diff.notice {
-        out.push_str(notice);
+        out.push_str(&notice.to_string());
         out.push('\n');
     }
     out

@@ -485,6 +485,8 @@ featured-summary-gone = Now: an image that is no longer in the library.
 diff-no-teaser = (none: the first paragraph is used)
 diff-body = Body
 diff-unchanged = (unchanged)
+diff-notice-too-large = These versions are too large to compare line by line: about { $total } lines changed ({ $removed } in this version, { $added } in the current text).
+diff-notice-simplified = This comparison took too long and was simplified: some unchanged lines may show as removed and added again.
 digest-not-kept = The digest could not be kept.
 translation-open = Open the { $lang ->
     [fr] French

@@ -499,6 +499,8 @@ featured-summary-gone = Actuellement : une image qui n’est plus dans la bibli
 diff-no-teaser = (aucune : le premier paragraphe est utilisé)
 diff-body = Texte
 diff-unchanged = (inchangé)
+diff-notice-too-large = Ces versions sont trop longues pour être comparées ligne par ligne : environ { $total } lignes ont changé ({ $removed } dans cette version, { $added } dans le texte actuel).
+diff-notice-simplified = Cette comparaison prenait trop de temps et a été simplifiée : des lignes inchangées peuvent apparaître comme supprimées puis ajoutées.
 digest-not-kept = Le récapitulatif n’a pas pu être conservé.
 translation-open = Ouvrir la version { $lang ->
     [fr] française
