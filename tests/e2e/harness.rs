@@ -12,16 +12,33 @@ use serde_json::{json, Value};
 
 pub struct App {
     pub client: Client,
-    driver: Child,
+    /// Held for its `Drop`: the driver and all it started stop with the `App`.
+    _driver: DriverGroup,
     /// From spawning the driver to an editable window.
     pub startup: Duration,
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
+/// Two different free ports. Both listeners are held until both ports are
+/// known: a port picked and released can be picked again at once, and
+/// tauri-driver and WebKitWebDriver given the same port fail to start (a
+/// whole e2e run failed so).
+fn two_free_ports() -> (u16, u16) {
+    let bind = || TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let (a, b) = (bind(), bind());
+    let port = |l: &TcpListener| l.local_addr().expect("a bound port").port();
+    (port(&a), port(&b))
+}
+
+/// tauri-driver's process group, stopped when dropped: tauri-driver starts
+/// WebKitWebDriver (which starts the app) and does not stop it when killed.
+/// Held from the spawn on, so a launch that fails before the session exists
+/// leaves no driver behind either.
+struct DriverGroup(Child);
+
+impl Drop for DriverGroup {
+    fn drop(&mut self) {
+        stop_group(&mut self.0);
+    }
 }
 
 fn tauri_driver() -> PathBuf {
@@ -78,8 +95,7 @@ impl App {
         );
         let dialogs = dialog_dir(home);
         std::fs::create_dir_all(&dialogs).expect("create the dialog folder");
-        let port = free_port();
-        let native = free_port();
+        let (port, native) = two_free_ports();
         let start = Instant::now();
         let driver = Command::new(tauri_driver())
             .args([
@@ -102,6 +118,7 @@ impl App {
             .process_group(0)
             .spawn()
             .expect("tauri-driver not found: run scripts/test.sh, which installs it");
+        let driver = DriverGroup(driver);
         let url = format!("http://127.0.0.1:{port}");
         let deadline = Instant::now() + Duration::from_secs(20);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
@@ -135,7 +152,7 @@ impl App {
         };
         let mut app = App {
             client,
-            driver,
+            _driver: driver,
             startup: Duration::ZERO,
         };
         app.wait_js("return document.body.dataset.ready === 'true' && !!document.querySelector('.cm-content')", 30)
@@ -235,15 +252,6 @@ impl App {
     /// stops the driver and everything it started.
     pub async fn quit(self) {
         let _ = self.client.clone().close().await;
-    }
-}
-
-impl Drop for App {
-    /// tauri-driver starts WebKitWebDriver (which starts the app) and does
-    /// not stop it when killed: stop the driver's whole process group, also
-    /// when a test panics, so no WebKitWebDriver outlives its test.
-    fn drop(&mut self) {
-        stop_group(&mut self.driver);
     }
 }
 
