@@ -109,8 +109,13 @@ pub(crate) fn split(markdown: &str) -> Option<Split> {
                 if depth == 0 {
                     // A paragraph may start after link definitions, which
                     // then shape how its first line reads ("-" is no list
-                    // item there): it takes them in.
-                    let paragraph = matches!(tag, Tag::Paragraph);
+                    // item there, an indented line no code): it takes them
+                    // in. So does a setext heading: a paragraph underlined.
+                    let paragraph = matches!(tag, Tag::Paragraph)
+                        || (matches!(tag, Tag::Heading { .. })
+                            && !markdown[range.clone()]
+                                .trim_start_matches([' ', '\t'])
+                                .starts_with('#'));
                     let after_definitions = paragraph
                         && !markdown[previous_end.min(range.start)..range.start]
                             .trim()
@@ -120,10 +125,22 @@ pub(crate) fn split(markdown: &str) -> Option<Split> {
                     } else {
                         line_start(markdown, range.start)
                     };
-                    // Indented as code, yet a paragraph: it goes on from
+                    // Indented as code yet a paragraph, or right under a
+                    // definition (no blank line between): it goes on from
                     // definitions the block before it took in (a list's
-                    // range runs over them); it cannot stand alone.
-                    merge = paragraph && !after_definitions && range.start - start > 3;
+                    // range runs over them); it cannot stand alone ("-"
+                    // there is text, not a list item).
+                    let under_definition = || {
+                        out.definitions.iter().any(|d| {
+                            d.at < previous_end
+                                && d.end <= range.start
+                                && markdown[d.end..range.start].trim().is_empty()
+                                && markdown[d.end..range.start].matches('\n').count() <= 1
+                        })
+                    };
+                    merge = paragraph
+                        && !after_definitions
+                        && (range.start - start > 3 || under_definition());
                 }
                 depth += 1;
                 None

@@ -951,6 +951,25 @@ mod tests {
         }
     }
 
+    /// Lines after link definitions go on the definitions' paragraph: an
+    /// indented line there is text, not code, and with `---` under it a
+    /// setext heading (found by the property test: a footnote definition
+    /// became a link definition as a letter was typed into its label).
+    #[test]
+    fn a_setext_heading_after_link_definitions_reads_as_in_a_whole_render() {
+        check(&[
+            "- a\n\n[^1]: Sources\n    more Sources\n---\n~~~\ncode\n",
+            "- a\n\n[a^1]: Sources\n    more Sources\n---\n~~~\ncode\n",
+            "[a]: /x\n    more\n---\n\nEnd.\n",
+            "[a]: /x\n[b]: /y\n  more\nSources\n===\n\nEnd.\n",
+            "[a]: /x\n## Heading\n\nEnd.\n",
+        ]);
+        check(&[
+            "* x\n    indented code\n\n[r]: https://example.org/r \"R\"\na[^1] and [^n1]\n",
+            "* x\n    indented code\n\n[r]: https://example\n-\na[^1] and [^n1]\n",
+        ]);
+    }
+
     #[test]
     fn positions_are_utf16_code_units() {
         let mut doc = LiveDocument::default();
