@@ -26,19 +26,34 @@ use postdesk::model::{Post, Status};
 use postdesk::slug::{base_slug, is_valid, slugify};
 use postdesk::store::Store;
 use proptest::prelude::*;
-use proptest::test_runner::Config;
+use proptest::test_runner::{Config, RngSeed};
 
 /// Cases per property unless `PROPTEST_CASES` says otherwise.
 const DEFAULT_CASES: u32 = 48;
+
+/// The seed of the test suite's cases unless `PROPTEST_RNG_SEED` says
+/// otherwise: the suite checks the same cases on every run, so a red run is
+/// a change's doing, not a new random find blocking everything else. To
+/// explore, give a seed and many cases, e.g.
+/// `PROPTEST_RNG_SEED=$RANDOM PROPTEST_CASES=30000 cargo test --release
+/// --no-default-features --test integration proptests`; pin what it finds
+/// as a named test beside the code it breaks.
+const DEFAULT_SEED: u64 = 20_261_202;
 
 fn config() -> Config {
     let cases = std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(DEFAULT_CASES);
+    let rng_seed = match std::env::var("PROPTEST_RNG_SEED") {
+        // Config::default() reads it.
+        Ok(_) => Config::default().rng_seed,
+        Err(_) => RngSeed::Fixed(DEFAULT_SEED),
+    };
     Config {
         cases,
-        // Failures are pinned as named tests below, not in a regressions file.
+        rng_seed,
+        // Failures are pinned as named tests, not in a regressions file.
         failure_persistence: None,
         ..Config::default()
     }
