@@ -299,34 +299,6 @@ fn bench_render(c: &mut Criterion) {
     }
 }
 
-/// `doc` with `n` footnotes cited through it (`[^src-i]`, defined at the
-/// end, as the "myths and facts" explainers do) and as many reference links.
-fn with_footnotes(doc: &str, n: usize) -> String {
-    let paragraphs: Vec<&str> = doc.split("\n\n").collect();
-    let step = (paragraphs.len() / n).max(1);
-    let mut out = String::with_capacity(doc.len() + n * 120);
-    let mut cited = 0;
-    for (i, p) in paragraphs.iter().enumerate() {
-        out.push_str(p);
-        if i % step == step - 1 && cited < n && !p.starts_with(['#', '|', '-', '`', '!', '>']) {
-            cited += 1;
-            out.push_str(&format!(" See [the study][ref-{cited}].[^src-{cited}]"));
-        }
-        out.push_str("\n\n");
-    }
-    for i in 1..=cited {
-        out.push_str(&format!(
-            "[^src-{i}]: Source {i}, *Annual report*, p. {i}.\n\n"
-        ));
-    }
-    for i in 1..=cited {
-        out.push_str(&format!(
-            "[ref-{i}]: https://example.org/study/{i} \"Study {i}\"\n"
-        ));
-    }
-    out
-}
-
 /// Where a writer types: the end of the paragraph in the middle of `doc`,
 /// as a UTF-16 offset (what the editor sends).
 fn typing_point(doc: &str) -> u32 {
@@ -408,7 +380,7 @@ fn bench_live(c: &mut Criterion) {
     let short = document(1_500, 7);
     let middle = document(20_000, 9);
     let long = document(100_000, 42);
-    let cited = with_footnotes(&document(20_000, 11), 40);
+    let cited = support::with_footnotes(&document(20_000, 11), 40);
     let base = print_keystroke_ratio("1.5k_words", &short, &opts);
     for (name, doc) in [
         ("20k_words", &middle),

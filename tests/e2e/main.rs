@@ -333,36 +333,6 @@ fn prose(words: usize) -> String {
     out
 }
 
-/// `text` with `n` footnotes cited through it and as many reference links
-/// (defined at the end, as the "myths and facts" explainers do).
-fn with_footnotes(text: &str, n: usize) -> String {
-    let paragraphs: Vec<&str> = text.split("\n\n").collect();
-    let step = (paragraphs.len() / n).max(1);
-    let mut out = String::new();
-    let (mut cited, mut due) = (0, 0);
-    for (i, p) in paragraphs.iter().enumerate() {
-        out.push_str(p);
-        if i % step == step - 1 {
-            due += 1;
-        }
-        if due > 0 && cited < n && !p.starts_with('#') {
-            due -= 1;
-            cited += 1;
-            out.push_str(&format!(" See [the study][ref-{cited}].[^src-{cited}]"));
-        }
-        out.push_str("\n\n");
-    }
-    for i in 1..=cited {
-        out.push_str(&format!(
-            "[^src-{i}]: Source {i}, *Annual report*, p. {i}.\n\n"
-        ));
-    }
-    for i in 1..=cited {
-        out.push_str(&format!("[ref-{i}]: https://example.org/study/{i}\n"));
-    }
-    out
-}
-
 /// Install the latency probe: each keydown's time is queued; when the
 /// preview's DOM (inside the iframe) changes, the keys queued so far get
 /// their keydown → DOM-changed time, and at the next animation frame (the
@@ -596,7 +566,7 @@ async fn open_titled(app: &App, title: &str, last_words: &str) {
 #[tokio::test(flavor = "multi_thread")]
 async fn figures_typing_latency_startup_and_memory() {
     let dir = tempfile::tempdir().unwrap();
-    let cited = with_footnotes(&prose(20_000), 40);
+    let cited = support::with_footnotes(&prose(20_000), 40);
     let db = library(dir.path(), |s| {
         // A 1,000-post library: 996 ordinary posts and the four measured.
         for i in 0..996 {

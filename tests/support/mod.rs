@@ -188,3 +188,38 @@ pub fn paragraphs(rng: &mut Rng, n: usize, per_paragraph: usize) -> String {
     }
     s
 }
+
+/// `text` with `n` footnotes cited through it (`[^src-i]`) and as many
+/// reference links (`[ref-i]`, with a title), all defined at the end, as
+/// the "myths and facts" explainers do. Citations go at the end of
+/// paragraphs spread evenly through the text, never after a heading, table,
+/// list, code fence, image or quote (where they would change its block).
+pub fn with_footnotes(text: &str, n: usize) -> String {
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    let step = (paragraphs.len() / n.max(1)).max(1);
+    let mut out = String::with_capacity(text.len() + n * 120);
+    let (mut cited, mut due) = (0, 0);
+    for (i, p) in paragraphs.iter().enumerate() {
+        out.push_str(p);
+        if i % step == step - 1 {
+            due += 1;
+        }
+        if due > 0 && cited < n && !p.starts_with(['#', '|', '-', '`', '!', '>']) {
+            due -= 1;
+            cited += 1;
+            out.push_str(&format!(" See [the study][ref-{cited}].[^src-{cited}]"));
+        }
+        out.push_str("\n\n");
+    }
+    for i in 1..=cited {
+        out.push_str(&format!(
+            "[^src-{i}]: Source {i}, *Annual report*, p. {i}.\n\n"
+        ));
+    }
+    for i in 1..=cited {
+        out.push_str(&format!(
+            "[ref-{i}]: https://example.org/study/{i} \"Study {i}\"\n"
+        ));
+    }
+    out
+}
