@@ -30,7 +30,7 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use pulldown_cmark::{BrokenLink, CowStr, Event, Tag};
+use pulldown_cmark::{BrokenLink, CodeBlockKind, CowStr, Event, Tag};
 use serde::Serialize;
 use unicase::UniCase;
 
@@ -138,9 +138,13 @@ pub(crate) fn split(markdown: &str) -> Option<Split> {
                                 && markdown[d.end..range.start].matches('\n').count() <= 1
                         })
                     };
-                    merge = paragraph
-                        && !after_definitions
-                        && (range.start - start > 3 || under_definition());
+                    // Any block but indented code that starts indented as
+                    // code (a footnote definition indented under another)
+                    // goes on from the block before too.
+                    let indented_code = matches!(tag, Tag::CodeBlock(CodeBlockKind::Indented));
+                    merge = !after_definitions
+                        && ((range.start - start > 3 && !indented_code)
+                            || (paragraph && under_definition()));
                 }
                 depth += 1;
                 None

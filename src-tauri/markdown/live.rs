@@ -965,6 +965,10 @@ mod tests {
             "[a]: /x\n## Heading\n\nEnd.\n",
         ]);
         check(&[
+            "[^1]: Notes\n    more Notes\n\n\n\n",
+            "[^1]: Notes\n    [^1]: Sources\n    more Sources\nmore Notes\n\n\n\n",
+        ]);
+        check(&[
             "* x\n    indented code\n\n[r]: https://example.org/r \"R\"\na[^1] and [^n1]\n",
             "* x\n    indented code\n\n[r]: https://example\n-\na[^1] and [^n1]\n",
         ]);
