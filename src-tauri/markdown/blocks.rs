@@ -125,11 +125,15 @@ pub(crate) fn split(markdown: &str) -> Option<Split> {
                     } else {
                         line_start(markdown, range.start)
                     };
-                    // Indented as code yet a paragraph, or right under a
-                    // definition (no blank line between): it goes on from
-                    // definitions the block before it took in (a list's
-                    // range runs over them); it cannot stand alone ("-"
-                    // there is text, not a list item).
+                    // A block that goes on from the block before cannot
+                    // stand alone, and joins it:
+                    // - a paragraph right under a definition (no blank line
+                    //   between) that the block before took in (a list's
+                    //   range runs over the definitions under it): its "-"
+                    //   is text there, not a list item;
+                    // - any block but indented code that starts indented as
+                    //   code (a paragraph's lazy line, a footnote definition
+                    //   indented under another).
                     let under_definition = || {
                         out.definitions.iter().any(|d| {
                             d.at < previous_end
@@ -138,9 +142,6 @@ pub(crate) fn split(markdown: &str) -> Option<Split> {
                                 && markdown[d.end..range.start].matches('\n').count() <= 1
                         })
                     };
-                    // Any block but indented code that starts indented as
-                    // code (a footnote definition indented under another)
-                    // goes on from the block before too.
                     let indented_code = matches!(tag, Tag::CodeBlock(CodeBlockKind::Indented));
                     merge = !after_definitions
                         && ((range.start - start > 3 && !indented_code)
