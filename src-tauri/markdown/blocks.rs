@@ -35,7 +35,7 @@ use serde::Serialize;
 use unicase::UniCase;
 
 use super::anchors::{AnchorRequest, Anchors};
-use super::footnotes::{FootnoteState, FootnoteUse};
+use super::footnotes::{FootnoteLabel, FootnoteState, FootnoteUse};
 use super::html_balance::is_self_contained;
 use super::live::LiveDocument;
 use super::{parser, parser_with_links, render_events, Heading, RenderOptions};
@@ -59,8 +59,8 @@ pub(crate) struct LinkDefinition {
 #[derive(Debug, Clone)]
 pub(crate) struct Piece {
     pub range: Range<usize>,
-    /// Footnote labels the block defines (lowercased).
-    pub defines: Vec<String>,
+    /// Footnote labels the block defines.
+    pub defines: Vec<FootnoteLabel>,
 }
 
 /// A stretch of text cut into blocks, with its link definitions.
@@ -101,7 +101,9 @@ pub(crate) fn split(markdown: &str) -> Option<Split> {
     for (event, range) in parser.into_offset_iter() {
         match &event {
             Event::Html(html) | Event::InlineHtml(html) => raw.push_str(html),
-            Event::Start(Tag::FootnoteDefinition(label)) => defines.push(label.to_lowercase()),
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                defines.push(UniCase::new(label.to_string()))
+            }
             _ => {}
         }
         let block_end = match event {
@@ -215,28 +217,68 @@ fn line_start(markdown: &str, at: usize) -> usize {
     }
 }
 
-/// The footnote labels written as `[^label]` in `source` (lowercased, each
-/// once): the ones that need a definition to be references.
-pub(crate) fn footnote_labels(source: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+/// The footnote labels written as `[^label]` in `source` (each once): the
+/// ones that need a definition to be references. Read as pulldown-cmark
+/// reads them (`linklabel.rs`), or it would not see a stub definition as
+/// the one it references: a backslash escapes the `]` after it, runs of
+/// whitespace are one space, the ends trimmed, no line break (GFM
+/// footnotes). A `\|` also gives the label with `|` (a table cell reads it
+/// so). No length limit: a label too long to be one only gets a stub that
+/// is not read as a definition, which is harmless.
+pub(crate) fn footnote_labels(source: &str) -> Vec<FootnoteLabel> {
+    let mut out: Vec<FootnoteLabel> = Vec::new();
     for (at, _) in source.match_indices("[^") {
-        let rest = &source[at + 2..];
-        let Some(end) = rest.find(']') else { continue };
-        let label = &rest[..end];
-        if label.is_empty() || label.len() > 999 || label.contains(['[', '\n', '\r']) {
+        let Some(label) = footnote_label(&source[at + 2..]) else {
             continue;
-        }
-        let label = label.to_lowercase();
-        if !out.contains(&label) {
-            out.push(label);
+        };
+        let in_table = label.contains("\\|").then(|| label.replace("\\|", "|"));
+        for label in std::iter::once(label).chain(in_table) {
+            let label = UniCase::new(label);
+            if !out.contains(&label) {
+                out.push(label);
+            }
         }
     }
     out
 }
 
+/// The label of a footnote reference whose `[^` comes right before `rest`.
+fn footnote_label(rest: &str) -> Option<String> {
+    let bytes = rest.as_bytes();
+    let space = |b: u8| (0x09..=0x0d).contains(&b) || b == b' ';
+    let mut label = String::new();
+    let mut at = 0;
+    loop {
+        match *bytes.get(at)? {
+            b'[' | b'\n' | b'\r' => return None,
+            b']' => break,
+            b'\\' if bytes.get(at + 1).is_some_and(u8::is_ascii_punctuation) => {
+                label.push_str(&rest[at..at + 2]);
+                at += 2;
+            }
+            b if space(b) => {
+                while bytes
+                    .get(at)
+                    .is_some_and(|b| space(*b) && !matches!(b, b'\n' | b'\r'))
+                {
+                    at += 1;
+                }
+                label.push(' ');
+            }
+            _ => {
+                let c = rest[at..].chars().next()?;
+                label.push(c);
+                at += c.len_utf8();
+            }
+        }
+    }
+    let label = label.trim_matches(' ');
+    (!label.is_empty()).then(|| label.to_owned())
+}
+
 /// Footnote numbers as a block sees them: each label it uses, in order of
 /// first use, with its number and whether it was referenced before the block.
-pub(crate) type FootnoteContext = Vec<(String, usize, bool)>;
+pub(crate) type FootnoteContext = Vec<(FootnoteLabel, usize, bool)>;
 
 /// The context a block rendered on its own has: numbers from 1, nothing
 /// referenced before.
@@ -300,7 +342,7 @@ impl Rendition {
 /// How to render one block: its place in the document.
 pub(crate) struct Place<'p> {
     /// Footnote labels defined in other blocks that this one references.
-    pub stubs: &'p [String],
+    pub stubs: &'p [FootnoteLabel],
     /// The document's reference link definitions (first one per label).
     pub links: &'p HashMap<Label, LinkDefinition>,
     /// Heading ids to give, or `None` for the block's own.

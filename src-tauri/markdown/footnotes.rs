@@ -7,20 +7,25 @@
 use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+use unicase::UniCase;
+
+/// A footnote label as pulldown-cmark matches them: Unicode case folded
+/// (`[^Straße]` refers to `[^STRASSE]`), whitespace already collapsed by the
+/// parser.
+pub(crate) type FootnoteLabel = UniCase<String>;
 
 /// One footnote reference or definition met, in document order.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct FootnoteUse {
-    /// The label, lowercased (labels match case-insensitively).
-    pub label: String,
+    pub label: FootnoteLabel,
     pub definition: bool,
 }
 
 /// The footnote numbers handed out so far in one document.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct FootnoteState {
-    /// Footnote number by label (lowercased).
-    numbers: HashMap<String, usize>,
+    /// Footnote number by label.
+    numbers: HashMap<FootnoteLabel, usize>,
     /// The number the next new label gets.
     next: usize,
     /// The numbers that have had a reference yet.
@@ -32,7 +37,10 @@ pub(crate) struct FootnoteState {
 impl FootnoteState {
     /// A state that already knows `numbers` and which of them were
     /// `referenced` (a block rendered with its place in the document).
-    pub(crate) fn given(numbers: HashMap<String, usize>, referenced: HashSet<usize>) -> Self {
+    pub(crate) fn given(
+        numbers: HashMap<FootnoteLabel, usize>,
+        referenced: HashSet<usize>,
+    ) -> Self {
         FootnoteState {
             next: numbers.values().max().copied().unwrap_or(0),
             numbers,
@@ -41,13 +49,13 @@ impl FootnoteState {
         }
     }
 
-    /// The number of `label` (lowercased), given out in order of first use.
-    pub(crate) fn number(&mut self, label: &str) -> usize {
+    /// The number of `label`, given out in order of first use.
+    pub(crate) fn number(&mut self, label: &FootnoteLabel) -> usize {
         if let Some(n) = self.numbers.get(label) {
             return *n;
         }
         self.next += 1;
-        self.numbers.insert(label.to_owned(), self.next);
+        self.numbers.insert(label.clone(), self.next);
         self.next
     }
 
@@ -87,7 +95,7 @@ impl<'a, 's, I: Iterator<Item = Event<'a>>> Footnotes<'a, 's, I> {
     }
 
     fn number(&mut self, label: &str, definition: bool) -> usize {
-        let label = label.to_lowercase();
+        let label = UniCase::new(label.to_owned());
         let n = self.state.number(&label);
         self.state.uses.push(FootnoteUse { label, definition });
         n

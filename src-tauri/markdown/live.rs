@@ -35,7 +35,7 @@ use super::blocks::{
     context_in, footnote_labels, render_block, split, FootnoteContext, Label, LinkDefinition,
     Place, Rendition,
 };
-use super::footnotes::FootnoteState;
+use super::footnotes::{FootnoteLabel, FootnoteState};
 use super::{reading_minutes, Heading, RenderOptions};
 
 /// One change from the editor: replace UTF-16 code units `from..to` of the
@@ -95,15 +95,15 @@ struct Block {
     /// Hash of the block's source.
     key: u64,
     /// Footnote labels it defines and the ones written `[^x]` in it.
-    defines: Vec<String>,
-    refers: Vec<String>,
+    defines: Vec<FootnoteLabel>,
+    refers: Vec<FootnoteLabel>,
     /// Its rendering on its own (with the stubs it had), and what is shown.
-    own: Option<(Vec<String>, u64, Arc<Rendition>)>,
+    own: Option<(Vec<FootnoteLabel>, u64, Arc<Rendition>)>,
     shown: Option<(u64, Arc<Rendition>)>,
 }
 
 impl Block {
-    fn new(text: &str, start: usize, end: usize, defines: Vec<String>) -> Block {
+    fn new(text: &str, start: usize, end: usize, defines: Vec<FootnoteLabel>) -> Block {
         let source = &text[start..end];
         Block {
             start,
@@ -142,7 +142,7 @@ pub struct LiveDocument {
     replaced: Option<Replaced>,
     /// As of the last render: the footnote labels defined, the link
     /// definitions in effect, the word count and the block giving the teaser.
-    defined: HashSet<String>,
+    defined: HashSet<FootnoteLabel>,
     links: HashMap<Label, LinkDefinition>,
     words: usize,
     teaser_at: Option<usize>,
@@ -167,7 +167,7 @@ struct Replaced {
 
 #[derive(Debug)]
 struct OldBlock {
-    defines: Vec<String>,
+    defines: Vec<FootnoteLabel>,
     shown: Option<Arc<Rendition>>,
 }
 
@@ -794,7 +794,7 @@ impl LiveDocument {
 /// What rendering a block needs from its document.
 struct Parts<'a> {
     text: &'a str,
-    defined: &'a HashSet<String>,
+    defined: &'a HashSet<FootnoteLabel>,
     links: &'a HashMap<Label, LinkDefinition>,
     opts: &'a RenderOptions<'a>,
 }
@@ -817,8 +817,8 @@ impl Parts<'_> {
         &self,
         block: &mut Block,
         cache: &mut HashMap<u64, Arc<Rendition>>,
-    ) -> Vec<String> {
-        let stubs: Vec<String> = block
+    ) -> Vec<FootnoteLabel> {
+        let stubs: Vec<FootnoteLabel> = block
             .refers
             .iter()
             .filter(|l| self.defined.contains(*l) && !block.defines.contains(l))
@@ -856,7 +856,7 @@ impl Parts<'_> {
     fn render_shown(
         &self,
         block: &mut Block,
-        stubs: &[String],
+        stubs: &[FootnoteLabel],
         ids: Vec<String>,
         context: FootnoteContext,
         cache: &mut HashMap<u64, Arc<Rendition>>,
@@ -971,6 +971,21 @@ mod tests {
         check(&[
             "* x\n    indented code\n\n[r]: https://example.org/r \"R\"\na[^1] and [^n1]\n",
             "* x\n    indented code\n\n[r]: https://example\n-\na[^1] and [^n1]\n",
+        ]);
+    }
+
+    /// A reference to a footnote another block defines is read with the
+    /// parser's label rules, or the block gets no stub and shows `[^3 ]` as
+    /// text (found by the property test: a space typed inside `[^3]`).
+    #[test]
+    fn footnote_labels_match_as_the_parser_matches_them() {
+        check(&[
+            "fn-1[^3] and x\n---\n[^3]: x\n    more x\n",
+            "fn-1[^3 ] and x\n---\n[^3]: x\n    more x\n",
+            "fn-1[^ 3] and [^a \t b]\n\n[^3]: x\n\n[^A B]: y\n",
+            "a[^x\\]y] b\n\n[^x\\]y]: escaped\n",
+            "[^Straße] first\n\n[^STRASSE]: folded as pulldown-cmark folds\n",
+            "| a[^t\\|u] |\n|---|\n\n[^t|u]: in a table\n",
         ]);
     }
 

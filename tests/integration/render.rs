@@ -358,6 +358,21 @@ fn footnotes_link_both_ways() {
     assert_eq!(out.matches(" id=\"fnref-1\"").count(), 1);
 }
 
+/// A reference and its definition match as the parser matches them
+/// (Unicode case folding, so `ß` matches `SS`): one number, links both ways.
+#[test]
+fn footnote_labels_fold_case_as_the_parser_does() {
+    let out = html("Street[^Straße] and road[^Road].\n\n[^STRASSE]: Folded.\n\n[^road]: Lower.\n");
+    assert!(
+        out.contains("Street<sup class=\"footnote-reference\" id=\"fnref-1\"><a href=\"#fn-1\""),
+        "{out}"
+    );
+    assert!(out.contains("<div class=\"footnote-definition\" id=\"fn-1\"><sup class=\"footnote-definition-label\">1</sup>\n<p>Folded. <a href=\"#fnref-1\""), "{out}");
+    assert!(out.contains("id=\"fn-2\"><sup class=\"footnote-definition-label\">2</sup>\n<p>Lower. <a href=\"#fnref-2\""), "{out}");
+    assert!(!out.contains("fn-3"), "{out}");
+    assert_fragments_resolve(&out);
+}
+
 #[test]
 fn footnote_ending_in_a_list_gets_its_backref_after_the_list() {
     let out =
