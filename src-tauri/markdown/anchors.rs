@@ -93,9 +93,16 @@ impl Anchors {
             self.used.insert(base.clone());
             return base;
         }
+        // After "fn" or "fnref" every "-N" is a footnote's id: the second
+        // "fn" heading gets "fn-h1" (a plain "-" there looped for ever).
+        let separator = if is_footnote_id(&format!("{base}-1")) {
+            "-h"
+        } else {
+            "-"
+        };
         let next = self.next_suffix.entry(base.clone()).or_insert(1);
         loop {
-            let candidate = format!("{base}-{next}");
+            let candidate = format!("{base}{separator}{next}");
             *next += 1;
             if !is_footnote_id(&candidate) && !self.used.contains(&candidate) {
                 self.used.insert(candidate.clone());
@@ -182,6 +189,18 @@ mod tests {
         assert_eq!(anchors.generate("Custom"), "custom-1");
         assert_eq!(anchors.generate("!!"), "section");
         assert_eq!(anchors.generate("fn 1"), "fn-1-1");
+    }
+
+    /// Found by the property test: the second heading "FN" hung the render.
+    #[test]
+    fn a_heading_named_like_the_footnote_prefix_gets_an_id_of_its_own() {
+        let mut anchors = Anchors::default();
+        assert_eq!(anchors.generate("FN"), "fn");
+        assert_eq!(anchors.generate("fn"), "fn-h1");
+        assert_eq!(anchors.generate("Fn"), "fn-h2");
+        assert_eq!(anchors.generate("fnref"), "fnref");
+        assert_eq!(anchors.generate("fnref"), "fnref-h1");
+        assert_eq!(anchors.generate("fn h1"), "fn-h1-1");
     }
 
     #[test]
