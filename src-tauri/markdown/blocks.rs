@@ -11,8 +11,8 @@
 //! * **footnotes**: a block records the labels it references and defines,
 //!   and is rendered with the document's numbers and "already referenced"
 //!   flags; a reference whose definition sits in another block is made a
-//!   reference by a stub definition appended after the block (its events are
-//!   cut off, so nothing of it shows);
+//!   reference by a stub definition written before the block (its events
+//!   are skipped, so nothing of it shows);
 //! * **reference links**: a link whose definition is elsewhere is resolved
 //!   from the document's definitions (pulldown-cmark's broken-link
 //!   callback), and the block records which labels it asked for and what it
@@ -30,7 +30,7 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use pulldown_cmark::{BrokenLink, CodeBlockKind, CowStr, Event, Tag};
+use pulldown_cmark::{BrokenLink, CowStr, Event, Tag};
 use serde::Serialize;
 use unicase::UniCase;
 
@@ -72,8 +72,10 @@ pub(crate) struct Split {
     pub repeated_definition: bool,
 }
 
-/// Cut `markdown` into its top-level blocks. `None` when a block's raw HTML
-/// reaches into the blocks after it (then nothing can be cut).
+/// Cut `markdown` into blocks that each read alone as they read in the
+/// document: its top-level blocks, joined where one reads on from the block
+/// before ([`own_start`]). `None` when a block's raw HTML reaches into the
+/// blocks after it (then nothing can be cut).
 pub(crate) fn split(markdown: &str) -> Option<Split> {
     let mut out = Split::default();
     if markdown.trim().is_empty() {
@@ -96,8 +98,12 @@ pub(crate) fn split(markdown: &str) -> Option<Split> {
     // The raw HTML of the block being read, and its footnote definitions.
     let mut raw = String::new();
     let mut defines = Vec::new();
+    // Where the block before ended, and whether it left nothing open.
     let mut previous_end = 0;
+    let mut closed = true;
+    // The block being read joins the one before; it leaves nothing open.
     let mut merge = false;
+    let mut closes = false;
     for (event, range) in parser.into_offset_iter() {
         match &event {
             Event::Html(html) | Event::InlineHtml(html) => raw.push_str(html),
@@ -106,49 +112,22 @@ pub(crate) fn split(markdown: &str) -> Option<Split> {
             }
             _ => {}
         }
+        let starts = depth == 0 && !matches!(event, Event::End(_));
+        if starts {
+            match own_start(markdown, previous_end, range.start, closed) {
+                Some(at) => (start, merge) = (at, false),
+                None => merge = true,
+            }
+            closes = match &event {
+                Event::Rule => true,
+                Event::Start(Tag::Heading { .. }) => markdown[range.clone()]
+                    .trim_start_matches([' ', '\t'])
+                    .starts_with('#'),
+                _ => false,
+            };
+        }
         let block_end = match event {
-            Event::Start(ref tag) => {
-                if depth == 0 {
-                    // A paragraph may start after link definitions, which
-                    // then shape how its first line reads ("-" is no list
-                    // item there, an indented line no code): it takes them
-                    // in. So does a setext heading: a paragraph underlined.
-                    let paragraph = matches!(tag, Tag::Paragraph)
-                        || (matches!(tag, Tag::Heading { .. })
-                            && !markdown[range.clone()]
-                                .trim_start_matches([' ', '\t'])
-                                .starts_with('#'));
-                    let after_definitions = paragraph
-                        && !markdown[previous_end.min(range.start)..range.start]
-                            .trim()
-                            .is_empty();
-                    start = if after_definitions {
-                        previous_end
-                    } else {
-                        line_start(markdown, range.start)
-                    };
-                    // A block that goes on from the block before cannot
-                    // stand alone, and joins it:
-                    // - a paragraph right under a definition (no blank line
-                    //   between) that the block before took in (a list's
-                    //   range runs over the definitions under it): its "-"
-                    //   is text there, not a list item;
-                    // - any block but indented code that starts indented as
-                    //   code (a paragraph's lazy line, a footnote definition
-                    //   indented under another).
-                    let under_definition = || {
-                        out.definitions.iter().any(|d| {
-                            d.at < previous_end
-                                && d.end <= range.start
-                                && markdown[d.end..range.start].trim().is_empty()
-                                && markdown[d.end..range.start].matches('\n').count() <= 1
-                        })
-                    };
-                    let indented_code = matches!(tag, Tag::CodeBlock(CodeBlockKind::Indented));
-                    merge = !after_definitions
-                        && ((range.start - start > 3 && !indented_code)
-                            || (paragraph && under_definition()));
-                }
+            Event::Start(_) => {
                 depth += 1;
                 None
             }
@@ -156,7 +135,7 @@ pub(crate) fn split(markdown: &str) -> Option<Split> {
                 depth = depth.saturating_sub(1);
                 (depth == 0).then_some(start..range.end)
             }
-            _ if depth == 0 => Some(line_start(markdown, range.start)..range.end),
+            _ if depth == 0 => Some(start..range.end),
             _ => None,
         };
         if let Some(range) = block_end {
@@ -165,20 +144,47 @@ pub(crate) fn split(markdown: &str) -> Option<Split> {
             }
             raw.clear();
             previous_end = range.end;
+            closed = closes;
             match out.blocks.last_mut() {
-                Some(last) if std::mem::take(&mut merge) => {
+                Some(last) if merge => {
                     last.range.end = range.end;
                     last.defines.append(&mut defines);
                 }
                 _ => out.blocks.push(Piece {
-                    range: if merge { 0..range.end } else { range },
+                    range,
                     defines: std::mem::take(&mut defines),
                 }),
             }
-            merge = false;
         }
     }
     Some(out)
+}
+
+/// Where a top-level block the parser starts at `at` starts as a block of
+/// its own, or `None` when it stays with the block before (which ended at
+/// `previous_end`).
+///
+/// A block stands alone only where the parser reads on as at the start of a
+/// document: after a blank line, or right after a block that leaves nothing
+/// open (`closed`: the document's start, an ATX heading, a rule). Anywhere
+/// else the lines before shape how the block reads: a paragraph or a list
+/// may take a line in, link definitions make an indented line text and
+/// `---` a setext underline, a footnote definition an indented paragraph
+/// its own. Joined to the block before, the block is cut as the whole
+/// document cuts it. It starts at the line after that blank line: link
+/// definitions right above it shape it too, so they come with it.
+fn own_start(markdown: &str, previous_end: usize, at: usize, closed: bool) -> Option<usize> {
+    let line_start = |i: usize| i == 0 || markdown[..i].ends_with('\n');
+    let mut from = (closed && line_start(previous_end)).then_some(previous_end);
+    let mut line = previous_end;
+    for l in markdown[previous_end..at].split_inclusive('\n') {
+        let next = line + l.len();
+        if l.ends_with('\n') && l.trim().is_empty() && line_start(line) {
+            from = Some(next);
+        }
+        line = next;
+    }
+    from
 }
 
 /// True when something shaped like a definition of a label defined in
@@ -201,20 +207,6 @@ fn may_repeat_definition(markdown: &str, definitions: &[LinkDefinition]) -> bool
             .iter()
             .any(|d| d.label == label && !(d.at..d.end).contains(&open))
     })
-}
-
-/// `at`, moved back over the spaces and tabs that start its line: the
-/// parser starts an indented code block after its indentation, and without
-/// it the block would read as a paragraph.
-fn line_start(markdown: &str, at: usize) -> usize {
-    let before = &markdown[..at];
-    let indent = before.len() - before.trim_end_matches([' ', '\t']).len();
-    let start = at - indent;
-    if start == 0 || before[..start].ends_with(['\n', '\r']) {
-        start
-    } else {
-        at
-    }
 }
 
 /// The footnote labels written as `[^label]` in `source` (each once): the
@@ -352,41 +344,25 @@ pub(crate) struct Place<'p> {
 }
 
 /// Render `source`, one top-level block, as it renders in its document.
+///
+/// The footnotes it references that other blocks define get stub
+/// definitions written before it, closed by a rule and a blank line, so the
+/// block reads on as at a document's start; their events are skipped.
+/// (After it, an open code fence or HTML comment at its end would take them
+/// in.)
 pub(crate) fn render_block(source: &str, opts: &RenderOptions, place: &Place) -> Rendition {
-    render_with_stubs(source, opts, place, true)
-        .unwrap_or_else(|| render_with_stubs(source, opts, place, false).unwrap_or_else(empty))
-}
-
-fn empty() -> Rendition {
-    Rendition {
-        html: String::new(),
-        key: 0,
-        words: 0,
-        teaser: String::new(),
-        outline: Vec::new(),
-        requests: Vec::new(),
-        footnotes: Vec::new(),
-        context: Vec::new(),
-        links: Vec::new(),
-    }
-}
-
-/// `None` when the stub definitions were read as part of the block (an
-/// open code fence or HTML comment takes them in): then they are not needed.
-fn render_with_stubs(
-    source: &str,
-    opts: &RenderOptions,
-    place: &Place,
-    with_stubs: bool,
-) -> Option<Rendition> {
-    let stubs = if with_stubs { place.stubs } else { &[] };
-    let mut text = String::with_capacity(source.len() + 16 * stubs.len());
-    text.push_str(source);
+    let stubs = place.stubs;
+    let mut text = String::with_capacity(source.len() + 16 * stubs.len() + 8);
     for label in stubs {
-        text.push_str("\n\n[^");
+        text.push_str("[^");
         text.push_str(label);
-        text.push_str("]: .\n");
+        text.push_str("]: .\n\n");
     }
+    if !stubs.is_empty() {
+        text.push_str("***\n\n");
+    }
+    let block_at = text.len();
+    text.push_str(source);
     let asked: RefCell<Vec<(Label, LinkAnswer)>> = RefCell::new(Vec::new());
     let resolve = |link: BrokenLink<'_>| -> Option<(CowStr<'_>, CowStr<'_>)> {
         let label = UniCase::new(link.reference.to_string());
@@ -397,23 +373,10 @@ fn render_with_stubs(
         asked.borrow_mut().push((label, answer.clone()));
         answer.map(|(dest, title)| (dest.into(), title.into()))
     };
-    let mut swallowed = false;
-    let len = source.len();
-    // The stubs start after the blank line appended to the block; what the
-    // block ends with (a table's padding cells) may sit at its very end.
-    let stubs_at = len + 2;
     let events = parser_with_links(&text, resolve)
         .into_offset_iter()
-        .take_while(|(_, range)| range.start < stubs_at)
-        .map(|(event, range)| {
-            // Text past the block: an open fence or comment took the stubs in.
-            swallowed |= range.end > len
-                && matches!(
-                    event,
-                    Event::Text(_) | Event::Code(_) | Event::Html(_) | Event::InlineHtml(_)
-                );
-            event
-        });
+        .skip_while(|(_, range)| range.start < block_at)
+        .map(|(event, _)| event);
     let mut anchors = match &place.ids {
         Some(ids) => Anchors::given(ids.clone()),
         None => Anchors::default(),
@@ -433,10 +396,13 @@ fn render_with_stubs(
         resolve_asset: opts.resolve_asset,
         summary: "",
     };
-    let r = render_events(events, len, &summaryless, &mut anchors, &mut footnotes);
-    if swallowed && !stubs.is_empty() {
-        return None;
-    }
+    let r = render_events(
+        events,
+        source.len(),
+        &summaryless,
+        &mut anchors,
+        &mut footnotes,
+    );
     let uses = footnotes.uses;
     let context = match place.footnotes {
         Some(context) => context.clone(),
@@ -444,7 +410,7 @@ fn render_with_stubs(
     };
     let mut key = std::collections::hash_map::DefaultHasher::new();
     std::hash::Hash::hash(&r.html, &mut key);
-    Some(Rendition {
+    Rendition {
         key: std::hash::Hasher::finish(&key),
         html: r.html,
         words: r.word_count,
@@ -454,7 +420,7 @@ fn render_with_stubs(
         footnotes: uses,
         context,
         links: asked.into_inner(),
-    })
+    }
 }
 
 /// The preview of one document, as keys in order plus the HTML of the keys
@@ -507,5 +473,54 @@ impl IncrementalRenderer {
             teaser: summary.teaser,
             outline: self.doc.outline(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The blocks `split` cuts `markdown` into, as text.
+    fn pieces(markdown: &str) -> Vec<&str> {
+        let cut = split(markdown).expect("self-contained HTML");
+        cut.blocks
+            .iter()
+            .map(|p| &markdown[p.range.clone()])
+            .collect()
+    }
+
+    #[test]
+    fn a_block_stands_alone_after_a_blank_line_a_heading_or_a_rule() {
+        assert_eq!(
+            pieces("# Title\nText\n\nMore\n\n***\n    code\n"),
+            ["# Title\n", "Text\n", "More\n", "***\n", "    code\n"]
+        );
+        assert_eq!(pieces("One\n\n\n  Two\n"), ["One\n", "  Two\n"]);
+    }
+
+    /// Right under another block, a block's first line may read otherwise
+    /// alone (found by the property tests, one construct at a time).
+    #[test]
+    fn a_block_right_under_another_stays_with_it() {
+        assert_eq!(pieces("Text\n- item\n"), ["Text\n- item\n"]);
+        assert_eq!(
+            pieces("- a\n[^1]: x\n    more\n"),
+            ["- a\n[^1]: x\n    more\n"]
+        );
+        assert_eq!(
+            pieces("[^1]: x\n[^2]: y\n    more y\n"),
+            ["[^1]: x\n[^2]: y\n    more y\n"]
+        );
+    }
+
+    /// Link definitions shape the line under them ("-" is text there, an
+    /// indented line no code): a block takes in the ones right above it.
+    #[test]
+    fn a_block_takes_in_the_link_definitions_right_above_it() {
+        assert_eq!(pieces("[r]: /x\n    more\n"), ["[r]: /x\n    more\n"]);
+        assert_eq!(
+            pieces("a\n\n[r]: /x\n\n[s]: /y\n-\n"),
+            ["a\n", "[s]: /y\n-\n"]
+        );
     }
 }

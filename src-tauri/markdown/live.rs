@@ -989,6 +989,19 @@ mod tests {
         ]);
     }
 
+    /// A block reading on into an open code fence still gets the stub
+    /// definitions of the footnotes it references: they go before it, where
+    /// the fence cannot take them in (found by the property test once a
+    /// paragraph and the fence right under it became one block).
+    #[test]
+    fn a_reference_above_an_open_fence_in_its_block_is_a_reference() {
+        check(&[
+            "[^1]: Note\n    more\n\nText[^1]\n~~~rust\nfn main() {}\n",
+            "# Title\n[^1]: Note\n    more\n# Sources\nText[^1] and [^n1]\n~~~rust\nfn main() {}\n",
+            "[^1]: Note\n\nText[^1]\n<!-- open\n\ncomment\n",
+        ]);
+    }
+
     #[test]
     fn positions_are_utf16_code_units() {
         let mut doc = LiveDocument::default();
