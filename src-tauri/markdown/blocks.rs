@@ -174,10 +174,12 @@ pub(crate) fn split(markdown: &str) -> Option<Split> {
 /// document cuts it. It starts at the line after that blank line: link
 /// definitions right above it shape it too, so they come with it.
 fn own_start(markdown: &str, previous_end: usize, at: usize, closed: bool) -> Option<usize> {
+    // A block the parser starts inside the one before: stay with it.
+    let gap = markdown.get(previous_end..at)?;
     let line_start = |i: usize| i == 0 || markdown[..i].ends_with('\n');
     let mut from = (closed && line_start(previous_end)).then_some(previous_end);
     let mut line = previous_end;
-    for l in markdown[previous_end..at].split_inclusive('\n') {
+    for l in gap.split_inclusive('\n') {
         let next = line + l.len();
         if l.ends_with('\n') && l.trim().is_empty() && line_start(line) {
             from = Some(next);
